@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the workspace engine, migrations and the audit trail."""

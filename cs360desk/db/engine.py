@@ -1,0 +1,57 @@
+"""The SQLite engine of a workspace: the only place that speaks SQLite-specific SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+# Marks a SQLite file as ours ("CS60"), so another app's database is told apart at once.
+APPLICATION_ID = 0x43533630
+BUSY_TIMEOUT_MS = 5000
+
+
+def create_workspace_engine(path: Path) -> Engine:
+    """An engine whose every connection enforces foreign keys and durable WAL writes."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Python's sqlite3 opens implicit transactions; pragmas must run outside one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # With the driver's implicit transactions off, SQLAlchemy's begin must start one itself.
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def mark_as_workspace(engine: Engine) -> None:
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.commit()
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def pragma_value(engine: Engine, name: str) -> Any:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+
+def read_only_probe(path: Path) -> sqlite3.Connection:
+    """Open a file for inspection without any chance of writing to it."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -1,0 +1,47 @@
+"""Every table of a workspace; importing this package registers them all on Base.metadata."""
+
+from cs360desk.db.models.evidence import (
+    Finding,
+    Goal,
+    InputActivity,
+    Measure,
+    Measurement,
+    Recommendation,
+    recommendation_action_item,
+)
+from cs360desk.db.models.meetings import AgendaItem, Attendance, Meeting
+from cs360desk.db.models.organization import (
+    Agency,
+    Initiative,
+    Membership,
+    Organization,
+    Person,
+    Team,
+)
+from cs360desk.db.models.records import ChangeRecord, Communication, ReportIssued
+from cs360desk.db.models.work import ActionItem, Problem, Response
+
+__all__ = [
+    "ActionItem",
+    "Agency",
+    "AgendaItem",
+    "Attendance",
+    "ChangeRecord",
+    "Communication",
+    "Finding",
+    "Goal",
+    "Initiative",
+    "InputActivity",
+    "Measure",
+    "Measurement",
+    "Meeting",
+    "Membership",
+    "Organization",
+    "Person",
+    "Problem",
+    "Recommendation",
+    "ReportIssued",
+    "Response",
+    "Team",
+    "recommendation_action_item",
+]

@@ -1,0 +1,1 @@
+"""Domain vocabulary: enums, value rules and DTOs; standard library only."""

@@ -1,0 +1,245 @@
+"""The closed vocabularies of the CS360 model, with the labels users read."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabeledEnum(StrEnum):
+    """A string enum whose members carry a human label for screens and reports."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def parse(cls, text: str) -> LabeledEnum:
+        """Accept the stored value or the label, in any letter case."""
+        wanted = text.strip().casefold()
+        for member in cls:
+            if wanted in (member.value.casefold(), member.label.casefold()):
+                return member
+        raise ValueError(text)
+
+
+class Stage(LabeledEnum):
+    LAUNCH = "launch"
+    SCANNING = "scanning"
+    PRIORITIZING = "prioritizing"
+    PROBLEM_SOLVING = "problem_solving"
+    SUSTAINING = "sustaining"
+    CLOSED = "closed"
+
+
+class Affiliation(LabeledEnum):
+    DEPARTMENT = "department"
+    COMMUNITY = "community"
+    GOVERNMENT_PARTNER = "government_partner"
+    OTHER = "other"
+
+
+class OrgScope(LabeledEnum):
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class Engagement(LabeledEnum):
+    CHAMPION = "champion"
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    SKEPTIC = "skeptic"
+    UNKNOWN = "unknown"
+
+
+class TeamKind(LabeledEnum):
+    STEERING_COMMITTEE = "steering_committee"
+    ADVISORY_TEAM = "advisory_team"
+    PROBLEM_SOLVING_TEAM = "problem_solving_team"
+
+
+class Cadence(LabeledEnum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+    @property
+    def days(self) -> int:
+        return {"weekly": 7, "biweekly": 14, "monthly": 31, "quarterly": 92}[self.value]
+
+
+class MemberRole(LabeledEnum):
+    CHAIR = "chair"
+    CO_CHAIR = "co_chair"
+    CHAMPION = "champion"
+    FACILITATOR = "facilitator"
+    ANALYST = "analyst"
+    NOTE_TAKER = "note_taker"
+    COMMUNITY_REPRESENTATIVE = "community_representative"
+    PARTNER = "partner"
+    MEMBER = "member"
+
+
+class MeetingMode(LabeledEnum):
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class MeetingStatus(LabeledEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(LabeledEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class ActionStatus(LabeledEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+class Priority(LabeledEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class SaraPhase(LabeledEnum):
+    SCANNING = "scanning"
+    ANALYSIS = "analysis"
+    RESPONSE = "response"
+    ASSESSMENT = "assessment"
+
+
+class ProblemStatus(LabeledEnum):
+    CANDIDATE = "candidate"
+    ACTIVE = "active"
+    MONITORING = "monitoring"
+    CLOSED = "closed"
+
+
+class ResponseStatus(LabeledEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+
+class GoalDimension(LabeledEnum):
+    CRIME = "crime"
+    PARTNERS = "partners"
+    ORGANIZATION = "organization"
+
+
+class MeasureKind(LabeledEnum):
+    OUTPUT = "output"
+    OUTCOME = "outcome"
+
+
+class Direction(LabeledEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Frequency(LabeledEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUALLY = "annually"
+
+    @property
+    def days(self) -> int:
+        return {"weekly": 7, "monthly": 31, "quarterly": 92, "annually": 366}[self.value]
+
+
+class InputKind(LabeledEnum):
+    INTERVIEW = "interview"
+    SURVEY = "survey"
+    LISTENING_SESSION = "listening_session"
+    FOCUS_GROUP = "focus_group"
+    COMMUNITY_MEETING = "community_meeting"
+    DATA_REVIEW = "data_review"
+
+
+class Decision(LabeledEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class RecommendationStatus(LabeledEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Channel(LabeledEnum):
+    SOCIAL_MEDIA = "social_media"
+    WEBSITE = "website"
+    PRESS_RELEASE = "press_release"
+    STAFF_BRIEFING = "staff_briefing"
+    COUNCIL = "council"
+
+    @property
+    def is_public(self) -> bool:
+        return self in (Channel.SOCIAL_MEDIA, Channel.WEBSITE, Channel.PRESS_RELEASE)
+
+
+class Audience(LabeledEnum):
+    PUBLIC = "public"
+    STAFF = "staff"
+    COUNCIL = "council"
+    PARTNERS = "partners"
+
+
+class CommunicationStatus(LabeledEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    POSTED = "posted"
+
+
+class ReportKind(LabeledEnum):
+    PROGRESS = "progress"
+    SCANNING = "scanning"
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+
+
+class ChangeAction(LabeledEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class PaperSize(LabeledEnum):
+    LETTER = "letter"
+    A4 = "a4"
+
+
+_LABELS: dict[StrEnum, str] = {
+    Stage.PROBLEM_SOLVING: "Problem-Solving",
+    Affiliation.GOVERNMENT_PARTNER: "Government partner",
+    TeamKind.PROBLEM_SOLVING_TEAM: "Problem-Solving Team",
+    TeamKind.STEERING_COMMITTEE: "Steering Committee",
+    TeamKind.ADVISORY_TEAM: "Advisory Team",
+    MemberRole.CO_CHAIR: "Co-chair",
+    MemberRole.NOTE_TAKER: "Note-taker",
+    GoalDimension.CRIME: "Prevent, interrupt and solve crime",
+    GoalDimension.PARTNERS: "Integrate and elevate community and government partners",
+    GoalDimension.ORGANIZATION: "Organizational effectiveness",
+    PaperSize.LETTER: "US Letter",
+    PaperSize.A4: "A4",
+}

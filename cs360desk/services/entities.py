@@ -1,0 +1,253 @@
+"""Generic create/read/update/delete with validation derived from the model's columns."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Column, ColumnElement, func, select
+from sqlalchemy import types as sqltypes
+from sqlalchemy.orm import Session
+
+from cs360desk.db.base import Base
+from cs360desk.domain.enums import LabeledEnum
+from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError, field_label
+
+M = TypeVar("M", bound=Base)
+R = TypeVar("R")
+
+# A rule sees the merged values (stored ones overlaid with the change) and may adjust them.
+Rule = Callable[[Session, dict[str, Any], "M | None"], None]
+_MANAGED = {"id", "created_at", "updated_at", "version"}
+
+
+@dataclasses.dataclass(frozen=True)
+class EntityService(Generic[M, R]):
+    """CRUD for one entity; every write is validated before anything reaches the database."""
+
+    model: type[M]
+    record: type[R]
+    label: str
+    rules: tuple[Rule[M], ...] = ()
+    order_by: tuple[str, ...] = ("id",)
+
+    def to_record(self, obj: M) -> R:
+        names = [field.name for field in dataclasses.fields(self.record)]  # type: ignore[arg-type]
+        return self.record(**{name: getattr(obj, name) for name in names})
+
+    def load(self, session: Session, record_id: int) -> M:
+        obj = session.get(self.model, record_id) if isinstance(record_id, int) else None
+        if obj is None:
+            raise NotFoundError(self.label, record_id)
+        return obj
+
+    def get(self, session: Session, record_id: int) -> R:
+        return self.to_record(self.load(session, record_id))
+
+    def list(self, session: Session, *where: ColumnElement[bool], **equals: Any) -> list[R]:
+        query = select(self.model).where(*where).filter_by(**equals)
+        query = query.order_by(*(getattr(self.model, name) for name in self.order_by))
+        return [self.to_record(obj) for obj in session.scalars(query)]
+
+    def count(self, session: Session) -> int:
+        return session.scalar(select(func.count()).select_from(self.model)) or 0
+
+    def create(self, session: Session, **values: Any) -> R:
+        merged = {name: _default_of(column) for name, column in self._columns().items()}
+        merged.update(self._coerced(session, values))
+        self._check(session, merged, None)
+        obj = self.model(**{k: v for k, v in merged.items() if k not in _MANAGED})
+        session.add(obj)
+        session.flush()
+        return self.to_record(obj)
+
+    def update(
+        self,
+        session: Session,
+        record_id: int,
+        *,
+        expected_version: int | None = None,
+        **changes: Any,
+    ) -> R:
+        obj = self.load(session, record_id)
+        if expected_version is not None and obj.version != expected_version:  # type: ignore[attr-defined]
+            raise ConflictError(
+                f"this {self.label} was changed elsewhere since you opened it; reload and retry"
+            )
+        merged = {name: getattr(obj, name) for name in self._columns()}
+        merged.update(self._coerced(session, changes))
+        self._check(session, merged, obj)
+        for name, value in merged.items():
+            if name not in _MANAGED and getattr(obj, name) != value:
+                setattr(obj, name, value)
+        session.flush()
+        return self.to_record(obj)
+
+    def delete(self, session: Session, record_id: int) -> None:
+        obj = self.load(session, record_id)
+        _refuse_if_referenced(session, self.model, self.label, record_id)
+        session.delete(obj)
+        session.flush()
+
+    def _columns(self) -> dict[str, Column[Any]]:
+        return {c.key: c for c in self.model.__table__.columns}  # type: ignore[attr-defined]
+
+    def _coerced(self, session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+        columns = self._columns()
+        coerced = {}
+        for name, value in values.items():
+            if name not in columns or name in _MANAGED:
+                raise ValidationError(name, f"is not an editable field of a {self.label}")
+            coerced[name] = coerce_value(session, columns[name], value)
+        return coerced
+
+    def _check(self, session: Session, merged: dict[str, Any], obj: M | None) -> None:
+        for rule in self.rules:
+            rule(session, merged, obj)
+        for name, column in self._columns().items():
+            if name in _MANAGED:
+                continue
+            value = merged.get(name)
+            if value is None and not column.nullable:
+                raise ValidationError(name, "is required")
+            if isinstance(column.type, sqltypes.String) and _is_required_text(column):
+                if not str(value).strip():
+                    raise ValidationError(name, "must not be empty")
+        _check_unique(session, self.model, merged, obj, self.label)
+
+
+def _default_of(column: Column[Any]) -> Any:
+    default = column.default
+    if default is None or not getattr(default, "is_scalar", False):
+        return None
+    return default.arg  # type: ignore[attr-defined]
+
+
+def _is_required_text(column: Column[Any]) -> bool:
+    return not column.nullable and column.default is None
+
+
+def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
+    """Check one value against its column and return it in the column's Python type."""
+    name = column.key
+    if value is None:
+        if not column.nullable:
+            raise ValidationError(name, "is required")
+        return None
+    kind = column.type
+    if isinstance(kind, sqltypes.Enum):
+        return _coerce_enum(name, kind.enum_class, value)
+    if isinstance(kind, sqltypes.Boolean):
+        if not isinstance(value, bool):
+            raise ValidationError(name, "must be yes or no")
+        return value
+    if isinstance(kind, sqltypes.Integer):
+        return _coerce_reference(session, column, _coerce_int(name, value))
+    if isinstance(kind, sqltypes.Float):
+        return _coerce_number(name, value)
+    if isinstance(kind, sqltypes.Date):
+        return _coerce_date(name, value)
+    if isinstance(kind, sqltypes.DateTime) or getattr(kind, "impl", None) is sqltypes.DateTime:
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValidationError(name, "must be a date and time with a time zone")
+        return value
+    if isinstance(kind, sqltypes.LargeBinary):
+        if not isinstance(value, bytes):
+            raise ValidationError(name, "must be binary data")
+        return value
+    if isinstance(kind, sqltypes.String):
+        if not isinstance(value, str):
+            raise ValidationError(name, "must be text")
+        if kind.length and len(value) > kind.length:
+            raise ValidationError(name, f"is too long (at most {kind.length} characters)")
+        return value
+    raise TypeError(f"no coercion for column {column}")
+
+
+def _coerce_enum(name: str, enum_class: Any, value: Any) -> StrEnum:
+    if isinstance(value, enum_class):
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, str):
+        try:
+            return enum_class.parse(value) if issubclass(enum_class, LabeledEnum) else enum_class(value)
+        except ValueError:
+            pass
+    choices = ", ".join(member.label.lower() for member in enum_class)
+    raise ValidationError(name, f"unknown value {value!r} (choose one of: {choices})")
+
+
+def _coerce_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, "must be a whole number")
+    return value
+
+
+def _coerce_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(name, "must be a number")
+    return float(value)
+
+
+def _coerce_date(name: str, value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(name, f"is not a date: {value!r} (use YYYY-MM-DD)")
+
+
+def _coerce_reference(session: Session, column: Column[Any], value: int) -> int:
+    for foreign_key in column.foreign_keys:
+        target = foreign_key.column.table
+        found = session.scalar(select(target.c.id).where(target.c.id == value))
+        if found is None:
+            raise ValidationError(column.key, f"no {name_of(target.name)} with id {value}")
+    return value
+
+
+def name_of(table_name: str) -> str:
+    return table_name.replace("_", " ")
+
+
+def _check_unique(
+    session: Session, model: type[Base], merged: dict[str, Any], obj: Base | None, label: str
+) -> None:
+    table = model.__table__
+    groups = [list(c.columns) for c in table.constraints if c.__class__.__name__ == "UniqueConstraint"]
+    groups += [[c] for c in table.columns if c.unique]
+    for group in groups:
+        values = {column.key: merged.get(column.key) for column in group}
+        if any(value is None for value in values.values()):
+            continue
+        query = select(table.c.id).filter_by(**values)
+        if obj is not None:
+            query = query.where(table.c.id != obj.id)  # type: ignore[attr-defined]
+        if session.scalar(query.limit(1)) is not None:
+            field = group[-1].key
+            raise ValidationError(field, f"another {label} already has this {name_of(field)}")
+
+
+def _refuse_if_referenced(session: Session, model: type[Base], label: str, record_id: int) -> None:
+    """Deleting something still pointed at by a restricting key gets a message, not a crash."""
+    target = model.__table__
+    for table in Base.metadata.sorted_tables:
+        for foreign_key in table.foreign_keys:
+            if foreign_key.column.table is not target or foreign_key.ondelete not in (None, "RESTRICT"):
+                continue
+            column = foreign_key.parent
+            count = session.scalar(
+                select(func.count()).select_from(table).where(column == record_id)
+            )
+            if count:
+                raise ValidationError(
+                    "id",
+                    f"this {label} cannot be deleted: {count} {name_of(table.name)} record(s) "
+                    f"still refer to it as {field_label(column.key)}",
+                )

@@ -100,9 +100,13 @@ def _next_position(session: Session, values: dict[str, Any], obj: Any) -> None:
         raise ValidationError("position", "must not be negative")
 
 
-AGENCY = EntityService(m.Agency, r.AgencyRecord, "agency", (_single_agency, _not_negative("population")))
+AGENCY = EntityService(
+    m.Agency, r.AgencyRecord, "agency", (_single_agency, _not_negative("population"))
+)
 INITIATIVE = EntityService(m.Initiative, r.InitiativeRecord, "initiative")
-PERSON = EntityService(m.Person, r.PersonRecord, "person", (_contact,), order_by=("full_name", "id"))
+PERSON = EntityService(
+    m.Person, r.PersonRecord, "person", (_contact,), order_by=("full_name", "id")
+)
 ORGANIZATION = EntityService(
     m.Organization, r.OrganizationRecord, "organization", order_by=("name", "id")
 )

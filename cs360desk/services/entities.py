@@ -114,9 +114,8 @@ class EntityService(Generic[M, R]):
             value = merged.get(name)
             if value is None and not column.nullable:
                 raise ValidationError(name, "is required")
-            if isinstance(column.type, sqltypes.String) and _is_required_text(column):
-                if not str(value).strip():
-                    raise ValidationError(name, "must not be empty")
+            if _is_required_text(column) and not str(value).strip():
+                raise ValidationError(name, "must not be empty")
         _check_unique(session, self.model, merged, obj, self.label)
 
 
@@ -128,7 +127,9 @@ def _default_of(column: Column[Any]) -> Any:
 
 
 def _is_required_text(column: Column[Any]) -> bool:
-    return not column.nullable and column.default is None
+    return (
+        isinstance(column.type, sqltypes.String) and not column.nullable and column.default is None
+    )
 
 
 def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
@@ -173,7 +174,11 @@ def _coerce_enum(name: str, enum_class: Any, value: Any) -> StrEnum:
         return value  # type: ignore[no-any-return]
     if isinstance(value, str):
         try:
-            return enum_class.parse(value) if issubclass(enum_class, LabeledEnum) else enum_class(value)
+            return (
+                enum_class.parse(value)
+                if issubclass(enum_class, LabeledEnum)
+                else enum_class(value)
+            )
         except ValueError:
             pass
     choices = ", ".join(member.label.lower() for member in enum_class)
@@ -220,7 +225,9 @@ def _check_unique(
     session: Session, model: type[Base], merged: dict[str, Any], obj: Base | None, label: str
 ) -> None:
     table = model.__table__
-    groups = [list(c.columns) for c in table.constraints if c.__class__.__name__ == "UniqueConstraint"]
+    groups = [
+        list(c.columns) for c in table.constraints if c.__class__.__name__ == "UniqueConstraint"
+    ]
     groups += [[c] for c in table.columns if c.unique]
     for group in groups:
         values = {column.key: merged.get(column.key) for column in group}
@@ -239,7 +246,10 @@ def _refuse_if_referenced(session: Session, model: type[Base], label: str, recor
     target = model.__table__
     for table in Base.metadata.sorted_tables:
         for foreign_key in table.foreign_keys:
-            if foreign_key.column.table is not target or foreign_key.ondelete not in (None, "RESTRICT"):
+            if foreign_key.column.table is not target or foreign_key.ondelete not in (
+                None,
+                "RESTRICT",
+            ):
                 continue
             column = foreign_key.parent
             count = session.scalar(

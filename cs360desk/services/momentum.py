@@ -1,0 +1,180 @@
+"""Gathers the momentum facts of an initiative and the dashboard built on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
+
+from cs360desk.db import models as m
+from cs360desk.domain.enums import (
+    Audience,
+    CommunicationStatus,
+    Decision,
+    MeetingStatus,
+    RecommendationStatus,
+    TeamKind,
+)
+from cs360desk.domain.momentum import MomentumFacts, MomentumThresholds, OwnerLoad, Signal, signals
+from cs360desk.domain.records import InitiativeRecord
+from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
+from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
+from cs360desk.services.catalog import INITIATIVE
+from cs360desk.services.measures import measures_with_values
+from cs360desk.services.meetings import upcoming_meetings
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    initiative: InitiativeRecord
+    facts: MomentumFacts
+    signals: tuple[Signal, ...]
+    upcoming: tuple[UpcomingMeeting, ...]
+    overdue: tuple[ActionItemRow, ...]
+
+
+def dashboard(
+    session: Session,
+    initiative_id: int,
+    *,
+    now: datetime,
+    limits: MomentumThresholds | None = None,
+    overdue_limit: int = 15,
+) -> Dashboard:
+    limits = limits or MomentumThresholds()
+    facts = momentum_facts(session, initiative_id, now=now, limits=limits)
+    today = now.astimezone().date()
+    overdue = find_action_items(
+        session,
+        ActionItemFilter(initiative_id=initiative_id, overdue_only=True),
+        today=today,
+        limit=overdue_limit,
+    )
+    return Dashboard(
+        initiative=INITIATIVE.get(session, initiative_id),
+        facts=facts,
+        signals=signals(facts, limits),
+        upcoming=tuple(upcoming_meetings(session, initiative_id, now=now)),
+        overdue=tuple(overdue),
+    )
+
+
+def momentum_facts(
+    session: Session, initiative_id: int, *, now: datetime, limits: MomentumThresholds
+) -> MomentumFacts:
+    initiative = INITIATIVE.load(session, initiative_id)
+    today = now.astimezone().date()
+    last_meeting, cadence = _last_pst_meeting(session, initiative_id, now)
+    owners = _owner_loads(session, initiative_id, today)
+    series = measures_with_values(session, initiative_id)
+    stale = tuple(
+        s.measure.name
+        for s in series
+        if s.latest is None
+        or s.latest.period_end <= today - timedelta(days=s.measure.frequency.days)
+    )
+    undecided, not_acted = _waiting_recommendations(session, initiative_id, today, limits)
+    stage_since = initiative.stage_changed_on or initiative.started_on
+    return MomentumFacts(
+        initiative_name=initiative.name,
+        stage_label=initiative.stage.label,
+        days_since_pst_meeting=_days_between(last_meeting, now),
+        pst_cadence_days=cadence,
+        open_items=sum(o.open_items for o in owners),
+        overdue_items=sum(o.overdue_items for o in owners),
+        owners=owners,
+        measures_total=len(series),
+        measures_without_value=stale,
+        days_since_public_update=_days_since_update(session, initiative_id, Audience.PUBLIC, today),
+        days_since_staff_update=_days_since_update(session, initiative_id, Audience.STAFF, today),
+        days_in_stage=max(0, (today - stage_since).days),
+        recommendations_undecided=undecided,
+        recommendations_not_acted=not_acted,
+    )
+
+
+def _days_between(earlier: datetime | None, now: datetime) -> int | None:
+    return None if earlier is None else max(0, (now - earlier).days)
+
+
+def _last_pst_meeting(
+    session: Session, initiative_id: int, now: datetime
+) -> tuple[datetime | None, int | None]:
+    cadences = session.scalars(
+        select(m.Team.cadence).where(
+            m.Team.initiative_id == initiative_id, m.Team.kind == TeamKind.PROBLEM_SOLVING_TEAM
+        )
+    ).all()
+    if not cadences:
+        return None, None
+    last = session.scalar(
+        select(func.max(m.Meeting.starts_at))
+        .join(m.Team, m.Team.id == m.Meeting.team_id)
+        .where(
+            m.Team.initiative_id == initiative_id,
+            m.Team.kind == TeamKind.PROBLEM_SOLVING_TEAM,
+            m.Meeting.status == MeetingStatus.HELD,
+            m.Meeting.starts_at <= now,
+        )
+    )
+    # max() over a TypeDecorator column comes back raw from SQLite: restore the UTC zone.
+    if isinstance(last, str):
+        last = datetime.fromisoformat(last)
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=UTC)
+    return last, min(cadence.days for cadence in cadences)
+
+
+def _owner_loads(session: Session, initiative_id: int, today: date) -> tuple[OwnerLoad, ...]:
+    overdue: ColumnElement[int] = func.sum(case((overdue_condition(today), 1), else_=0))
+    rows = session.execute(
+        select(m.ActionItem.owner_id, m.Person.full_name, func.count(), overdue)
+        .outerjoin(m.Person, m.Person.id == m.ActionItem.owner_id)
+        .where(
+            m.ActionItem.initiative_id == initiative_id, m.ActionItem.status.not_in(CLOSED_STATUSES)
+        )
+        .group_by(m.ActionItem.owner_id, m.Person.full_name)
+    )
+    loads = [
+        OwnerLoad(owner_id, name or "(no owner)", count, int(late or 0))
+        for owner_id, name, count, late in rows
+    ]
+    return tuple(sorted(loads, key=lambda o: (-o.overdue_items, -o.open_items, o.owner_name)))
+
+
+def _days_since_update(
+    session: Session, initiative_id: int, audience: Audience, today: date
+) -> int | None:
+    last = session.scalar(
+        select(func.max(m.Communication.posted_on)).where(
+            m.Communication.initiative_id == initiative_id,
+            m.Communication.audience == audience,
+            m.Communication.status == CommunicationStatus.POSTED,
+        )
+    )
+    if isinstance(last, str):
+        last = date.fromisoformat(last)
+    return None if last is None else max(0, (today - last).days)
+
+
+def _waiting_recommendations(
+    session: Session, initiative_id: int, today: date, limits: MomentumThresholds
+) -> tuple[int, int]:
+    """Delivered but undecided past the grace period; accepted but never started."""
+    recommendation = m.Recommendation
+    base = select(func.count()).where(recommendation.initiative_id == initiative_id)
+    undecided = session.scalar(
+        base.where(
+            recommendation.decision == Decision.PROPOSED,
+            recommendation.delivered_on <= today - timedelta(days=limits.recommendation_wait_days),
+        )
+    )
+    not_acted = session.scalar(
+        base.where(
+            recommendation.decision == Decision.ACCEPTED,
+            recommendation.status == RecommendationStatus.NOT_STARTED,
+        )
+    )
+    return undecided or 0, not_acted or 0

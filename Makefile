@@ -1,0 +1,28 @@
+# The two README commands: `make run` and `make test`. Each sets up .venv first when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/cs360desk demo --keep-existing
+	$(BIN)/cs360desk
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check cs360desk tests main.py
+	$(BIN)/ruff format --check cs360desk tests main.py
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,197 @@
+"""The command line: `cs360desk [--db PATH] COMMAND`, over the same services as the app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from platformdirs import user_data_path
+
+from cs360desk import __version__
+from cs360desk.db.workspace import Workspace, inspect_workspace, is_current, open_workspace
+from cs360desk.domain.errors import UserFacingError, WorkspaceError
+from cs360desk.services.sample_agency import generate_sample_agency
+from cs360desk.services.workspace_info import entity_counts, is_empty
+
+APP_NAME = "CS360 Desk"
+DB_ENV = "CS360DESK_DB"
+GUI_COMMANDS = {None, "screenshots"}
+
+
+def default_db_path() -> Path:
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / "workspace.cs360"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cs360desk",
+        description="CS360 Desk: run CS360 problem solving in a small police agency. "
+        "Without a command, opens the desktop app.",
+        epilog=f"The workspace defaults to ${DB_ENV} or {default_db_path()}.",
+    )
+    parser.add_argument("--db", type=Path, help="the workspace file to use")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="fill a new workspace with the sample agency")
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help="small: a believable agency; large: benchmark volumes",
+    )
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+    demo.add_argument(
+        "--keep-existing",
+        action="store_true",
+        help="do nothing when the workspace already holds an agency",
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a non-empty workspace (the old file is kept beside it)",
+    )
+    commands.add_parser("check", help="integrity check and schema version; exit 0 when sound")
+    commands.add_parser("info", help="counts of every kind of record")
+    shots = commands.add_parser("screenshots", help="render the app's views to PNG files")
+    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    args.db = (args.db or default_db_path()).expanduser()
+    return args
+
+
+def guarded(args: argparse.Namespace, action: Callable[[], int], err: TextIO | None = None) -> int:
+    """Run a command; failures become one line on stderr unless --debug asks for more."""
+    err = err or sys.stderr
+    try:
+        return action()
+    except UserFacingError as error:
+        if args.debug:
+            traceback.print_exc(file=err)
+        print(f"cs360desk: {error}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("cs360desk: interrupted", file=err)
+        return 130
+    except Exception as error:  # a bug: say so plainly, the traceback is one flag away
+        if args.debug:
+            traceback.print_exc(file=err)
+        print(f"cs360desk: unexpected error: {error!r} (run with --debug for details)", file=err)
+        return 1
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+        "demo": _demo,
+        "check": _check,
+        "info": _info,
+    }
+    return guarded(args, lambda: handlers[args.command](args, out))
+
+
+def _existing_workspace(path: Path) -> Workspace:
+    if not path.exists():
+        raise WorkspaceError(
+            f"no workspace at {path} (run `cs360desk demo` to create one with the sample agency)"
+        )
+    return open_workspace(path)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.db.exists():
+        raise WorkspaceError(f"no workspace at {args.db}")
+    status = inspect_workspace(args.db, full_check=True)
+    for problem in status.problems:
+        print(f"problem: {problem}", file=out)
+    state = "current" if is_current(status) else "older; it is upgraded when opened"
+    verdict = "sound" if status.sound else "DAMAGED"
+    print(f"{args.db}: {verdict}; schema {status.revision} ({state})", file=out)
+    return 0 if status.sound else 1
+
+
+def _info(args: argparse.Namespace, out: TextIO) -> int:
+    workspace = _existing_workspace(args.db)
+    try:
+        with workspace.session_factory.begin() as session:
+            counts = entity_counts(session)
+    finally:
+        workspace.close()
+    print(f"Workspace: {args.db}", file=out)
+    width = max(len(name) for name in counts)
+    for name, count in counts.items():
+        print(f"  {name:<{width}}  {count:>9,}", file=out)
+    return 0
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    target: Path = args.db
+    if target.exists():
+        existing = open_workspace(target)
+        with existing.session_factory.begin() as session:
+            empty = is_empty(session)
+        if empty:
+            _fill(existing, args)
+            print(f"Sample agency written to {target}", file=out)
+            return 0
+        existing.close()
+        if args.keep_existing and not args.force:
+            print(f"{target} already holds an agency; left as it is", file=out)
+            return 0
+        if not args.force:
+            raise WorkspaceError(
+                f"{target} already holds an agency; use --force to replace it "
+                "(the old file is kept beside it)"
+            )
+        kept = _replace_with_new_sample(target, args)
+        print(
+            f"Sample agency written to {target}; the previous workspace is kept as {kept}", file=out
+        )
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _fill(open_workspace(target), args)
+    print(f"Sample agency written to {target}", file=out)
+    return 0
+
+
+def _fill(workspace: Workspace, args: argparse.Namespace) -> None:
+    started = time.monotonic()
+
+    def report(percent: int, message: str) -> None:
+        if sys.stderr.isatty():
+            print(f"  {percent:3d}%  {message}", file=sys.stderr)
+
+    try:
+        with workspace.session_factory.begin() as session:
+            generate_sample_agency(
+                session, size=args.size, seed=args.seed, today=date.today(), progress=report
+            )
+    finally:
+        workspace.close()
+    if sys.stderr.isatty():
+        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
+
+
+def _replace_with_new_sample(target: Path, args: argparse.Namespace) -> Path:
+    """Build the new workspace beside the old one, then swap; the old file is kept."""
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cs360-demo-") as scratch:
+        fresh = Path(scratch) / target.name
+        _fill(open_workspace(fresh), args)
+        kept = target.with_name(f"{target.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
+        target.rename(kept)
+        fresh.rename(target)
+    return kept

@@ -20,6 +20,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check cs360desk tests main.py
 	$(BIN)/ruff format --check cs360desk tests main.py
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
@@ -77,7 +76,7 @@ def find_action_items(
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort action items by {sort!r}")
     owner = aliased(m.Person)
-    query: Select[Any] = (
+    query = (
         select(m.ActionItem, owner.full_name, m.Team.name, m.Problem.title, m.Meeting.title)
         .outerjoin(owner, owner.id == m.ActionItem.owner_id)
         .outerjoin(m.Team, m.Team.id == m.ActionItem.team_id)

@@ -7,9 +7,9 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import Column, ColumnElement, func, select
+from sqlalchemy import Column, ColumnElement, Table, UniqueConstraint, func, select
 from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
@@ -94,7 +94,7 @@ class EntityService(Generic[M, R]):
         session.flush()
 
     def _columns(self) -> dict[str, Column[Any]]:
-        return {c.key: c for c in self.model.__table__.columns}  # type: ignore[attr-defined]
+        return {c.key: c for c in table_of(self.model).columns}
 
     def _coerced(self, session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
         columns = self._columns()
@@ -119,6 +119,10 @@ class EntityService(Generic[M, R]):
         _check_unique(session, self.model, merged, obj, self.label)
 
 
+def table_of(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
 def _default_of(column: Column[Any]) -> Any:
     default = column.default
     if default is None or not getattr(default, "is_scalar", False):
@@ -141,7 +145,7 @@ def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
         return None
     kind = column.type
     if isinstance(kind, sqltypes.Enum):
-        return _coerce_enum(name, kind.enum_class, value)
+        return _coerce_enum(name, cast("type[LabeledEnum]", kind.enum_class), value)
     if isinstance(kind, sqltypes.Boolean):
         if not isinstance(value, bool):
             raise ValidationError(name, "must be yes or no")
@@ -169,16 +173,12 @@ def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
     raise TypeError(f"no coercion for column {column}")
 
 
-def _coerce_enum(name: str, enum_class: Any, value: Any) -> StrEnum:
+def _coerce_enum(name: str, enum_class: type[LabeledEnum], value: Any) -> StrEnum:
     if isinstance(value, enum_class):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, str):
         try:
-            return (
-                enum_class.parse(value)
-                if issubclass(enum_class, LabeledEnum)
-                else enum_class(value)
-            )
+            return enum_class.parse(value)
         except ValueError:
             pass
     choices = ", ".join(member.label.lower() for member in enum_class)
@@ -224,10 +224,8 @@ def name_of(table_name: str) -> str:
 def _check_unique(
     session: Session, model: type[Base], merged: dict[str, Any], obj: Base | None, label: str
 ) -> None:
-    table = model.__table__
-    groups = [
-        list(c.columns) for c in table.constraints if c.__class__.__name__ == "UniqueConstraint"
-    ]
+    table = table_of(model)
+    groups = [list(c.columns) for c in table.constraints if isinstance(c, UniqueConstraint)]
     groups += [[c] for c in table.columns if c.unique]
     for group in groups:
         values = {column.key: merged.get(column.key) for column in group}
@@ -243,7 +241,7 @@ def _check_unique(
 
 def _refuse_if_referenced(session: Session, model: type[Base], label: str, record_id: int) -> None:
     """Deleting something still pointed at by a restricting key gets a message, not a crash."""
-    target = model.__table__
+    target = table_of(model)
     for table in Base.metadata.sorted_tables:
         for foreign_key in table.foreign_keys:
             if foreign_key.column.table is not target or foreign_key.ondelete not in (

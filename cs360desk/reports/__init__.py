@@ -1,0 +1,1 @@
+"""Report writers: PDF (reportlab), xlsx (openpyxl) and calendars, from DTOs only."""

@@ -270,11 +270,20 @@ def ascii_fold(text: str) -> str:
 
 
 def email_for(full_name: str, domain: str, *, personal: bool = False, number: int = 0) -> str:
-    """Work addresses are first.last@domain; personal ones look like what people really use."""
-    parts = [p for p in ascii_fold(full_name).lower().replace("'", "").split() if p.isalpha()]
+    """Work addresses are given.family@domain; personal ones look like what people really use."""
+    given, family = (ascii_fold(part).lower() for part in _given_and_family(full_name))
     if personal:
-        return f"{parts[-1]}{parts[0][0]}{number % 90 + 10}@{domain}"
-    return f"{parts[0]}.{parts[-1]}@{domain}"
+        return f"{family}{given[0]}{number % 90 + 10}@{domain}"
+    return f"{given}.{family}@{domain}"
+
+
+def _given_and_family(full_name: str) -> tuple[str, str]:
+    tokens = full_name.split()
+    if tokens[0] in VIETNAMESE_FAMILY:
+        return tokens[-1], tokens[0]
+    families = set(ENGLISH_FAMILY) | set(SPANISH_FAMILY)
+    family = next((token for token in tokens[1:] if token in families), tokens[-1])
+    return tokens[0], family
 
 
 def phone_number(index: int, area_code: str = "361") -> str:

@@ -5,57 +5,16 @@ from __future__ import annotations
 import random
 import unicodedata
 
-ENGLISH_GIVEN = (
-    "James",
-    "Robert",
-    "Michael",
-    "David",
-    "William",
-    "Richard",
-    "Thomas",
-    "Charles",
-    "Daniel",
-    "Matthew",
-    "Anthony",
-    "Mark",
-    "Steven",
-    "Paul",
-    "Andrew",
-    "Joshua",
-    "Kevin",
-    "Brian",
-    "Ronald",
-    "Timothy",
-    "Mary",
-    "Patricia",
-    "Jennifer",
-    "Linda",
-    "Elizabeth",
-    "Barbara",
-    "Susan",
-    "Jessica",
-    "Sarah",
-    "Karen",
-    "Lisa",
-    "Nancy",
-    "Betty",
-    "Sandra",
-    "Ashley",
-    "Kimberly",
-    "Donna",
-    "Michelle",
-    "Carol",
-    "Amanda",
-    "Dorothy",
-    "Rebecca",
-    "Tamika",
-    "LaToya",
-    "Darnell",
-    "Marcus",
-    "Andre",
-    "Keisha",
-    "Curtis",
-    "Delores",
+# fmt: off
+ENGLISH_MALE = (
+    "James", "Robert", "Michael", "David", "William", "Richard", "Thomas", "Charles",
+    "Daniel", "Matthew", "Anthony", "Mark", "Steven", "Paul", "Andrew", "Joshua", "Kevin",
+    "Brian", "Ronald", "Timothy", "Darnell", "Marcus", "Andre", "Curtis", "Gerald",
+)
+ENGLISH_FEMALE = (
+    "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica",
+    "Sarah", "Karen", "Lisa", "Nancy", "Betty", "Sandra", "Ashley", "Kimberly", "Donna",
+    "Michelle", "Carol", "Amanda", "Dorothy", "Rebecca", "Tamika", "LaToya", "Keisha",
 )
 ENGLISH_FAMILY = (
     "Smith",
@@ -109,47 +68,15 @@ ENGLISH_FAMILY = (
     "Boudreaux",
     "Fontenot",
 )
-SPANISH_GIVEN = (
-    "José Luis",
-    "María Fernanda",
-    "Juan Carlos",
-    "Ana María",
-    "Luis",
-    "Carmen",
-    "Jesús",
-    "Guadalupe",
-    "Alejandro",
-    "Verónica",
-    "Ramón",
-    "Leticia",
-    "Héctor",
-    "Sofía",
-    "Andrés",
-    "Mónica",
-    "Raúl",
-    "Inés",
-    "Joaquín",
-    "Rocío",
-    "Martín",
-    "Beatriz",
-    "Tomás",
-    "Araceli",
-    "Rubén",
-    "Yesenia",
-    "Efraín",
-    "Elena",
-    "Arturo",
-    "Marisol",
-    "Óscar",
-    "Lucía",
-    "Jesús Ángel",
-    "María José",
-    "Sebastián",
-    "Daniela",
-    "Iván",
-    "Adriana",
-    "Ángel",
-    "Rosalía",
+SPANISH_MALE = (
+    "José Luis", "Juan Carlos", "Luis", "Jesús", "Alejandro", "Ramón", "Héctor", "Andrés",
+    "Raúl", "Joaquín", "Martín", "Tomás", "Rubén", "Efraín", "Arturo", "Óscar", "Jesús Ángel",
+    "Sebastián", "Iván", "Ángel",
+)
+SPANISH_FEMALE = (
+    "María Fernanda", "Ana María", "Carmen", "Guadalupe", "Verónica", "Leticia", "Sofía",
+    "Mónica", "Inés", "Rocío", "Beatriz", "Araceli", "Yesenia", "Elena", "Marisol", "Lucía",
+    "María José", "Daniela", "Adriana", "Rosalía",
 )
 SPANISH_FAMILY = (
     "Ramírez",
@@ -224,7 +151,7 @@ VIETNAMESE_FEMALE = (
     ("Thu", ("Hà", "Thủy", "Hương", "Vân")),
     ("Kim", ("Chi", "Liên", "Oanh", "Yến")),
 )
-
+# fmt: on
 ENGLISH, SPANISH, VIETNAMESE = "en", "es", "vi"
 
 
@@ -235,9 +162,10 @@ class NamePicker:
         self._rng = rng
         self._used: set[str] = set()
 
-    def pick(self, language: str) -> str:
+    def pick(self, language: str, gender: str = "") -> str:
+        """A new name in the language; gender "m" or "f" where the role calls for one."""
         for _attempt in range(200):
-            name = self._compose(language)
+            name = self._compose(language, gender or self._rng.choice("mf"))
             if name not in self._used:
                 self._used.add(name)
                 return name
@@ -247,19 +175,21 @@ class NamePicker:
         roll = self._rng.random()
         return self.pick(ENGLISH if roll < 0.42 else SPANISH if roll < 0.80 else VIETNAMESE)
 
-    def _compose(self, language: str) -> str:
+    def _compose(self, language: str, gender: str) -> str:
         rng = self._rng
+        male = gender == "m"
         if language == SPANISH:
             family = rng.choice(SPANISH_FAMILY)
             # Many Tejano families keep both surnames; most everyday use shows one.
             if rng.random() < 0.2:
                 family = f"{family} {rng.choice(SPANISH_FAMILY)}"
-            return f"{rng.choice(SPANISH_GIVEN)} {family}"
+            return f"{rng.choice(SPANISH_MALE if male else SPANISH_FEMALE)} {family}"
         if language == VIETNAMESE:
-            table = VIETNAMESE_MALE if rng.random() < 0.5 else VIETNAMESE_FEMALE
-            middle, givens = rng.choice(table)
+            middle, givens = rng.choice(VIETNAMESE_MALE if male else VIETNAMESE_FEMALE)
             return f"{rng.choice(VIETNAMESE_FAMILY)} {middle} {rng.choice(givens)}"
-        return f"{rng.choice(ENGLISH_GIVEN)} {rng.choice(ENGLISH_FAMILY)}"
+        return (
+            f"{rng.choice(ENGLISH_MALE if male else ENGLISH_FEMALE)} {rng.choice(ENGLISH_FAMILY)}"
+        )
 
 
 def ascii_fold(text: str) -> str:

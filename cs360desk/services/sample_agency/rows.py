@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
@@ -103,6 +103,18 @@ class RowWriter:
         """Queue one row of an association table (no id, no stamps)."""
         self._put(table, dict(self._template(table)), values)
 
+    def amend(self, model: type[Base], row_id: int, **values: Any) -> None:
+        """Change a row not yet written, for values known only after its children were made.
+
+        Rows are written once a table's queue reaches CHUNK_ROWS, so this suits the small
+        sample (far below one chunk), not a bulk run.
+        """
+        for row in reversed(self._pending.get(model.__tablename__, [])):
+            if row["id"] == row_id:
+                row.update(values)
+                return
+        raise LookupError(f"{model.__tablename__} {row_id} is no longer pending")
+
     def flush(self) -> None:
         self._flush_through(len(self._sorted) - 1)
 
@@ -151,7 +163,3 @@ class RowWriter:
                 template[column.key] = default.arg if scalar else None  # type: ignore[union-attr]
             self._templates[table.name] = template
         return template
-
-
-def days(n: int) -> timedelta:
-    return timedelta(days=n)

@@ -53,5 +53,10 @@ def pragma_value(engine: Engine, name: str) -> Any:
 
 
 def read_only_probe(path: Path) -> sqlite3.Connection:
-    """Open a file for inspection without any chance of writing to it."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Open a file for inspection without any chance of writing to it or beside it."""
+    wal = path.with_name(path.name + "-wal")
+    # A cleanly closed workspace has no -wal file: reading it as immutable keeps SQLite from
+    # creating -wal/-shm files next to it. With a -wal present (another copy is open, or the
+    # last one crashed) its committed pages must be read too, so use the ordinary mode.
+    mode = "ro" if wal.exists() else "ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)

@@ -1,0 +1,161 @@
+"""Behaviour of the main window: the workspace overview, initiative choice, sections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from cs360desk import __version__
+from cs360desk.services.workspace_info import initiatives, the_agency
+from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
+from cs360desk.ui.main_window import SECTIONS, MainWindow
+from cs360desk.ui.sections import Section, SectionContext, SectionSpec
+from cs360desk.ui.settings import last_initiative, remember_initiative
+from cs360desk.ui.tasks import TaskRunner, WorkSession
+
+
+@dataclass(frozen=True)
+class WorkspaceOverview:
+    agency_name: str | None
+    initiatives: tuple[tuple[int, str], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.agency_name is None
+
+
+def load_overview(session: WorkSession) -> WorkspaceOverview:
+    agency = the_agency(session)
+    return WorkspaceOverview(
+        agency_name=agency.name if agency else None,
+        initiatives=tuple((i.id, i.name) for i in initiatives(session)),
+    )
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class MainWindowController(QObject):
+    """`overview_changed` fires once the agency and its initiatives have been (re)loaded."""
+
+    overview_changed = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        sections: tuple[SectionSpec, ...] = SECTIONS,
+        offer_first_run: bool = True,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.settings = settings
+        self.overview: WorkspaceOverview | None = None
+        self._first_run_offered = not offer_first_run
+        context = SectionContext(runner, settings, window.show_status, now)
+        self.sections: dict[str, Section] = {}
+        for spec in sections:
+            section = spec.build(context)
+            self.sections[spec.title] = section
+            action = window.add_section(spec.title, section.view)
+            index = len(self.sections) - 1
+            action.triggered.connect(lambda _=False, i=index: self._on_section_chosen(i))
+        self._connect()
+        window.sidebar.setCurrentRow(0)
+
+    def _connect(self) -> None:
+        window = self.window
+        window.sidebar.currentRowChanged.connect(self._on_section_chosen)
+        window.initiative_box.activated.connect(self._on_initiative_chosen)
+        window.refresh_action.triggered.connect(self.refresh)
+        window.quit_action.triggered.connect(window.close)
+        window.about_action.triggered.connect(self._on_about)
+        window.setup_action.triggered.connect(self._on_setup_requested)
+        window.closing.connect(self._on_closing)
+
+    @property
+    def initiative_id(self) -> int | None:
+        data = self.window.initiative_box.currentData()
+        return int(data) if data is not None else None
+
+    def start(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.window.show_status("Loading…")
+        self.runner.run(load_overview, on_success=self._on_overview_loaded)
+
+    def _on_overview_loaded(self, overview: WorkspaceOverview) -> None:
+        self.overview = overview
+        self.window.set_agency_name(overview.agency_name)
+        self.window.setup_action.setVisible(overview.is_empty)
+        self._fill_initiatives(overview)
+        self._show_initiative(self.initiative_id)
+        self.window.statusBar().clearMessage()
+        self.overview_changed.emit()
+        if overview.is_empty and not self._first_run_offered:
+            self._first_run_offered = True
+            # Outside this callback, so the dialog's own event loop starts from a clean state.
+            QTimer.singleShot(0, self._on_setup_requested)
+
+    def _fill_initiatives(self, overview: WorkspaceOverview) -> None:
+        box = self.window.initiative_box
+        wanted = self.initiative_id or last_initiative(self.settings)
+        box.blockSignals(True)
+        box.clear()
+        for initiative_id, name in overview.initiatives:
+            box.addItem(name, initiative_id)
+        found = box.findData(wanted) if wanted is not None else -1
+        box.setCurrentIndex(found if found >= 0 else 0 if box.count() else -1)
+        box.setEnabled(box.count() > 0)
+        box.blockSignals(False)
+
+    def _show_initiative(self, initiative_id: int | None) -> None:
+        for section in self.sections.values():
+            section.show_initiative(initiative_id)
+
+    def _on_initiative_chosen(self, _index: int) -> None:
+        initiative_id = self.initiative_id
+        if initiative_id is not None:
+            remember_initiative(self.settings, initiative_id)
+        self._show_initiative(initiative_id)
+
+    def _on_section_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        if self.window.sidebar.currentRow() != index:
+            self.window.sidebar.setCurrentRow(index)
+        self.window.pages.setCurrentIndex(index)
+
+    def _on_setup_requested(self) -> None:
+        choice = FirstRunDialog.ask(self.window, self.runner, today=date.today())
+        if choice is FirstRunChoice.SAMPLE:
+            self.window.show_status("The sample agency is ready to explore.")
+        elif choice is FirstRunChoice.CREATED:
+            self.window.show_status("Your agency is set up; every change is saved at once.")
+        if choice is not FirstRunChoice.CANCELLED:
+            self.refresh()
+
+    def _on_about(self) -> None:
+        box = QMessageBox(self.window)
+        box.setWindowTitle("About CS360 Desk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"CS360 Desk {__version__}")
+        box.setInformativeText(
+            "An offline workbench for running CS360 problem solving in a small police agency: "
+            "teams, meetings, action items, goals and community input in one file."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _on_closing(self) -> None:
+        self.runner.shutdown()

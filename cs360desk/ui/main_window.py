@@ -1,0 +1,138 @@
+"""The main window's layout: sidebar of sections, page stack, initiative selector, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from cs360desk.ui.dashboard_controller import DashboardController
+from cs360desk.ui.sections import SectionSpec
+
+if TYPE_CHECKING:
+    from cs360desk.ui.failures import FailureReporter
+    from cs360desk.ui.main_controller import MainWindowController
+
+APP_TITLE = "CS360 Desk"
+STATUS_TIMEOUT_MS = 6000
+
+# One line per section: its sidebar title and the controller that builds its page.
+SECTIONS: tuple[SectionSpec, ...] = (SectionSpec("Dashboard", DashboardController),)
+
+
+class MainWindow(QMainWindow):
+    """Layout and actions only; MainWindowController gives them behaviour."""
+
+    closing = Signal()
+
+    def __init__(self, workspace_path: Path) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Section")
+        self.initiative_box = QComboBox()
+        self.initiative_box.setAccessibleName("Initiative")
+        self.initiative_box.setMinimumContentsLength(28)
+        self.initiative_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.section_actions: list[QAction] = []
+        # Set by build_main_window(); kept here so they live exactly as long as the window.
+        self.controller: MainWindowController | None = None
+        self.failures: FailureReporter | None = None
+        self._build_central()
+        self._build_toolbar()
+        self._build_status_bar(workspace_path)
+        self._build_menus()
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Initiative")
+        toolbar.setObjectName("InitiativeBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(8, 4, 8, 4)
+        label = QLabel("&Initiative:")
+        label.setBuddy(self.initiative_box)  # Alt+I jumps to the selector
+        row.addWidget(label)
+        row.addWidget(self.initiative_box)
+        toolbar.addWidget(holder)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setToolTip("Load the figures again (F5)")
+        toolbar.addAction(self.refresh_action)
+        toolbar.setIconSize(QSize(16, 16))
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self, workspace_path: Path) -> None:
+        self.path_label = QLabel(str(workspace_path))
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setAccessibleName("Workspace file")
+        self.path_label.setToolTip("The workspace file in use")
+        self.statusBar().addPermanentWidget(self.path_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.setup_action = file_menu.addAction("&Set up this workspace…")
+        self.setup_action.setVisible(False)
+        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = help_menu.addAction("&About CS360 Desk")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def add_section(self, title: str, page: QWidget) -> QAction:
+        """A sidebar entry, a page and a View menu action with Ctrl+<number>."""
+        number = self.pages.count() + 1
+        self.sidebar.addItem(title)
+        self.pages.addWidget(page)
+        action = self.view_menu.addAction(f"Go to {title}")
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        self.section_actions.append(action)
+        return action
+
+    def set_agency_name(self, name: str | None) -> None:
+        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,100 @@
+"""Renders the app's main views to PNG files offscreen, for review and for the README."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cs360desk.db.workspace import open_workspace
+from cs360desk.domain.errors import WorkspaceError
+from cs360desk.ui.application import application, build_main_window
+from cs360desk.ui.first_run import FirstRunDialog
+from cs360desk.ui.main_window import MainWindow
+from cs360desk.ui.settings import ini_settings
+from cs360desk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+WINDOW_SIZE = (1280, 800)
+TIMEOUT_S = 60.0
+
+
+def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
+    """The dashboard over ``db_path`` and the first-run dialog over a throwaway workspace."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read only when Qt starts
+    application(["cs360desk"])
+    if QLocale().name() == "C":
+        # A bare build machine has no locale; show dates the way most users will see them.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    db_path, out_dir = Path(db_path).expanduser(), Path(out_dir).expanduser()
+    if not db_path.is_file():
+        raise WorkspaceError(f"no workspace at {db_path}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cs360-shots-") as scratch:
+        settings = ini_settings(Path(scratch) / "settings.ini")
+        paths = [_dashboard_shot(db_path, settings, out_dir)]
+        paths += _first_run_shots(Path(scratch) / "empty.cs360", out_dir)
+    return paths
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = TIMEOUT_S) -> None:
+    """Run the event loop until ``condition()`` holds; raise TimeoutError when it never does."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish loading in time")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
+
+
+def dashboard_ready(window: MainWindow) -> bool:
+    controller = window.controller
+    if controller is None or controller.overview is None or controller.runner.busy:
+        return False
+    dashboard = controller.sections["Dashboard"]
+    return not controller.overview.initiatives or getattr(dashboard, "data", None) is not None
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def _dashboard_shot(db_path: Path, settings: QSettings, out_dir: Path) -> Path:
+    workspace = open_workspace(db_path)
+    window = build_main_window(workspace, settings, offer_first_run=False)
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        wait_until(lambda: dashboard_ready(window))
+        return _save(window, out_dir / "dashboard.png")
+    finally:
+        window.close()
+        window.deleteLater()
+        workspace.close()
+
+
+def _first_run_shots(scratch_db: Path, out_dir: Path) -> list[Path]:
+    workspace = open_workspace(scratch_db)
+    runner = TaskRunner(workspace.session_factory, lambda error: log.error("%r", error))
+    dialog = FirstRunDialog(runner, None, today=date.today())
+    try:
+        dialog.show()
+        paths = [_save(dialog, out_dir / "first_run.png")]
+        dialog.show_form()
+        paths.append(_save(dialog, out_dir / "first_run_form.png"))
+        return paths
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+        runner.shutdown()
+        workspace.close()

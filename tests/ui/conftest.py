@@ -1,0 +1,72 @@
+"""Fixtures for the GUI tests: offscreen Qt, a fresh workspace and settings file per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.ui.settings import ini_settings
+
+UI_TESTS = Path(__file__).parent
+# One instant for the whole run, so the window and the service agree on "today".
+NOW = datetime.now(UTC)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Qt warnings fail the GUI tests, as a sign of misuse nobody would otherwise notice."""
+    for item in items:
+        if UI_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            # The offscreen platform cannot size native windows; harmless for these tests.
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small sample agency, generated once; each test works on its own copy."""
+    from cs360desk.services.sample_agency import generate_sample_agency
+
+    path = tmp_path_factory.mktemp("template") / "sample.cs360"
+    workspace = open_workspace(path)
+    try:
+        with workspace.session_factory.begin() as session:
+            generate_sample_agency(session, size="small", seed=1, today=date.today())
+    finally:
+        workspace.close()
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    opened = open_workspace(tmp_path / "workspace.cs360")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_workspace(tmp_path: Path, sample_template: Path) -> Iterator[Workspace]:
+    path = tmp_path / "sample.cs360"
+    shutil.copyfile(sample_template, path)
+    opened = open_workspace(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return ini_settings(tmp_path / "settings.ini")

@@ -31,7 +31,22 @@ def install(factory: sessionmaker[Session]) -> None:
         event.listen(factory, "after_flush", _record_changes)
 
 
-def _jsonable(value: Any) -> Any:
+def record(
+    session: Session, entity: str, entity_id: int, action: ChangeAction, changes: dict[str, Any]
+) -> None:
+    """Log a write made with Core statements, which the flush hook never sees (undo, redo)."""
+    row = {
+        "at": utcnow(),
+        "who": current_user(),
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "changes": json.dumps({k: jsonable(v) for k, v in changes.items()}, ensure_ascii=False),
+    }
+    session.connection().execute(insert(ChangeRecord), [row])
+
+
+def jsonable(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -69,9 +84,9 @@ def _changes_of(obj: Base, action: ChangeAction) -> dict[str, Any]:
                 old = history.deleted[0] if history.deleted else None
                 new = history.added[0] if history.added else None
                 if old != new:
-                    changes[attr.key] = [_jsonable(old), _jsonable(new)]
+                    changes[attr.key] = [jsonable(old), jsonable(new)]
         else:
-            changes[attr.key] = _jsonable(getattr(obj, attr.key))
+            changes[attr.key] = jsonable(getattr(obj, attr.key))
     return changes
 
 

@@ -156,7 +156,9 @@ def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
         return _coerce_number(name, value)
     if isinstance(kind, sqltypes.Date):
         return _coerce_date(name, value)
-    if isinstance(kind, sqltypes.DateTime) or getattr(kind, "impl", None) is sqltypes.DateTime:
+    if isinstance(kind, sqltypes.DateTime) or isinstance(
+        getattr(kind, "impl", None), sqltypes.DateTime
+    ):
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise ValidationError(name, "must be a date and time with a time zone")
         return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from cs360desk import __version__
 from cs360desk.services.workspace_info import initiatives, the_agency
 from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
+from cs360desk.ui.history import EditHistory
 from cs360desk.ui.main_window import SECTIONS, MainWindow
-from cs360desk.ui.sections import Section, SectionContext, SectionSpec
+from cs360desk.ui.sections import RecordOpener, Section, SectionContext, SectionSpec
 from cs360desk.ui.settings import last_initiative, remember_initiative
 from cs360desk.ui.tasks import TaskRunner, WorkSession
 
@@ -61,14 +63,21 @@ class MainWindowController(QObject):
         self.settings = settings
         self.overview: WorkspaceOverview | None = None
         self._first_run_offered = not offer_first_run
-        context = SectionContext(runner, settings, window.show_status, now)
+        self.history = EditHistory(runner, window.show_status, self)
+        window.add_edit_actions(self.history.undo_action, self.history.redo_action)
+        context = SectionContext(
+            runner, settings, window.show_status, now, self.history, self.open_record
+        )
         self.sections: dict[str, Section] = {}
+        self._openers: dict[str, tuple[int, RecordOpener]] = {}
         for spec in sections:
             section = spec.build(context)
             self.sections[spec.title] = section
             action = window.add_section(spec.title, section.view)
             index = len(self.sections) - 1
             action.triggered.connect(lambda _=False, i=index: self._on_section_chosen(i))
+            for kind in spec.opens:
+                self._openers[kind] = (index, cast(RecordOpener, section))
         self._connect()
         window.sidebar.setCurrentRow(0)
 
@@ -81,6 +90,7 @@ class MainWindowController(QObject):
         window.about_action.triggered.connect(self._on_about)
         window.setup_action.triggered.connect(self._on_setup_requested)
         window.closing.connect(self._on_closing)
+        self.history.applied.connect(self._on_history_applied)
 
     @property
     def initiative_id(self) -> int | None:
@@ -128,6 +138,19 @@ class MainWindowController(QObject):
         if initiative_id is not None:
             remember_initiative(self.settings, initiative_id)
         self._show_initiative(initiative_id)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Switch to the section that owns this kind of record and show the record there."""
+        if kind not in self._openers:
+            self.window.show_status(f"No section shows a {kind.replace('_', ' ')} yet.")
+            return
+        index, opener = self._openers[kind]
+        self._on_section_chosen(index)
+        opener.open_record(kind, record_id)
+
+    def _on_history_applied(self, _edit: object) -> None:
+        for section in self.sections.values():
+            section.refresh()
 
     def _on_section_chosen(self, index: int) -> None:
         if index < 0:

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addSeparator()
@@ -126,6 +127,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.section_actions.append(action)
         return action
+
+    def add_edit_actions(self, *actions: QAction) -> None:
+        for action in actions:
+            self.edit_menu.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is
 
     def set_agency_name(self, name: str | None) -> None:
         self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)

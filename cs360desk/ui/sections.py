@@ -10,15 +10,22 @@ from typing import Protocol
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from cs360desk.ui.history import EditHistory
 from cs360desk.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
 class SectionContext:
+    """What the main window lends every section."""
+
     runner: TaskRunner
     settings: QSettings
     show_status: Callable[[str], None]
     now: Callable[[], datetime]
+    # Record each saved edit here; the history replays undo/redo and asks sections to reload.
+    history: EditHistory
+    # Show a record in whichever section owns its kind ("person", "meeting", "action_item"…).
+    open_record: Callable[[str, int], None]
 
 
 class Section(Protocol):
@@ -32,7 +39,15 @@ class Section(Protocol):
     def refresh(self) -> None: ...
 
 
+class RecordOpener(Protocol):
+    """A section that can bring one record of the kinds it lists in its SectionSpec."""
+
+    def open_record(self, kind: str, record_id: int) -> None: ...
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     title: str
     build: Callable[[SectionContext], Section]
+    # Record kinds this section opens for global search (it then implements RecordOpener).
+    opens: tuple[str, ...] = ()

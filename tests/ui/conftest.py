@@ -70,3 +70,45 @@ def now() -> datetime:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return ini_settings(tmp_path / "settings.ini")
+
+
+class SectionHarness:
+    """A SectionContext as the main window would lend it, with what tests want to read."""
+
+    def __init__(self, workspace: Workspace, settings: QSettings, now: datetime) -> None:
+        from cs360desk.ui.history import EditHistory
+        from cs360desk.ui.sections import SectionContext
+        from cs360desk.ui.tasks import TaskRunner
+
+        self.failures: list[BaseException] = []
+        self.statuses: list[str] = []
+        self.opened: list[tuple[str, int]] = []
+        self.runner = TaskRunner(workspace.session_factory, self.failures.append)
+        self.history = EditHistory(self.runner, self.statuses.append)
+        self.context = SectionContext(
+            runner=self.runner,
+            settings=settings,
+            show_status=self.statuses.append,
+            now=lambda: now,
+            history=self.history,
+            open_record=lambda kind, record_id: self.opened.append((kind, record_id)),
+        )
+
+    def wait_idle(self, qtbot: object, timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: not self.runner.busy, timeout=timeout)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def harness(workspace: Workspace, settings: QSettings, now: datetime) -> Iterator[SectionHarness]:
+    made = SectionHarness(workspace, settings, now)
+    yield made
+    assert made.runner.shutdown()
+
+
+@pytest.fixture
+def sample_harness(
+    sample_workspace: Workspace, settings: QSettings, now: datetime
+) -> Iterator[SectionHarness]:
+    made = SectionHarness(sample_workspace, settings, now)
+    yield made
+    assert made.runner.shutdown()

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from cs360desk import __version__
@@ -15,6 +16,7 @@ from cs360desk.services.workspace_info import initiatives, the_agency
 from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
 from cs360desk.ui.history import EditHistory
 from cs360desk.ui.main_window import SECTIONS, MainWindow
+from cs360desk.ui.search_dialog import SearchDialog
 from cs360desk.ui.sections import RecordOpener, Section, SectionContext, SectionSpec
 from cs360desk.ui.settings import last_initiative, remember_initiative
 from cs360desk.ui.tasks import TaskRunner, WorkSession
@@ -64,7 +66,13 @@ class MainWindowController(QObject):
         self.overview: WorkspaceOverview | None = None
         self._first_run_offered = not offer_first_run
         self.history = EditHistory(runner, window.show_status, self)
-        window.add_edit_actions(self.history.undo_action, self.history.redo_action)
+        self.search_action = QAction("&Search…", self)
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.search_action.triggered.connect(self._on_search)
+        self.search_dialog: SearchDialog | None = None
+        window.add_edit_actions(
+            self.history.undo_action, self.history.redo_action, self.search_action
+        )
         context = SectionContext(
             runner, settings, window.show_status, now, self.history, self.open_record
         )
@@ -147,6 +155,15 @@ class MainWindowController(QObject):
         index, opener = self._openers[kind]
         self._on_section_chosen(index)
         opener.open_record(kind, record_id)
+
+    def _on_search(self) -> None:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(
+                self.runner, self.open_record, lambda: self.initiative_id, self.window
+            )
+        self.search_dialog.query.selectAll()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.open()
 
     def _on_history_applied(self, _edit: object) -> None:
         for section in self.sections.values():

@@ -1,0 +1,48 @@
+"""Global search over people, organizations, meetings, action items and problems."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from cs360desk.services.search import KINDS, search_everything
+
+
+def test_finds_each_kind_and_groups_them_in_order(session, build) -> None:
+    basics = build.basics()
+    build.person("Lighthouse Rivera")
+    build.organization("Lighthouse Youth Center")
+    when = datetime(2026, 4, 2, 0, 0, tzinfo=UTC)
+    build.meeting(basics.team.id, when, title="Lighthouse walk debrief")
+    build.action_item(basics.initiative.id, title="Order lighthouse banners")
+    build.problem(basics.initiative.id, title="Shots fired near the lighthouse")
+    hits = search_everything(session, "lighthouse", initiative_id=basics.initiative.id)
+    assert [hit.kind for hit in hits] == list(KINDS)
+    assert hits[3].title == "Order lighthouse banners"
+
+
+def test_wildcards_are_literal_and_unicode_is_matched(session, build) -> None:
+    basics = build.basics()
+    build.action_item(basics.initiative.id, title="Reach 100% of block captains")
+    build.action_item(basics.initiative.id, title="Reach 1000 flyers")
+    build.person("Nguyễn Thị Hoa")
+    percent = search_everything(session, "100%")
+    assert [hit.title for hit in percent] == ["Reach 100% of block captains"]
+    assert [hit.title for hit in search_everything(session, "Nguyễn")] == ["Nguyễn Thị Hoa"]
+    assert search_everything(session, "_") == []
+
+
+def test_empty_query_finds_nothing_and_other_initiatives_are_left_out(session, build) -> None:
+    basics = build.basics()
+    other = build.initiative("Traffic safety near schools")
+    build.action_item(other.id, title="Crosswalk paint near Lincoln Elementary")
+    assert search_everything(session, "   ") == []
+    assert search_everything(session, "Crosswalk", initiative_id=basics.initiative.id) == []
+    assert len(search_everything(session, "Crosswalk")) == 1
+
+
+def test_hits_per_kind_are_capped(session, build) -> None:
+    basics = build.basics()
+    for number in range(12):
+        build.action_item(basics.initiative.id, title=f"Call block captain {number}")
+    hits = search_everything(session, "block captain", per_kind=5)
+    assert len(hits) == 5

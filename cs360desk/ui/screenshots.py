@@ -27,7 +27,7 @@ TIMEOUT_S = 60.0
 
 
 def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
-    """The dashboard over ``db_path`` and the first-run dialog over a throwaway workspace."""
+    """Every section over ``db_path`` (one PNG each) and the first-run dialog."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read only when Qt starts
     application(["cs360desk"])
     if QLocale().name() == "C":
@@ -39,7 +39,7 @@ def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cs360-shots-") as scratch:
         settings = ini_settings(Path(scratch) / "settings.ini")
-        paths = [_dashboard_shot(db_path, settings, out_dir)]
+        paths = _section_shots(db_path, settings, out_dir)
         paths += _first_run_shots(Path(scratch) / "empty.cs360", out_dir)
     return paths
 
@@ -69,14 +69,28 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _dashboard_shot(db_path: Path, settings: QSettings, out_dir: Path) -> Path:
+def section_file_name(title: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in title.lower()) + ".png"
+
+
+def _section_shots(db_path: Path, settings: QSettings, out_dir: Path) -> list[Path]:
     workspace = open_workspace(db_path)
     window = build_main_window(workspace, settings, offer_first_run=False)
     try:
         window.resize(*WINDOW_SIZE)
         window.show()
         wait_until(lambda: dashboard_ready(window))
-        return _save(window, out_dir / "dashboard.png")
+        assert window.controller is not None
+        runner = window.controller.runner
+        paths = []
+        for index, title in enumerate(window.controller.sections):
+            window.sidebar.setCurrentRow(index)
+            # Sections load on the worker; a page that asks for more settles within a few turns.
+            for _turn in range(3):
+                QApplication.processEvents()
+                wait_until(lambda: not runner.busy)
+            paths.append(_save(window, out_dir / section_file_name(title)))
+        return paths
     finally:
         window.close()
         window.deleteLater()

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace
 from cs360desk.domain.errors import WorkspaceError
-from cs360desk.ui.screenshots import WINDOW_SIZE, render_screenshots
+from cs360desk.ui.main_window import SECTIONS
+from cs360desk.ui.screenshots import WINDOW_SIZE, render_screenshots, section_file_name
 
 pytestmark = pytest.mark.gui
 
@@ -21,10 +22,13 @@ def test_renders_the_dashboard_and_the_first_run(
     sample_workspace.close()  # the screenshots open the file themselves
     out = tmp_path / "shots"
     paths = render_screenshots(sample_workspace.path, out)
-    assert [p.name for p in paths] == ["dashboard.png", "first_run.png", "first_run_form.png"]
-    dashboard = QImage(str(paths[0]))
-    assert (dashboard.width(), dashboard.height()) == WINDOW_SIZE
-    for path in paths[1:]:
+    sections = [section_file_name(spec.title) for spec in SECTIONS]
+    assert sections[0] == "dashboard.png"
+    assert [p.name for p in paths] == [*sections, "first_run.png", "first_run_form.png"]
+    for path in paths[: len(sections)]:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == WINDOW_SIZE
+    for path in paths[len(sections) :]:
         image = QImage(str(path))
         assert image.width() >= 500 and image.height() >= 200
 

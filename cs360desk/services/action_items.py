@@ -2,27 +2,64 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
-from cs360desk.domain.enums import ActionStatus
+from cs360desk.domain.action_item_views import (
+    ActionItemChoices,
+    ActionItemDetail,
+    ActionItemLocation,
+    ActionItemPage,
+    Choice,
+)
+from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, is_overdue
 from cs360desk.services.catalog import ACTION_ITEM
+from cs360desk.services.progress_log import progress_notes
 
 CLOSED_STATUSES = (
     ActionStatus.DONE,
     ActionStatus.CANCELLED,
 )
-SORTABLE = ("due_on", "title", "status", "priority", "owner", "id")
+SORTABLE = ("due_on", "title", "status", "priority", "owner", "team", "problem", "meeting", "id")
+
+_owner = aliased(m.Person, name="owner")
+# Status sorts in the order work moves through it, priority from low to high.
+_STATUS_ORDER = case(
+    {status: position for position, status in enumerate(ActionStatus)}, value=m.ActionItem.status
+)
+_PRIORITY_ORDER = case(
+    {priority: position for position, priority in enumerate(Priority)},
+    value=m.ActionItem.priority,
+)
+_SORT_KEYS: dict[str, ColumnElement[Any]] = {
+    "due_on": m.ActionItem.due_on.expression,
+    "title": m.ActionItem.title.expression,
+    "status": _STATUS_ORDER,
+    "priority": _PRIORITY_ORDER,
+    "owner": _owner.full_name.expression,
+    "team": m.Team.name.expression,
+    "problem": m.Problem.title.expression,
+    "meeting": m.Meeting.starts_at.expression,
+    "id": m.ActionItem.id.expression,
+}
 
 
 def like_pattern(text: str) -> str:
     """A LIKE pattern matching `text` literally anywhere (wildcards escaped with backslash)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def text_matches(text: str, *columns: Any) -> ColumnElement[bool]:
+    """Any of the columns contains `text` literally, ignoring letter case in every script."""
+    pattern = like_pattern(text.lower())
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
 
 
 def overdue_condition(today: date) -> ColumnElement[bool]:
@@ -50,11 +87,44 @@ def _conditions(where: ActionItemFilter, today: date) -> list[ColumnElement[bool
     if where.overdue_only:
         conditions.append(overdue_condition(today))
     if where.text.strip():
-        pattern = like_pattern(where.text.strip())
-        conditions.append(
-            or_(item.title.like(pattern, escape="\\"), item.details.like(pattern, escape="\\"))
-        )
+        conditions.append(text_matches(where.text.strip(), item.title, item.details))
     return conditions
+
+
+def _joined(*columns: Any) -> Select[Any]:
+    """Items with their owner, team, problem and source meeting, whichever of those exist."""
+    return (
+        select(*columns)
+        .select_from(m.ActionItem)
+        .outerjoin(_owner, _owner.id == m.ActionItem.owner_id)
+        .outerjoin(m.Team, m.Team.id == m.ActionItem.team_id)
+        .outerjoin(m.Problem, m.Problem.id == m.ActionItem.problem_id)
+        .outerjoin(m.Meeting, m.Meeting.id == m.ActionItem.source_meeting_id)
+    )
+
+
+def _sort_key(sort: str) -> ColumnElement[Any]:
+    if sort not in SORTABLE:
+        raise ValueError(f"cannot sort action items by {sort!r}")
+    return _SORT_KEYS[sort]
+
+
+def _rows(session: Session, query: Select[Any], today: date) -> list[ActionItemRow]:
+    return [
+        ActionItemRow(
+            item=ACTION_ITEM.to_record(item),
+            owner_name=owner_name or "",
+            team_name=team or "",
+            problem_title=problem or "",
+            meeting_title=meeting or "",
+            overdue=is_overdue(item.due_on, item.status, today),
+        )
+        for item, owner_name, team, problem, meeting in session.execute(query)
+    ]
+
+
+def _row_columns() -> tuple[Any, ...]:
+    return (m.ActionItem, _owner.full_name, m.Team.name, m.Problem.title, m.Meeting.title)
 
 
 def count_action_items(session: Session, where: ActionItemFilter, *, today: date) -> int:
@@ -72,29 +142,142 @@ def find_action_items(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ActionItemRow]:
-    """One page of matching items; undated items sort after dated ones."""
-    if sort not in SORTABLE:
-        raise ValueError(f"cannot sort action items by {sort!r}")
-    owner = aliased(m.Person)
-    query = (
-        select(m.ActionItem, owner.full_name, m.Team.name, m.Problem.title, m.Meeting.title)
-        .outerjoin(owner, owner.id == m.ActionItem.owner_id)
-        .outerjoin(m.Team, m.Team.id == m.ActionItem.team_id)
-        .outerjoin(m.Problem, m.Problem.id == m.ActionItem.problem_id)
-        .outerjoin(m.Meeting, m.Meeting.id == m.ActionItem.source_meeting_id)
-        .where(*_conditions(where, today))
-    )
-    key = owner.full_name if sort == "owner" else getattr(m.ActionItem, sort)
+    """One page of matching items; items without a sort value come after the others."""
+    key = _sort_key(sort)
     ordered = key.desc() if descending else key.asc()
-    query = query.order_by(key.is_(None), ordered, m.ActionItem.id).offset(offset).limit(limit)
-    return [
-        ActionItemRow(
-            item=ACTION_ITEM.to_record(item),
-            owner_name=owner_name or "",
-            team_name=team or "",
-            problem_title=problem or "",
-            meeting_title=meeting or "",
-            overdue=is_overdue(item.due_on, item.status, today),
+    query = (
+        _joined(*_row_columns())
+        .where(*_conditions(where, today))
+        .order_by(key.is_(None), ordered, m.ActionItem.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return _rows(session, query, today)
+
+
+def action_item_page(
+    session: Session,
+    where: ActionItemFilter,
+    *,
+    today: date,
+    sort: str = "due_on",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> ActionItemPage:
+    """The matching count and one page, read in the same transaction so they agree."""
+    total = count_action_items(session, where, today=today)
+    rows = find_action_items(
+        session, where, today=today, sort=sort, descending=descending, offset=offset, limit=limit
+    )
+    return ActionItemPage(total=total, offset=offset, rows=tuple(rows))
+
+
+def action_item_row(session: Session, item_id: int, *, today: date) -> ActionItemRow:
+    ACTION_ITEM.load(session, item_id)  # NotFoundError when it is gone
+    (row,) = _rows(session, _joined(*_row_columns()).where(m.ActionItem.id == item_id), today)
+    return row
+
+
+def action_item_detail(session: Session, item_id: int, *, today: date) -> ActionItemDetail:
+    row = action_item_row(session, item_id, today=today)
+    initiative = session.get(m.Initiative, row.item.initiative_id)
+    meeting_id = row.item.source_meeting_id
+    meeting = session.get(m.Meeting, meeting_id) if meeting_id is not None else None
+    return ActionItemDetail(
+        row=row,
+        initiative_name=initiative.name if initiative else "",
+        meeting_starts_at=meeting.starts_at if meeting else None,
+        notes=tuple(progress_notes(session, item_id)),
+    )
+
+
+def action_item_position(
+    session: Session,
+    where: ActionItemFilter,
+    item_id: int,
+    *,
+    today: date,
+    sort: str = "due_on",
+    descending: bool = False,
+) -> int | None:
+    """The item's row number in find_action_items' order, or None when the filter hides it."""
+    key, item = _sort_key(sort), m.ActionItem
+    conditions = _conditions(where, today)
+    found = session.execute(_joined(key).where(*conditions, item.id == item_id)).first()
+    if found is None:
+        return None
+    value = found[0]
+    if value is None:
+        before = or_(key.is_not(None), item.id < item_id)
+    else:
+        beyond = key > value if descending else key < value
+        before = and_(key.is_not(None), or_(beyond, and_(key == value, item.id < item_id)))
+    return session.scalar(_joined(func.count()).where(*conditions, before)) or 0
+
+
+def locate_action_item(
+    session: Session,
+    where: ActionItemFilter,
+    item_id: int,
+    *,
+    today: date,
+    sort: str = "due_on",
+    descending: bool = False,
+) -> ActionItemLocation:
+    detail = action_item_detail(session, item_id, today=today)
+    position = action_item_position(
+        session, where, item_id, today=today, sort=sort, descending=descending
+    )
+    return ActionItemLocation(detail=detail, position=position)
+
+
+def action_item_ids(
+    session: Session,
+    where: ActionItemFilter,
+    ranges: Sequence[tuple[int, int]],
+    *,
+    today: date,
+    sort: str = "due_on",
+    descending: bool = False,
+) -> list[int]:
+    """Ids of the rows in each (first, count) range of the list as find_action_items orders it."""
+    key = _sort_key(sort)
+    ordered = key.desc() if descending else key.asc()
+    base = (
+        _joined(m.ActionItem.id)
+        .where(*_conditions(where, today))
+        .order_by(key.is_(None), ordered, m.ActionItem.id)
+    )
+    ids: list[int] = []
+    for first, count in ranges:
+        if first < 0 or count <= 0:
+            continue
+        ids.extend(session.scalars(base.offset(first).limit(count)))
+    return list(dict.fromkeys(ids))
+
+
+def action_item_choices(session: Session, initiative_id: int | None) -> ActionItemChoices:
+    """Everyone who could own an item, and the initiative's teams and problems."""
+    people = session.execute(
+        select(m.Person.id, m.Person.full_name, m.Person.active).order_by(
+            m.Person.full_name, m.Person.id
         )
-        for item, owner_name, team, problem, meeting in session.execute(query)
-    ]
+    )
+    teams = session.execute(
+        select(m.Team.id, m.Team.name)
+        .where(m.Team.initiative_id == initiative_id)
+        .order_by(m.Team.name, m.Team.id)
+    )
+    problems = session.execute(
+        select(m.Problem.id, m.Problem.title)
+        .where(m.Problem.initiative_id == initiative_id)
+        .order_by(m.Problem.title, m.Problem.id)
+    )
+    return ActionItemChoices(
+        people=tuple(
+            Choice(pid, name if active else f"{name} (inactive)") for pid, name, active in people
+        ),
+        teams=tuple(Choice(tid, name) for tid, name in teams),
+        problems=tuple(Choice(pid, title) for pid, title in problems),
+    )

@@ -60,12 +60,16 @@ def create_agency(session: Session, new: NewAgency, *, today: date) -> AgencySet
         # The form asks for the champion's name and title; name the field the user sees.
         field = "champion_name" if error.field == "full_name" else f"champion_{error.field}"
         raise ValidationError(field, error.problem) from error
-    initiative = INITIATIVE.create(
-        session,
-        name=new.initiative_name,
-        stage=Stage.LAUNCH,
-        started_on=today,
-        stage_changed_on=today,
-        champion_id=champion.id,
-    )
+    try:
+        initiative = INITIATIVE.create(
+            session,
+            name=new.initiative_name,
+            stage=Stage.LAUNCH,
+            started_on=today,
+            stage_changed_on=today,
+            champion_id=champion.id,
+        )
+    except ValidationError as error:
+        field = "initiative_name" if error.field == "name" else error.field
+        raise ValidationError(field, error.problem) from error
     return AgencySetup(agency, initiative, champion)

@@ -40,7 +40,8 @@ class EntityService(Generic[M, R]):
         return self.record(**{name: getattr(obj, name) for name in names})
 
     def load(self, session: Session, record_id: int) -> M:
-        obj = session.get(self.model, record_id) if isinstance(record_id, int) else None
+        valid = isinstance(record_id, int) and not isinstance(record_id, bool)
+        obj = session.get(self.model, record_id) if valid else None
         if obj is None:
             raise NotFoundError(self.label, record_id)
         return obj

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.services.action_items import like_pattern
+from cs360desk.services.action_items import text_matches
 
 KINDS = ("person", "organization", "meeting", "action_item", "problem")
 
@@ -22,17 +22,13 @@ class SearchHit:
     detail: str
 
 
-def _matches(pattern: str, *columns: Any) -> ColumnElement[bool]:
-    return or_(*(column.like(pattern, escape="\\") for column in columns))
-
-
 def search_everything(
     session: Session, text: str, *, initiative_id: int | None = None, per_kind: int = 8
 ) -> list[SearchHit]:
     """Hits grouped by kind in KINDS order; an empty query finds nothing."""
     if not text.strip():
         return []
-    pattern = like_pattern(text.strip())
+    pattern = text.strip()
     hits: list[SearchHit] = []
     hits += _people(session, pattern, per_kind)
     hits += _organizations(session, pattern, per_kind)
@@ -46,7 +42,7 @@ def _people(session: Session, pattern: str, limit: int) -> list[SearchHit]:
     person = m.Person
     rows = session.execute(
         select(person.id, person.full_name, person.title, person.affiliation)
-        .where(_matches(pattern, person.full_name, person.title, person.email, person.notes))
+        .where(text_matches(pattern, person.full_name, person.title, person.email, person.notes))
         .order_by(person.active.desc(), person.full_name)
         .limit(limit)
     )
@@ -60,7 +56,7 @@ def _organizations(session: Session, pattern: str, limit: int) -> list[SearchHit
     org = m.Organization
     rows = session.execute(
         select(org.id, org.name, org.sector, org.engagement)
-        .where(_matches(pattern, org.name, org.sector, org.notes))
+        .where(text_matches(pattern, org.name, org.sector, org.notes))
         .order_by(org.name)
         .limit(limit)
     )
@@ -77,7 +73,7 @@ def _meetings(
     query = (
         select(meeting.id, meeting.title, meeting.starts_at, m.Team.name)
         .join(m.Team, m.Team.id == meeting.team_id)
-        .where(_matches(pattern, meeting.title, meeting.location, meeting.minutes_summary))
+        .where(text_matches(pattern, meeting.title, meeting.location, meeting.minutes_summary))
     )
     query = _in_initiative(query, m.Team.initiative_id, initiative_id)
     rows = session.execute(query.order_by(meeting.starts_at.desc()).limit(limit))
@@ -94,7 +90,7 @@ def _action_items(
     query = (
         select(item.id, item.title, item.status, m.Person.full_name)
         .outerjoin(m.Person, m.Person.id == item.owner_id)
-        .where(_matches(pattern, item.title, item.details))
+        .where(text_matches(pattern, item.title, item.details))
     )
     query = _in_initiative(query, item.initiative_id, initiative_id)
     rows = session.execute(query.order_by(item.due_on.desc(), item.id.desc()).limit(limit))
@@ -109,7 +105,7 @@ def _problems(
 ) -> list[SearchHit]:
     problem = m.Problem
     query = select(problem.id, problem.title, problem.phase).where(
-        _matches(pattern, problem.title, problem.statement, problem.area)
+        text_matches(pattern, problem.title, problem.statement, problem.area)
     )
     query = _in_initiative(query, problem.initiative_id, initiative_id)
     rows = session.execute(query.order_by(problem.title).limit(limit))

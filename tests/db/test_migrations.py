@@ -1,0 +1,62 @@
+"""The migrations build exactly the schema the models describe, and run to head at open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect as sa_inspect
+
+from cs360desk.db import models  # noqa: F401  (registers every table)
+from cs360desk.db.base import Base
+from cs360desk.db.migration import (
+    current_revision,
+    head_revision,
+    known_revisions,
+    upgrade_to_head,
+)
+from cs360desk.db.workspace import Workspace, open_workspace
+
+
+def test_head_is_a_known_revision() -> None:
+    assert head_revision() in known_revisions()
+
+
+def test_fresh_workspace_is_at_head(workspace: Workspace) -> None:
+    with workspace.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        stored = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    assert stored == [(head_revision(),)]
+
+
+def test_autogenerate_finds_no_difference(workspace: Workspace) -> None:
+    with workspace.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_every_model_table_exists(workspace: Workspace) -> None:
+    tables = set(sa_inspect(workspace.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+
+
+def test_upgrade_at_head_changes_nothing(workspace: Workspace) -> None:
+    upgrade_to_head(workspace.engine)
+    with workspace.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        rows = connection.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar()
+    assert rows == 1
+
+
+def test_reopening_keeps_the_revision(tmp_path: Path) -> None:
+    path = tmp_path / "w.cs360"
+    open_workspace(path).close()
+    again = open_workspace(path)
+    try:
+        with again.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+    finally:
+        again.close()

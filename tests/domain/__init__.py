@@ -1,0 +1,1 @@
+"""Tests of cs360desk.domain."""

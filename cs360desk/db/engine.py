@@ -39,7 +39,7 @@ def create_workspace_engine(path: Path) -> Engine:
     return engine
 
 
-def _unicode_lower(value: object) -> object:
+def _unicode_lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 

@@ -1,48 +1,23 @@
-"""The command line: `cs360desk [--db PATH] COMMAND`, over the same services as the app."""
+"""Commands over a whole workspace: demo, check and info."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
-import traceback
-from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from platformdirs import user_data_path
-
-from cs360desk import __version__
+from cs360desk.cli.common import Handler, Subcommands, existing_workspace
 from cs360desk.db.workspace import Workspace, inspect_workspace, is_current, open_workspace
-from cs360desk.domain.errors import UserFacingError, WorkspaceError
+from cs360desk.domain.errors import WorkspaceError
 from cs360desk.services.sample_agency import generate_sample_agency
 from cs360desk.services.workspace_info import entity_counts, is_empty
 
-APP_NAME = "CS360 Desk"
-DB_ENV = "CS360DESK_DB"
-GUI_COMMANDS = {None, "screenshots"}
 
-
-def default_db_path() -> Path:
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
-    return user_data_path(APP_NAME, appauthor=False) / "workspace.cs360"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cs360desk",
-        description="CS360 Desk: run CS360 problem solving in a small police agency. "
-        "Without a command, opens the desktop app.",
-        epilog=f"The workspace defaults to ${DB_ENV} or {default_db_path()}.",
-    )
-    parser.add_argument("--db", type=Path, help="the workspace file to use")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+def add_commands(commands: Subcommands) -> None:
     demo = commands.add_parser("demo", help="fill a new workspace with the sample agency")
     demo.add_argument(
         "--size",
@@ -63,53 +38,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("check", help="integrity check and schema version; exit 0 when sound")
     commands.add_parser("info", help="counts of every kind of record")
-    shots = commands.add_parser("screenshots", help="render the app's views to PNG files")
-    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
-    return parser
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
-    args.db = (args.db or default_db_path()).expanduser()
-    return args
-
-
-def guarded(args: argparse.Namespace, action: Callable[[], int], err: TextIO | None = None) -> int:
-    """Run a command; failures become one line on stderr unless --debug asks for more."""
-    err = err or sys.stderr
-    try:
-        return action()
-    except UserFacingError as error:
-        if args.debug:
-            traceback.print_exc(file=err)
-        print(f"cs360desk: {error}", file=err)
-        return 1
-    except KeyboardInterrupt:
-        print("cs360desk: interrupted", file=err)
-        return 130
-    except Exception as error:  # a bug: say so plainly, the traceback is one flag away
-        if args.debug:
-            traceback.print_exc(file=err)
-        print(f"cs360desk: unexpected error: {error!r} (run with --debug for details)", file=err)
-        return 1
-
-
-def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-        "demo": _demo,
-        "check": _check,
-        "info": _info,
-    }
-    return guarded(args, lambda: handlers[args.command](args, out))
-
-
-def _existing_workspace(path: Path) -> Workspace:
-    if not path.exists():
-        raise WorkspaceError(
-            f"no workspace at {path} (run `cs360desk demo` to create one with the sample agency)"
-        )
-    return open_workspace(path)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -125,7 +53,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _info(args: argparse.Namespace, out: TextIO) -> int:
-    workspace = _existing_workspace(args.db)
+    workspace = existing_workspace(args.db)
     try:
         with workspace.session_factory.begin() as session:
             counts = entity_counts(session)
@@ -195,3 +123,6 @@ def _replace_with_new_sample(target: Path, args: argparse.Namespace) -> Path:
         target.rename(kept)
         fresh.rename(target)
     return kept
+
+
+HANDLERS: dict[str, Handler] = {"demo": _demo, "check": _check, "info": _info}

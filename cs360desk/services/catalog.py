@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
 from cs360desk.domain import records as r
+from cs360desk.domain.action_item_views import ActionItemUpdateRecord
 from cs360desk.domain.enums import ActionStatus, CommunicationStatus
 from cs360desk.domain.errors import ValidationError
 from cs360desk.services.entities import EntityService
@@ -126,6 +127,12 @@ PROBLEM = EntityService(m.Problem, r.ProblemRecord, "problem", (_scores,))
 RESPONSE = EntityService(
     m.Response, r.ResponseRecord, "response", (_in_order("starts_on", "ends_on"),)
 )
+ACTION_ITEM_UPDATE = EntityService(
+    m.ActionItemUpdate,
+    ActionItemUpdateRecord,
+    "progress note",
+    order_by=("action_item_id", "noted_on", "id"),
+)
 GOAL = EntityService(m.Goal, r.GoalRecord, "goal")
 MEASURE = EntityService(m.Measure, r.MeasureRecord, "measure")
 MEASUREMENT = EntityService(
@@ -151,6 +158,6 @@ REPORT_ISSUED = EntityService(
 
 ALL = (
     AGENCY, INITIATIVE, PERSON, ORGANIZATION, TEAM, MEMBERSHIP, MEETING, AGENDA_ITEM,
-    ATTENDANCE, ACTION_ITEM, PROBLEM, RESPONSE, GOAL, MEASURE, MEASUREMENT, INPUT_ACTIVITY,
-    FINDING, RECOMMENDATION, COMMUNICATION, REPORT_ISSUED,
+    ATTENDANCE, ACTION_ITEM, ACTION_ITEM_UPDATE, PROBLEM, RESPONSE, GOAL, MEASURE,
+    MEASUREMENT, INPUT_ACTIVITY, FINDING, RECOMMENDATION, COMMUNICATION, REPORT_ISSUED,
 )  # fmt: skip

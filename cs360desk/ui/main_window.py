@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.ui.action_items_controller import ActionItemsController
 from cs360desk.ui.dashboard_controller import DashboardController
 from cs360desk.ui.sections import SectionSpec
 
@@ -30,7 +31,10 @@ APP_TITLE = "CS360 Desk"
 STATUS_TIMEOUT_MS = 6000
 
 # One line per section: its sidebar title and the controller that builds its page.
-SECTIONS: tuple[SectionSpec, ...] = (SectionSpec("Dashboard", DashboardController),)
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("Dashboard", DashboardController),
+    SectionSpec("Action items", ActionItemsController, opens=("action_item",)),
+)
 
 
 class MainWindow(QMainWindow):

@@ -95,6 +95,14 @@ ROUND_TRIPS: dict[str, tuple[Minimal, dict[str, Any]]] = {
         lambda b: {"initiative_id": _initiative_id(b), "title": "Call the landlord"},
         {"due_on": "2026-04-30"},
     ),
+    "progress note": (
+        lambda b: {
+            "action_item_id": b.action_item(_initiative_id(b), title="Call the landlord").id,
+            "noted_on": date(2026, 3, 2),
+            "text": "Called the school district",
+        },
+        {"text": "Called the school district again"},
+    ),
     "problem": (
         lambda b: {"initiative_id": _initiative_id(b), "title": "Gun crime downtown"},
         {"score_impact": 4},

@@ -18,11 +18,13 @@ from cs360desk.db.models.organization import (
     Person,
     Team,
 )
+from cs360desk.db.models.progress import ActionItemUpdate
 from cs360desk.db.models.records import ChangeRecord, Communication, ReportIssued
 from cs360desk.db.models.work import ActionItem, Problem, Response
 
 __all__ = [
     "ActionItem",
+    "ActionItemUpdate",
     "Agency",
     "AgendaItem",
     "Attendance",

@@ -1,0 +1,307 @@
+"""The People section: find people, edit each field as it is left, delete with a hand-over."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+
+from cs360desk.domain.edits import Edit
+from cs360desk.domain.enums import Affiliation
+from cs360desk.domain.errors import NotFoundError
+from cs360desk.domain.people_views import Holdings, PeopleFilter, PersonDetail, PersonRow
+from cs360desk.services.people import delete_person, person_detail
+from cs360desk.ui.autosave import AutoSave
+from cs360desk.ui.form_fields import enum_data
+from cs360desk.ui.formatting import plural
+from cs360desk.ui.people_dialogs import HandOverDialog
+from cs360desk.ui.people_loading import (
+    DeleteCheck,
+    PeoplePage,
+    check_delete,
+    create_person,
+    load_people_page,
+    save_person_field,
+)
+from cs360desk.ui.people_view import ALL, PeopleView
+from cs360desk.ui.record_widgets import DeleteConfirmation, people_count, resort, show_row
+from cs360desk.ui.sections import SectionContext
+
+SEARCH_DELAY_MS = 250
+NEW_PERSON = {"affiliation": Affiliation.COMMUNITY, "active": True, "contact_private": False}
+
+
+class PeopleController(QObject):
+    """Behaviour of the People page; `loaded` fires when the list has been (re)shown."""
+
+    loaded = Signal()
+    detail_loaded = Signal()
+
+    def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._view = PeopleView()
+        self._initiative_id: int | None = None
+        self._filter = PeopleFilter()
+        self._detail: PersonDetail | None = None
+        self._autosave = AutoSave(
+            context,
+            self._view.editor.form,
+            save=save_person_field,
+            create=create_person,
+            id_of=lambda detail: detail.person.id,
+            required="full_name",
+            required_problem="type the person's full name to save them",
+            parent=self,
+        )
+        self._list_request = 0
+        self._selecting = False
+        self._detail_request = 0
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._connect()
+        self._update_actions()
+
+    def _connect(self) -> None:
+        view = self._view
+        view.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._on_filter_changed)
+        for combo in (view.affiliation_filter, view.team_filter, view.active_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._autosave.saved.connect(self._on_saved)
+        self._autosave.created.connect(self._on_created)
+        view.new_action.triggered.connect(self._on_new)
+        view.delete_action.triggered.connect(self._on_delete)
+        view.delete_key_action.triggered.connect(self._on_delete)
+        view.find_action.triggered.connect(self._on_find)
+        view.editor.seats_table.doubleClicked.connect(self._on_seat_opened)
+
+    @property
+    def view(self) -> PeopleView:
+        return self._view
+
+    @property
+    def person_id(self) -> int | None:
+        """The person in the editor (None while nobody is, or while a new one is unsaved)."""
+        return self._autosave.record_id
+
+    @property
+    def detail(self) -> PersonDetail | None:
+        return self._detail
+
+    def show_initiative(self, initiative_id: int | None) -> None:
+        self._initiative_id = initiative_id
+        self._load_list()
+
+    def refresh(self) -> None:
+        self._load_list()
+        if self.person_id is not None:
+            self._load_detail(self.person_id)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        if kind != "person":
+            return
+        view = self._view
+        filters = (view.search_edit, view.affiliation_filter, view.team_filter, view.active_filter)
+        for widget in filters:
+            widget.blockSignals(True)
+        view.search_edit.clear()
+        for combo in filters[1:]:
+            combo.setCurrentIndex(0)
+        for widget in filters:
+            widget.blockSignals(False)
+        self._filter = PeopleFilter()
+        self._show_person(record_id)
+        self._load_list()
+
+    # Loading ---------------------------------------------------------------------------
+
+    def _load_list(self) -> None:
+        self._list_request += 1
+        request, where, initiative_id = self._list_request, self._filter, self._initiative_id
+        self._context.runner.run(
+            lambda s: load_people_page(s, where, initiative_id),
+            on_success=lambda page: self._on_list_loaded(request, page),
+        )
+
+    def _on_list_loaded(self, request: int, page: PeoplePage) -> None:
+        if request != self._list_request:
+            return
+        view = self._view
+        self._fill_team_filter(page.teams)
+        view.editor.form.set_choices("organization_id", page.organizations)
+        view.model.set_rows(page.rows)
+        resort(view.table)
+        view.count_label.setText(people_count(len(page.rows)))
+        self._select_row_of(self.person_id)
+        self.loaded.emit()
+
+    def _fill_team_filter(self, teams: tuple[tuple[int, str], ...]) -> None:
+        combo = self._view.team_filter
+        wanted = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All teams", None)
+        for team_id, name in teams:
+            combo.addItem(name, team_id)
+        found = combo.findData(wanted)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+        if wanted is not None and found < 0:
+            self._on_filter_changed()  # the team belongs to another initiative
+
+    def _select_row_of(self, person_id: int | None) -> None:
+        self._selecting = True  # a selection made here is not the user choosing a row
+        try:
+            show_row(self._view.table, self._view.model.row_of(person_id))
+        finally:
+            self._selecting = False
+
+    def _show_person(self, person_id: int) -> None:
+        self._autosave.show_record(person_id)
+        self._load_detail(person_id)
+
+    def _load_detail(self, person_id: int) -> None:
+        self._detail_request += 1
+        request = self._detail_request
+        self._context.runner.run(
+            lambda s: person_detail(s, person_id),
+            on_success=lambda detail: self._on_detail_loaded(request, detail),
+            on_failure=lambda error: self._on_detail_failed(request, error),
+        )
+
+    def _on_detail_loaded(self, request: int, detail: PersonDetail) -> None:
+        if request != self._detail_request or detail.person.id != self.person_id:
+            return
+        self._detail = detail
+        editor = self._view.editor
+        editor.form.load(dataclasses.asdict(detail.person))
+        editor.title_label.setText(detail.person.full_name)
+        editor.seats_model.set_rows(detail.seats)
+        editor.show_seats(bool(detail.seats))
+        self._show_holdings(detail.holdings)
+        self._view.show_editor(True)
+        self._update_actions()
+        self.detail_loaded.emit()
+
+    def _on_detail_failed(self, request: int, error: BaseException) -> None:
+        if request != self._detail_request:
+            return
+        if isinstance(error, NotFoundError):  # deleted, or its creation undone
+            self._clear_editor()
+        else:
+            self._context.runner.report_failure(error)
+
+    def _show_holdings(self, held: Holdings) -> None:
+        label = self._view.editor.holdings_label
+        label.setText(f"Responsible for {held.describe()}." if held.total else "")
+        label.setVisible(bool(held.total))
+
+    def _clear_editor(self) -> None:
+        self._autosave.show_record(None)
+        self._detail = None
+        self._view.show_editor(False)
+        self._select_row_of(None)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        can_delete = self.person_id is not None
+        self._view.delete_action.setEnabled(can_delete)
+        self._view.delete_key_action.setEnabled(can_delete)
+
+    # Slots -----------------------------------------------------------------------------
+
+    def _on_filter_changed(self) -> None:
+        view = self._view
+        active = view.active_filter.currentData()
+        self._filter = PeopleFilter(
+            text=view.search_edit.text(),
+            affiliation=enum_data(view.affiliation_filter, Affiliation),
+            team_id=view.team_filter.currentData(),
+            active=None if active == ALL else bool(active),
+        )
+        self._search_timer.stop()
+        self._load_list()
+
+    def _on_find(self) -> None:
+        self._view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._view.search_edit.selectAll()
+
+    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows or self._selecting:
+            return
+        person_id = self._view.model.id_at(rows[0].row())
+        if person_id != self.person_id or self._autosave.draft:
+            self._show_person(person_id)
+
+    def _on_seat_opened(self, index: QModelIndex) -> None:
+        team_id = self._view.editor.seats_model.id_at(index.row())
+        self._context.open_record("team", team_id)
+
+    def _on_new(self) -> None:
+        self._detail = None
+        self._detail_request += 1  # a detail still loading must not replace the blank form
+        editor = self._view.editor
+        self._autosave.start_draft(NEW_PERSON)
+        editor.title_label.setText("New person")
+        editor.seats_model.set_rows(())
+        editor.show_seats(False)
+        self._show_holdings(Holdings())
+        self._select_row_of(None)
+        self._view.show_editor(True)
+        self._update_actions()
+        editor.form.focus_field("full_name")
+        self._context.show_status("Type the new person's full name; it is saved when you move on.")
+
+    def _on_created(self, detail: PersonDetail) -> None:
+        self._detail = detail
+        self._view.editor.title_label.setText(detail.person.full_name)
+        self._update_actions()
+        self._load_list()
+
+    def _on_saved(self, row: PersonRow) -> None:
+        self._view.model.replace(row)
+        if row.person.id == self.person_id and self._detail is not None:
+            self._detail = dataclasses.replace(self._detail, person=row.person)
+            self._view.editor.title_label.setText(row.person.full_name)
+
+    def _on_delete(self) -> None:
+        person_id = self.person_id
+        if person_id is None:
+            return
+        self._context.runner.run(
+            lambda s: check_delete(s, person_id), on_success=self._on_delete_checked
+        )
+
+    def _on_delete_checked(self, check: DeleteCheck) -> None:
+        hand_to: int | None = None
+        if check.holdings.total:
+            hand_to = HandOverDialog.ask(
+                self._view, list(check.others), check.name, check.holdings.open_items
+            )
+            if hand_to is None:
+                self._context.show_status(f"{check.name} was not deleted.")
+                return
+        else:
+            seats = self._detail.seats if self._detail else ()
+            question = f"Delete {check.name}?"
+            if seats:
+                question += f" They are also taken off {plural(len(seats), 'team')}."
+            if not DeleteConfirmation.ask(self._view, f"Delete {check.name}", question):
+                return
+        self._context.runner.run(
+            lambda s: delete_person(s, check.person_id, hand_to=hand_to),
+            on_success=lambda edit: self._on_deleted(check, hand_to, edit),
+        )
+
+    def _on_deleted(self, check: DeleteCheck, hand_to: int | None, edit: Edit) -> None:
+        self._context.history.record(edit)
+        heir = next((c.full_name for c in check.others if c.id == hand_to), "")
+        handed = f"; {check.holdings.describe()} went to {heir}" if heir else ""
+        self._context.show_status(f"Deleted {check.name}{handed}.")
+        if self.person_id == check.person_id:
+            self._clear_editor()
+        self._load_list()

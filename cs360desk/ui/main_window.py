@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
 
 from cs360desk.ui.action_items_controller import ActionItemsController
 from cs360desk.ui.dashboard_controller import DashboardController
+from cs360desk.ui.meetings_controller import MeetingsController
+from cs360desk.ui.organizations import OrganizationsController
+from cs360desk.ui.people import PeopleController
 from cs360desk.ui.sections import SectionSpec
+from cs360desk.ui.teams import TeamsController
 
 if TYPE_CHECKING:
     from cs360desk.ui.failures import FailureReporter
@@ -33,7 +37,11 @@ STATUS_TIMEOUT_MS = 6000
 # One line per section: its sidebar title and the controller that builds its page.
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("Dashboard", DashboardController),
+    SectionSpec("Meetings", MeetingsController, opens=("meeting",)),
     SectionSpec("Action items", ActionItemsController, opens=("action_item",)),
+    SectionSpec("People", PeopleController, opens=("person",)),
+    SectionSpec("Teams", TeamsController, opens=("team",)),
+    SectionSpec("Community map", OrganizationsController, opens=("organization",)),
 )
 
 

@@ -23,7 +23,7 @@ from cs360desk.ui.application import build_main_window
 from cs360desk.ui.dashboard import DashboardView
 from cs360desk.ui.dashboard_controller import DashboardController
 from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
-from cs360desk.ui.main_window import MainWindow
+from cs360desk.ui.main_window import SECTIONS, MainWindow
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
@@ -90,7 +90,8 @@ def test_window_shows_the_agency_and_the_workspace(
     assert agency is not None
     assert window.windowTitle() == f"CS360 Desk — {agency.name}"
     assert window.path_label.text() == str(sample_workspace.path)
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Dashboard"]
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == [spec.title for spec in SECTIONS] and titles[0] == "Dashboard"
 
 
 def test_dashboard_shows_what_the_service_says(

@@ -53,6 +53,7 @@ QListWidget#Sidebar {
     border-right: 1px solid palette(mid);
     background: palette(base);
     padding-top: 8px;
+    outline: 0; /* the selected row already shows focus; no dotted box inside it */
 }
 QListWidget#Sidebar::item { padding: 8px 14px; border-radius: 4px; margin: 1px 6px; }
 QListWidget#Sidebar::item:selected { background: palette(highlight);

@@ -10,7 +10,8 @@ class LabeledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        # Keyed by class too: str-valued members of different enums compare equal.
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
     @classmethod
     def parse(cls, text: str) -> LabeledEnum:
@@ -229,17 +230,21 @@ class PaperSize(LabeledEnum):
     A4 = "a4"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Stage.PROBLEM_SOLVING: "Problem-Solving",
-    Affiliation.GOVERNMENT_PARTNER: "Government partner",
-    TeamKind.PROBLEM_SOLVING_TEAM: "Problem-Solving Team",
-    TeamKind.STEERING_COMMITTEE: "Steering Committee",
-    TeamKind.ADVISORY_TEAM: "Advisory Team",
-    MemberRole.CO_CHAIR: "Co-chair",
-    MemberRole.NOTE_TAKER: "Note-taker",
-    GoalDimension.CRIME: "Prevent, interrupt and solve crime",
-    GoalDimension.PARTNERS: "Integrate and elevate community and government partners",
-    GoalDimension.ORGANIZATION: "Organizational effectiveness",
-    PaperSize.LETTER: "US Letter",
-    PaperSize.A4: "A4",
+_LABELS: dict[tuple[type[StrEnum], str], str] = {
+    (Stage, Stage.PROBLEM_SOLVING.value): "Problem-Solving",
+    (Affiliation, Affiliation.GOVERNMENT_PARTNER.value): "Government partner",
+    (TeamKind, TeamKind.PROBLEM_SOLVING_TEAM.value): "Problem-Solving Team",
+    (TeamKind, TeamKind.STEERING_COMMITTEE.value): "Steering Committee",
+    (TeamKind, TeamKind.ADVISORY_TEAM.value): "Advisory Team",
+    (MemberRole, MemberRole.CO_CHAIR.value): "Co-chair",
+    (MemberRole, MemberRole.NOTE_TAKER.value): "Note-taker",
+    (GoalDimension, GoalDimension.CRIME.value): "Prevent, interrupt and solve crime",
+    (
+        GoalDimension,
+        GoalDimension.PARTNERS.value,
+    ): "Integrate and elevate community and government partners",
+    (GoalDimension, GoalDimension.ORGANIZATION.value): "Organizational effectiveness",
+    (PaperSize, PaperSize.LETTER.value): "US Letter",
+    (PaperSize, PaperSize.A4.value): "A4",
 }
+

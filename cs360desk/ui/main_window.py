@@ -24,6 +24,7 @@ from cs360desk.ui.dashboard_controller import DashboardController
 from cs360desk.ui.meetings_controller import MeetingsController
 from cs360desk.ui.organizations import OrganizationsController
 from cs360desk.ui.people import PeopleController
+from cs360desk.ui.reports_controller import ReportsController
 from cs360desk.ui.sections import SectionSpec
 from cs360desk.ui.teams import TeamsController
 
@@ -42,6 +43,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("People", PeopleController, opens=("person",)),
     SectionSpec("Teams", TeamsController, opens=("team",)),
     SectionSpec("Community map", OrganizationsController, opens=("organization",)),
+    SectionSpec("Reports", ReportsController),
 )
 
 

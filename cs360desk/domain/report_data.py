@@ -1,0 +1,335 @@
+"""What the printed reports show, fully resolved: names instead of ids, no ORM, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from cs360desk.domain.enums import Direction, PaperSize
+
+NEXT_PERIOD_MIN_DAYS = 30
+NEXT_PERIOD_MAX_DAYS = 92
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """Both ends included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def next_period_end(self) -> date:
+        """The end of the next period of the same length, kept between a month and a quarter."""
+        length = min(max(self.days, NEXT_PERIOD_MIN_DAYS), NEXT_PERIOD_MAX_DAYS)
+        return self.end + timedelta(days=length)
+
+
+@dataclass(frozen=True)
+class ReportHeader:
+    """The masthead every report shares."""
+
+    agency_name: str
+    jurisdiction: str
+    logo: bytes | None
+    initiative_name: str
+    stage_label: str
+    prepared_by: str
+    prepared_on: date
+    paper: PaperSize
+    # The public variant: the service has already left out contacts and private people.
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class KeyNumbers:
+    meetings_held: int
+    attendance_present: int
+    attendance_expected: int
+    items_done: int
+    items_overdue: int
+    items_due_next: int
+    measures_improved: int
+    measures_with_values: int
+
+    @property
+    def attendance_rate(self) -> float | None:
+        if not self.attendance_expected:
+            return None
+        return self.attendance_present / self.attendance_expected
+
+
+@dataclass(frozen=True)
+class MeasureLine:
+    name: str
+    unit: str
+    direction: Direction
+    baseline: float | None
+    baseline_period: str
+    latest: float | None
+    latest_on: date | None
+    target: float | None
+    target_on: date | None
+    # Values up to the end of the period, oldest first, for the trend chart.
+    points: tuple[tuple[date, float], ...]
+
+    @property
+    def improved(self) -> bool:
+        """The latest value is better than the baseline in the measure's own direction."""
+        if self.latest is None or self.baseline is None:
+            return False
+        if self.direction is Direction.DECREASE:
+            return self.latest < self.baseline
+        return self.latest > self.baseline
+
+    @property
+    def target_met(self) -> bool:
+        if self.latest is None or self.target is None:
+            return False
+        if self.direction is Direction.DECREASE:
+            return self.latest <= self.target
+        return self.latest >= self.target
+
+    @property
+    def verdict(self) -> str:
+        if self.latest is None:
+            return "No value yet"
+        if self.target_met:
+            return "Target met"
+        if self.improved:
+            return "Better than baseline"
+        if self.baseline is None:
+            return "No baseline"
+        return "Not yet better"
+
+
+@dataclass(frozen=True)
+class GoalBlock:
+    dimension_label: str
+    statement: str
+    measures: tuple[MeasureLine, ...]
+
+
+@dataclass(frozen=True)
+class ResponseLine:
+    title: str
+    problem_title: str
+    focus_area: str
+    status_label: str
+    lead: str
+    starts_on: date | None
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    title: str
+    owner: str
+    due_on: date | None
+    status_label: str
+    completed_on: date | None = None
+    priority_label: str = ""
+
+
+@dataclass(frozen=True)
+class OwnerLine:
+    """Who owes overdue work, with how to reach them (empty in the public variant)."""
+
+    owner: str
+    overdue: int
+    oldest_due: date | None
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class HeldMeeting:
+    title: str
+    team_name: str
+    held_on: date
+    present: int
+    absent: int
+    excused: int
+    guests: int
+    decisions: str
+
+
+@dataclass(frozen=True)
+class ThemeLine:
+    theme: str
+    findings: int
+    activities: int
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InputLine:
+    kind_label: str
+    held_on: date
+    participants: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class CommunicationLine:
+    channel_label: str
+    audience_label: str
+    posted_on: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ProgressReportData:
+    """The chief's progress update, in the order it prints."""
+
+    header: ReportHeader
+    period: ReportPeriod
+    numbers: KeyNumbers
+    highlights: tuple[str, ...]
+    asks: tuple[str, ...]
+    goals: tuple[GoalBlock, ...]
+    responses: tuple[ResponseLine, ...]
+    done: tuple[ActionLine, ...]
+    overdue: tuple[ActionLine, ...]
+    overdue_owners: tuple[OwnerLine, ...]
+    due_next: tuple[ActionLine, ...]
+    next_period_end: date
+    meetings: tuple[HeldMeeting, ...]
+    input_activities: tuple[InputLine, ...]
+    themes: tuple[ThemeLine, ...]
+    communications: tuple[CommunicationLine, ...]
+
+
+@dataclass(frozen=True)
+class ProblemLine:
+    title: str
+    area: str
+    status_label: str
+    phase_label: str
+    impact: int
+    threat_to_life: int
+    community_interest: int
+    threat_to_rights: int
+
+    @property
+    def score(self) -> int:
+        return self.impact + self.threat_to_life + self.community_interest + self.threat_to_rights
+
+
+@dataclass(frozen=True)
+class RecommendationLine:
+    text: str
+    theme: str
+    delivered_on: date | None
+    decision_label: str
+    owner: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class ScanningReportData:
+    header: ReportHeader
+    input_activities: tuple[InputLine, ...]
+    themes: tuple[ThemeLine, ...]
+    problems: tuple[ProblemLine, ...]
+    recommendations: tuple[RecommendationLine, ...]
+
+    @property
+    def participants(self) -> int:
+        return sum(activity.participants for activity in self.input_activities)
+
+
+@dataclass(frozen=True)
+class MeetingHeading:
+    agency_name: str
+    logo: bytes | None
+    initiative_name: str
+    team_name: str
+    title: str
+    # Local wall-clock times, as the members will read them.
+    starts_at: datetime
+    ends_at: datetime
+    mode_label: str
+    location: str
+    video_link: str
+    status_label: str
+    paper: PaperSize
+    prepared_on: date
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    position: int
+    title: str
+    presenter: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class AgendaData:
+    meeting: MeetingHeading
+    items: tuple[AgendaEntry, ...]
+    carried_forward: tuple[ActionLine, ...]
+
+
+@dataclass(frozen=True)
+class Attendees:
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+    excused: tuple[str, ...]
+    guests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MinutesData:
+    meeting: MeetingHeading
+    attendance: Attendees
+    items: tuple[AgendaEntry, ...]
+    summary: str
+    decisions: str
+    new_items: tuple[ActionLine, ...]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def long_date(day: date | None) -> str:
+    """ "Nov 9, 2026": unambiguous on both sides of the Atlantic, unlike 11/9/2026.
+
+    Spelled from a fixed table because strftime follows the process locale, which Qt sets.
+    """
+    if day is None:
+        return ""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    """A meeting as the report picker lists it."""
+
+    meeting_id: int
+    starts_at: datetime
+    title: str
+    team_name: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class ReportDefaults:
+    """What the report form starts with for an initiative."""
+
+    initiative_id: int
+    initiative_name: str
+    period: ReportPeriod
+    paper: PaperSize
+    meetings: tuple[MeetingChoice, ...]

@@ -1,0 +1,178 @@
+"""A small trend chart per measure: its values over time against baseline and target."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cs360desk.reports.pdf_common import FONT, GOOD, MUTED, NAVY, RULE, register_fonts
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LABEL_SIZE = 6.5
+LEFT, RIGHT, TOP, BOTTOM = 24.0, 6.0, 14.0, 12.0
+# Told apart by pattern as well as colour, for readers who print in black and white.
+LineLook = tuple[Color, float, tuple[float, ...]]
+Anchor = Literal["start", "middle", "end"]
+BASELINE_LINE: LineLook = (MUTED, 0.8, (1.2, 1.6))
+TARGET_LINE: LineLook = (GOOD, 1.0, (4.0, 2.0))
+VALUE_LINE: LineLook = (NAVY, 1.3, ())
+
+
+@dataclass(frozen=True)
+class _Scale:
+    low: float
+    high: float
+    ticks: tuple[float, ...]
+
+
+def _nice_step(span: float, steps: int) -> float:
+    raw = span / max(1, steps)
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def value_scale(values: Sequence[float], *, steps: int = 3) -> _Scale:
+    """Round limits that hold every value with a little air; zero kept when it is near."""
+    low, high = min(values), max(values)
+    if math.isclose(low, high):
+        low, high = low - 1, high + 1
+    if low >= 0 and low < (high - low) * 0.6:
+        low = 0.0
+    step = _nice_step(high - low, steps)
+    # Air above and below: a line drawn on the frame reads as cut off.
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step
+    if low > 0 and math.isclose(low, min(values)):
+        low -= step
+    if math.isclose(high, max(values)):
+        high += step
+    ticks = []
+    tick = low
+    while tick <= high + step * 1e-6:
+        ticks.append(round(tick, 10))
+        tick += step
+    return _Scale(low, high, tuple(ticks))
+
+
+def short_number(value: float) -> str:
+    if abs(value) >= 10_000:
+        return f"{value / 1000:,.0f}k"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _month(day: date) -> str:
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """The plotting area of a chart and its value scale."""
+
+    width: float
+    height: float
+    scale: _Scale
+
+    def y_of(self, value: float) -> float:
+        span = self.scale.high - self.scale.low
+        return BOTTOM + (value - self.scale.low) / span * self.height
+
+
+def trend_chart(
+    points: Sequence[tuple[date, float]],
+    *,
+    baseline: float | None,
+    target: float | None,
+    width: float,
+    height: float,
+) -> Drawing:
+    """Values as a navy line, baseline grey dotted, target green dashed, legend on top."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
+    frame = Rect(LEFT, BOTTOM, plot_w, plot_h)
+    frame.fillColor, frame.strokeColor, frame.strokeWidth = None, RULE, 0.4
+    drawing.add(frame)
+    _legend(drawing, width, height, baseline is not None, target is not None)
+    if not points:
+        drawing.add(_text(LEFT + plot_w / 2, BOTTOM + plot_h / 2 - 3, "No values yet", "middle"))
+        return drawing
+    levels = [value for _, value in points] + [v for v in (baseline, target) if v is not None]
+    plot = _Plot(plot_w, plot_h, value_scale(levels))
+    _grid(drawing, plot)
+    for value, look in ((baseline, BASELINE_LINE), (target, TARGET_LINE)):
+        if value is not None:
+            drawing.add(_line(LEFT, plot.y_of(value), LEFT + plot_w, look))
+    _series(drawing, plot, points)
+    return drawing
+
+
+def _grid(drawing: Drawing, plot: _Plot) -> None:
+    for tick in plot.scale.ticks:
+        y = plot.y_of(tick)
+        drawing.add(Line(LEFT, y, LEFT + plot.width, y, strokeColor=RULE, strokeWidth=0.3))
+        drawing.add(_text(LEFT - 3, y - 2.2, short_number(tick), "end"))
+
+
+def _series(drawing: Drawing, plot: _Plot, points: Sequence[tuple[date, float]]) -> None:
+    """The values as a line ending in a dot, the first and last month under it."""
+    xs = _x_positions(points, LEFT + 3, plot.width - 6)
+    coords = [(x, plot.y_of(value)) for x, (_, value) in zip(xs, points, strict=True)]
+    if len(coords) > 1:
+        flat = [number for pair in coords for number in pair]
+        drawing.add(PolyLine(flat, strokeColor=NAVY, strokeWidth=1.3, strokeLineJoin=1))
+    last_x, last_y = coords[-1]
+    drawing.add(Circle(last_x, last_y, 2.1, fillColor=NAVY, strokeColor=None))
+    drawing.add(_text(LEFT, BOTTOM - 8.5, _month(points[0][0]), "start"))
+    if len(points) > 1:
+        drawing.add(_text(LEFT + plot.width, BOTTOM - 8.5, _month(points[-1][0]), "end"))
+
+
+def _x_positions(points: Sequence[tuple[date, float]], left: float, span: float) -> list[float]:
+    first, last = points[0][0].toordinal(), points[-1][0].toordinal()
+    if last == first:
+        return [left + span / 2 for _ in points]
+    return [left + (day.toordinal() - first) / (last - first) * span for day, _ in points]
+
+
+def _legend(drawing: Drawing, width: float, height: float, baseline: bool, target: bool) -> None:
+    """Keys right-aligned above the plot, so the lines need no labels of their own."""
+    keys: list[tuple[str, LineLook]] = [("Value", VALUE_LINE)]
+    if baseline:
+        keys.append(("Baseline", BASELINE_LINE))
+    if target:
+        keys.append(("Target", TARGET_LINE))
+    x = width - RIGHT
+    y = height - 8
+    for label, (colour, line_width, dash) in reversed(keys):
+        drawing.add(_text(x, y - 2.2, label, "end"))
+        x -= _width(label) + 3
+        drawing.add(_line(x - 11, y, x, (colour, line_width, dash)))
+        x -= 20
+
+
+def _width(text: str) -> float:
+    return float(stringWidth(text, FONT, LABEL_SIZE))
+
+
+def _line(x1: float, y: float, x2: float, look: LineLook) -> Line:
+    colour, width, dash = look
+    line = Line(x1, y, x2, y, strokeColor=colour, strokeWidth=width)
+    if dash:
+        line.strokeDashArray = list(dash)
+    return line
+
+
+def _text(x: float, y: float, text: str, anchor: Anchor) -> String:
+    return String(
+        x, y, text, fontName=FONT, fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor=anchor
+    )

@@ -1,0 +1,137 @@
+"""What every report's data needs: the masthead, people's names, and the public redaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs360desk.db import models as m
+from cs360desk.domain.enums import PaperSize
+from cs360desk.domain.errors import ValidationError
+from cs360desk.domain.records import (
+    ActionItemRecord,
+    AgencyRecord,
+    InitiativeRecord,
+    PersonRecord,
+)
+from cs360desk.domain.report_data import ActionLine, ReportHeader
+from cs360desk.services.catalog import AGENCY, INITIATIVE, PERSON
+
+WITHHELD_NAME = "Name withheld"
+WITHHELD_CONTACT = "[contact withheld]"
+# Loose on purpose: in a public handout a false positive costs a few digits, a miss costs trust.
+_EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[^\s@<>()\[\]\"',;:.]+")
+_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?:\s*(?:x|ext\.?)\s*\d+)?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PeopleDirectory:
+    """Everyone by id, and how a report may name them and quote text about them."""
+
+    people: dict[int, PersonRecord]
+    public: bool
+
+    @classmethod
+    def load(cls, session: Session, *, public: bool) -> PeopleDirectory:
+        rows = session.scalars(select(m.Person))
+        return cls({row.id: PERSON.to_record(row) for row in rows}, public)
+
+    def name(self, person_id: int | None) -> str:
+        person = self.people.get(person_id) if person_id is not None else None
+        if person is None:
+            return ""
+        if self.public and person.contact_private:
+            return WITHHELD_NAME
+        return person.full_name
+
+    def contact(self, person_id: int | None) -> tuple[str, str]:
+        """(phone, e-mail), both empty in the public variant."""
+        person = self.people.get(person_id) if person_id is not None else None
+        if person is None or self.public:
+            return "", ""
+        return person.phone, person.email
+
+    def text(self, value: str) -> str:
+        """Free text as typed; in the public variant without contacts or private names."""
+        if not self.public or not value:
+            return value
+        for name in sorted(self._private_names(), key=len, reverse=True):
+            value = value.replace(name, WITHHELD_NAME)
+        for person in self.people.values():
+            for known in (person.email, person.phone):
+                if known.strip():
+                    value = value.replace(known, WITHHELD_CONTACT)
+        value = _EMAIL.sub(WITHHELD_CONTACT, value)
+        return _PHONE.sub(WITHHELD_CONTACT, value)
+
+    def _private_names(self) -> set[str]:
+        return {p.full_name for p in self.people.values() if p.contact_private and p.full_name}
+
+    def action_line(self, item: ActionItemRecord) -> ActionLine:
+        return ActionLine(
+            title=self.text(item.title),
+            owner=self.name(item.owner_id),
+            due_on=item.due_on,
+            status_label=item.status.label,
+            completed_on=item.completed_on,
+            priority_label=item.priority.label,
+        )
+
+
+def the_agency(session: Session) -> AgencyRecord | None:
+    agencies = AGENCY.list(session)
+    return agencies[0] if agencies else None
+
+
+def paper_of(agency: AgencyRecord | None) -> PaperSize:
+    return agency.paper_size if agency is not None else PaperSize.LETTER
+
+
+def prepared_by_line(directory: PeopleDirectory, initiative: InitiativeRecord) -> str:
+    """The champion, by name and title, as the person answerable for the report."""
+    champion = directory.people.get(initiative.champion_id or -1)
+    if champion is None:
+        return ""
+    name = directory.name(champion.id)
+    if name == champion.full_name and champion.title:
+        return f"{name}, {champion.title}, CS360 champion"
+    return f"{name}, CS360 champion"
+
+
+def report_header(
+    session: Session,
+    initiative_id: int,
+    directory: PeopleDirectory,
+    *,
+    today: date,
+    prepared_by: str = "",
+) -> ReportHeader:
+    initiative = INITIATIVE.get(session, initiative_id)
+    agency = the_agency(session)
+    return ReportHeader(
+        agency_name=agency.name if agency else "",
+        jurisdiction=agency.jurisdiction if agency else "",
+        logo=agency.logo if agency else None,
+        initiative_name=initiative.name,
+        stage_label=initiative.stage.label,
+        prepared_by=directory.text(prepared_by.strip()) or prepared_by_line(directory, initiative),
+        prepared_on=today,
+        paper=paper_of(agency),
+        public=directory.public,
+    )
+
+
+def default_initiative_id(session: Session) -> int:
+    """The workspace's first initiative: most agencies run only one."""
+    first = session.scalar(select(m.Initiative.id).order_by(m.Initiative.id).limit(1))
+    if first is None:
+        raise ValidationError("initiative", "this workspace has no initiative yet")
+    return first

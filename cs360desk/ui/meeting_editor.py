@@ -133,6 +133,8 @@ class MeetingEditorView(QWidget):
             self.mark_held_button,
             self.schedule_next_button,
             self.new_action_button,
+            self.agenda_pdf_button,
+            self.minutes_pdf_button,
             self.cancel_button,
             self.delete_button,
             self.tabs.tabBar(),
@@ -203,12 +205,17 @@ class MeetingEditorView(QWidget):
         self.new_action_button = _button(
             "New &action item…", "An action item agreed at this meeting"
         )
+        self.agenda_pdf_button = _button("A&genda PDF…", "Preview, print or save the agenda")
+        self.minutes_pdf_button = _button("&Minutes PDF…", "Preview, print or save the minutes")
         self.cancel_button = _button("&Cancel meeting", "Keep it on record as cancelled")
         self.delete_button = _button("De&lete meeting", "Remove it (Ctrl+Z brings it back)")
         actions = QHBoxLayout()
         actions.setSpacing(6)
         for button in (self.mark_held_button, self.schedule_next_button, self.new_action_button):
             actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.agenda_pdf_button)
+        actions.addWidget(self.minutes_pdf_button)
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.delete_button)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
-from cs360desk.domain.enums import TeamKind
+from cs360desk.domain.enums import ReportKind, TeamKind
 from cs360desk.domain.meeting_views import MeetingRow, TeamChoice
 from cs360desk.domain.records import MeetingRecord
 from cs360desk.services import edits
@@ -25,6 +25,7 @@ from cs360desk.ui.meeting_dialogs import ActionItemDialog, Confirmation
 from cs360desk.ui.meeting_editor_controller import MeetingEditorController
 from cs360desk.ui.meeting_writes import edit_only
 from cs360desk.ui.meetings_view import MeetingsView
+from cs360desk.ui.reports_dialog import MeetingReportDialog, show_meeting_report
 from cs360desk.ui.sections import SectionContext
 from cs360desk.ui.tasks import WorkSession
 
@@ -74,6 +75,7 @@ class MeetingsController(QObject):
         self._team_id: int | None = None
         self._request = 0
         self.data: MeetingListData | None = None
+        self.report_dialog: MeetingReportDialog | None = None
         self._focus_title_when_loaded = False
         self._connect()
         self.editor.clear()
@@ -87,6 +89,8 @@ class MeetingsController(QObject):
         editor.mark_held_button.clicked.connect(self._on_mark_held)
         editor.schedule_next_button.clicked.connect(self._on_schedule_next)
         editor.new_action_button.clicked.connect(self._on_new_action_item)
+        editor.agenda_pdf_button.clicked.connect(lambda: self._on_report(ReportKind.AGENDA))
+        editor.minutes_pdf_button.clicked.connect(lambda: self._on_report(ReportKind.MINUTES))
         editor.cancel_button.clicked.connect(self._on_cancel)
         editor.delete_button.clicked.connect(self._on_delete)
         self.editor.changed.connect(lambda: self._load_list(quiet=True))
@@ -233,6 +237,11 @@ class MeetingsController(QObject):
             on_saved=lambda record: self._on_scheduled(record, focus_title=True),
             on_refused=self.editor.show_problem,
         )
+
+    def _on_report(self, kind: ReportKind) -> None:
+        meeting_id = self.editor.meeting_id
+        if meeting_id is not None:
+            self.report_dialog = show_meeting_report(self._context, kind, meeting_id, self._view)
 
     def _on_schedule_next(self) -> None:
         meeting_id = self.editor.meeting_id

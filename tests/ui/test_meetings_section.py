@@ -20,6 +20,7 @@ from cs360desk.domain.enums import (
     MeetingMode,
     MeetingStatus,
     MemberRole,
+    ReportKind,
     TeamKind,
 )
 from cs360desk.domain.errors import NotFoundError
@@ -642,3 +643,28 @@ def test_new_meeting_for_all_teams_goes_to_the_problem_solving_team(
     qtbot.waitUntil(lambda: section.editor.meeting is not None)
     assert section.editor.meeting.team_id == world.team
     assert section.view.team_id is None  # the filter stays on all teams
+
+
+# --- agenda and minutes are one click away -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("button", "kind", "heading"),
+    [
+        ("agenda_pdf_button", ReportKind.AGENDA, "Meeting agenda"),
+        ("minutes_pdf_button", ReportKind.MINUTES, "Meeting minutes"),
+    ],
+)
+def test_agenda_and_minutes_open_from_the_editor(
+    qtbot, harness, section, world: World, button: str, kind: ReportKind, heading: str
+) -> None:
+    _open(qtbot, harness, section, world.past)
+    getattr(section.view.editor, button).click()
+    dialog = section.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(dialog.output.generated, timeout=30_000):
+        pass
+    assert dialog.windowTitle() == heading
+    assert len(dialog.preview.page_labels) >= 1
+    dialog.close()
+    assert harness.failures == []

@@ -248,3 +248,10 @@ _LABELS: dict[tuple[type[StrEnum], str], str] = {
     (PaperSize, PaperSize.A4.value): "A4",
 }
 
+
+class AssessmentDecision(LabeledEnum):
+    """What the PST decides once a problem's responses have been assessed."""
+
+    CONTINUE = "continue"
+    ADJUST = "adjust"
+    END = "end"

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from cs360desk.domain.enums import (
     ActionStatus,
     Affiliation,
+    AssessmentDecision,
     AttendanceStatus,
     Audience,
     Cadence,
@@ -273,6 +274,16 @@ class ProblemRecord:
     status: ProblemStatus
     updated_at: datetime
     version: int
+    cheers_community: bool
+    cheers_harm: bool
+    cheers_expectation: bool
+    cheers_events: bool
+    cheers_recurring: bool
+    cheers_similarity: bool
+    data_used: str
+    process_evaluation: str
+    impact_evaluation: str
+    assessment_decision: AssessmentDecision | None
 
 
 @dataclass(frozen=True)
@@ -325,5 +336,16 @@ class TeamRecord:
     charter: str
     cadence: Cadence
     problem_id: int | None
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class StageChangeRecord:
+    id: int
+    initiative_id: int
+    stage: Stage
+    reached_on: date
+    note: str
     updated_at: datetime
     version: int

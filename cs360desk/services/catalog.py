@@ -15,6 +15,7 @@ from cs360desk.domain.action_item_views import ActionItemUpdateRecord
 from cs360desk.domain.enums import ActionStatus, CommunicationStatus
 from cs360desk.domain.errors import ValidationError
 from cs360desk.services.entities import EntityService
+from cs360desk.services.stages import STAGE_CHANGE
 
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -160,4 +161,5 @@ ALL = (
     AGENCY, INITIATIVE, PERSON, ORGANIZATION, TEAM, MEMBERSHIP, MEETING, AGENDA_ITEM,
     ATTENDANCE, ACTION_ITEM, ACTION_ITEM_UPDATE, PROBLEM, RESPONSE, GOAL, MEASURE,
     MEASUREMENT, INPUT_ACTIVITY, FINDING, RECOMMENDATION, COMMUNICATION, REPORT_ISSUED,
+    STAGE_CHANGE,
 )  # fmt: skip

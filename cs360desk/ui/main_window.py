@@ -20,10 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.ui.action_items_controller import ActionItemsController
+from cs360desk.ui.communications import CommunicationsController
+from cs360desk.ui.community import CommunityController
 from cs360desk.ui.dashboard_controller import DashboardController
+from cs360desk.ui.goals import GoalsController
+from cs360desk.ui.initiative import InitiativeController
 from cs360desk.ui.meetings_controller import MeetingsController
 from cs360desk.ui.organizations import OrganizationsController
 from cs360desk.ui.people import PeopleController
+from cs360desk.ui.problems import ProblemsController
 from cs360desk.ui.reports_controller import ReportsController
 from cs360desk.ui.sections import SectionSpec
 from cs360desk.ui.teams import TeamsController
@@ -43,6 +48,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("People", PeopleController, opens=("person",)),
     SectionSpec("Teams", TeamsController, opens=("team",)),
     SectionSpec("Community map", OrganizationsController, opens=("organization",)),
+    SectionSpec("Initiative", InitiativeController),
+    SectionSpec("Problems", ProblemsController, opens=("problem",)),
+    SectionSpec("Goals & measures", GoalsController),
+    SectionSpec("Community input", CommunityController),
+    SectionSpec("Communications", CommunicationsController),
     SectionSpec("Reports", ReportsController),
 )
 

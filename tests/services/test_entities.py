@@ -20,6 +20,7 @@ from cs360desk.domain.enums import (
     InputKind,
     MeetingStatus,
     ReportKind,
+    Stage,
     TeamKind,
 )
 from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -94,6 +95,14 @@ ROUND_TRIPS: dict[str, tuple[Minimal, dict[str, Any]]] = {
     "action item": (
         lambda b: {"initiative_id": _initiative_id(b), "title": "Call the landlord"},
         {"due_on": "2026-04-30"},
+    ),
+    "stage change": (
+        lambda b: {
+            "initiative_id": _initiative_id(b),
+            "stage": Stage.SCANNING,
+            "reached_on": date(2026, 2, 1),
+        },
+        {"note": "PST chartered"},
     ),
     "progress note": (
         lambda b: {

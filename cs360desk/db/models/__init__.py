@@ -20,6 +20,7 @@ from cs360desk.db.models.organization import (
 )
 from cs360desk.db.models.progress import ActionItemUpdate
 from cs360desk.db.models.records import ChangeRecord, Communication, ReportIssued
+from cs360desk.db.models.stages import StageChange
 from cs360desk.db.models.work import ActionItem, Problem, Response
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Recommendation",
     "ReportIssued",
     "Response",
+    "StageChange",
     "Team",
     "recommendation_action_item",
 ]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+import sqlalchemy as sa
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cs360desk.db.base import Base, Editable, enum_column
 from cs360desk.domain.enums import (
     ActionStatus,
+    AssessmentDecision,
     Priority,
     ProblemStatus,
     ResponseStatus,
@@ -41,6 +43,27 @@ class Problem(Editable, Base):
     manager: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ProblemStatus] = mapped_column(
         enum_column(ProblemStatus), default=ProblemStatus.CANDIDATE
+    )
+    # The CHEERS test; server defaults let the migration fill rows that existed before it.
+    cheers_community: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa.false()
+    )
+    cheers_harm: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa.false())
+    cheers_expectation: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa.false()
+    )
+    cheers_events: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa.false())
+    cheers_recurring: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa.false()
+    )
+    cheers_similarity: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa.false()
+    )
+    data_used: Mapped[str] = mapped_column(Text, default="", server_default="")
+    process_evaluation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    impact_evaluation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    assessment_decision: Mapped[AssessmentDecision | None] = mapped_column(
+        enum_column(AssessmentDecision)
     )
 
 

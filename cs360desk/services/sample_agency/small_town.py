@@ -135,6 +135,7 @@ def add_agency_and_initiatives(town: SmallTown) -> None:
         sponsor_id=town.people["chief"],
         commitment=MAIN_COMMITMENT,
     )
+    _add_stage_history(town, town.initiative_id, None)
     town.traffic_start = town.today - timedelta(days=124)
     town.traffic_initiative_id = writer.add(
         m.Initiative,
@@ -147,6 +148,40 @@ def add_agency_and_initiatives(town: SmallTown) -> None:
         sponsor_id=town.people["chief"],
         commitment=TRAFFIC_COMMITMENT,
     )
+    traffic_stages = (
+        (Stage.LAUNCH, town.traffic_start, "Chief asked for a look at school-zone crashes."),
+        (Stage.SCANNING, town.today - timedelta(days=78), "Crash data pulled; parents surveyed."),
+    )
+    _add_stage_history(town, town.traffic_initiative_id, traffic_stages)
+
+
+# When the main initiative reached each stage (months after launch, extra days) and why.
+MAIN_STAGE_PLAN = (
+    (Stage.LAUNCH, 0, 0, "The chief named the champion and signed the commitment."),
+    (Stage.SCANNING, 1, 10, "Listening sessions and surveys began in the Eastside."),
+    (Stage.PRIORITIZING, 7, 2, "Scanning report delivered to the chief with 9 recommendations."),
+    (Stage.PROBLEM_SOLVING, 12, 3, "PST chartered on gun crime and fear of gun crime."),
+)
+
+
+def _stage_dates(town: SmallTown) -> tuple[tuple[Stage, date, str], ...]:
+    return tuple(
+        (stage, town.day(month, days), note) for stage, month, days, note in MAIN_STAGE_PLAN
+    )
+
+
+def _add_stage_history(
+    town: SmallTown, initiative_id: int, stages: tuple[tuple[Stage, date, str], ...] | None
+) -> None:
+    for stage, reached_on, note in stages or _stage_dates(town):
+        town.writer.add(
+            m.StageChange,
+            reached_on,
+            initiative_id=initiative_id,
+            stage=stage,
+            reached_on=reached_on,
+            note=note,
+        )
 
 
 def add_teams(town: SmallTown) -> None:

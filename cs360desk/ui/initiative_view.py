@@ -70,7 +70,7 @@ class StepTile(QFrame):
         self.note_label = note_label(step.note)
         self.note_label.setVisible(bool(step.note))
         self.note_label.setToolTip(step.note)
-        self.note_label.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(symbol)

@@ -32,6 +32,7 @@ from cs360desk.ui.problems import ProblemsController
 from cs360desk.ui.reports_controller import ReportsController
 from cs360desk.ui.sections import SectionSpec
 from cs360desk.ui.teams import TeamsController
+from cs360desk.ui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
     from cs360desk.ui.failures import FailureReporter
@@ -54,6 +55,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("Community input", CommunityController),
     SectionSpec("Communications", CommunicationsController),
     SectionSpec("Reports", ReportsController),
+    SectionSpec("Excel & calendar", TrackerController),
 )
 
 

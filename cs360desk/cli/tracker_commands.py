@@ -1,0 +1,160 @@
+"""Excel tracker and calendar commands: `export xlsx`, `export ics` and `import xlsx`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from sqlalchemy.orm import Session
+
+from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.domain.errors import ValidationError
+from cs360desk.domain.tracker import (
+    ImportBlockedError,
+    ImportPreview,
+    RowOutcome,
+    RowStatus,
+)
+from cs360desk.reports.ics_calendar import write_calendar_ics
+from cs360desk.reports.xlsx_reader import read_tracker
+from cs360desk.reports.xlsx_tracker import write_tracker_xlsx
+from cs360desk.services.calendar_export import calendar_data
+from cs360desk.services.tracker_export import tracker_data
+from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
+from cs360desk.services.workspace_info import initiatives
+
+T = TypeVar("T")
+SHOWN_CHARS = 60
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def add_commands(commands: Subcommands) -> None:
+    export = commands.add_parser("export", help="write the Excel tracker or a meeting calendar")
+    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
+    xlsx = formats.add_parser("xlsx", help="the Excel tracker of one initiative")
+    xlsx.add_argument("--initiative", type=int, help="initiative ID (needed when there are two)")
+    xlsx.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx file to write")
+    ics = formats.add_parser("ics", help="the meetings as a calendar file (.ics)")
+    ics.add_argument("--team", type=int, help="only this team's meetings")
+    ics.add_argument("--initiative", type=int, help="only this initiative's meetings")
+    ics.add_argument("-o", "--output", type=Path, required=True, help="the .ics file to write")
+    imports = commands.add_parser("import", help="read a returned Excel tracker back")
+    kinds = imports.add_subparsers(dest="import_format", metavar="FORMAT", required=True)
+    tracker = kinds.add_parser(
+        "xlsx",
+        help="preview (or with --apply, apply) the edits of a returned tracker",
+        description="Without --apply, only shows what would change. Exit status 1 when "
+        "rows have errors that block the import.",
+    )
+    tracker.add_argument("file", type=Path, help="the returned .xlsx tracker")
+    tracker.add_argument("--apply", action="store_true", help="apply the changes")
+    tracker.add_argument(
+        "--skip-errors", action="store_true", help="with --apply: apply the valid rows anyway"
+    )
+
+
+def _in_session(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
+    workspace = existing_workspace(args.db)
+    try:
+        with workspace.session_factory.begin() as session:
+            return work(session)
+    finally:
+        workspace.close()
+
+
+def _chosen_initiative(session: Session, wanted: int | None) -> int:
+    if wanted is not None:
+        return wanted
+    found = initiatives(session)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise ValidationError("initiative", "the workspace has no initiative yet")
+    choices = "; ".join(f"{item.id}: {item.name}" for item in found)
+    raise ValidationError("initiative", f"choose one with --initiative ({choices})")
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.export_format == "ics":
+        data = _in_session(
+            args,
+            lambda s: calendar_data(s, team_id=args.team, initiative_id=args.initiative),
+        )
+        write_calendar_ics(data, args.output)
+        print(f"{len(data.events)} meeting(s) written to {args.output}", file=out)
+        return 0
+    tracker = _in_session(
+        args,
+        lambda s: tracker_data(s, _chosen_initiative(s, args.initiative), today=date.today()),
+    )
+    write_tracker_xlsx(tracker, args.output)
+    print(f"Tracker of {tracker.initiative_name!r} written to {args.output}", file=out)
+    return 0
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    parsed = read_tracker(args.file)
+    today = date.today()
+    if not args.apply:
+        preview = _in_session(args, lambda s: preview_tracker_import(s, parsed, today=today))
+        print_preview(preview, out)
+        if preview.has_errors:
+            print(
+                "Rows with errors would stop the import; fix them or use --skip-errors.", file=out
+            )
+            return 1
+        print("Nothing was changed. Run again with --apply to import.", file=out)
+        return 0
+    try:
+        result = _in_session(
+            args,
+            lambda s: apply_tracker_import(s, parsed, today=today, skip_errors=args.skip_errors),
+        )
+    except ImportBlockedError as blocked:
+        print_preview(blocked.preview, out)
+        raise
+    print_preview(result.preview, out)
+    skipped = f"; {result.skipped} row(s) with errors skipped" if result.skipped else ""
+    print(f"Imported {result.applied} row(s){skipped}.", file=out)
+    return 0
+
+
+def print_preview(preview: ImportPreview, out: TextIO) -> None:
+    print(f"{preview.file_name}: tracker of {preview.initiative_name!r}", file=out)
+    for note in preview.notes:
+        print(f"note: {note}", file=out)
+    for row in preview.rows:
+        if row.status is not RowStatus.UNCHANGED or row.notes:
+            print(_row_line(row), file=out)
+            for note in row.notes:
+                print(f"    note: {note}", file=out)
+    print(f"Summary: {preview.summary()}", file=out)
+
+
+def _row_line(row: RowOutcome) -> str:
+    where = f"{row.sheet} row {row.row}" + (f" (ID {row.record_id})" if row.record_id else "")
+    if row.status is RowStatus.ERROR:
+        return f"{where} ERROR: " + "; ".join(problem.describe() for problem in row.problems)
+    if row.status is RowStatus.UNCHANGED:
+        return f"{where} unchanged: {shown(row.label)}"
+    changes = "; ".join(
+        f"{change.field}: {shown(change.old)} -> {shown(change.new)}"
+        if row.status is RowStatus.CHANGED
+        else f"{change.field}: {shown(change.new)}"
+        for change in row.changes
+    )
+    return f"{where} {row.status.label.lower()}: {changes}"
+
+
+def shown(text: str) -> str:
+    """Quoted, cut short, control characters made visible so a terminal shows them safely."""
+    cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+    visible = _CONTROL.sub(lambda found: repr(found.group(0))[1:-1], cut)
+    return f"'{visible}'"
+
+
+HANDLERS: dict[str, Handler] = {"export": _export, "import": _import}

@@ -1,0 +1,166 @@
+"""Bring a returned tracker back: a preview that changes nothing, then one all-or-nothing apply.
+
+Both run every write the file asks for, each row in a savepoint of its own, so the preview
+finds exactly the errors the apply would meet. The preview then rolls everything back; the
+apply keeps the valid rows, inside the caller's transaction, recorded in the change log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from cs360desk.domain.edits import Edit, combine
+from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from cs360desk.domain.records import InitiativeRecord
+from cs360desk.domain.tracker import (
+    ACTION_ITEMS,
+    INITIATIVE_KEY,
+    MEASUREMENTS,
+    SNAPSHOT_SUFFIX,
+    WORKSPACE_KEY,
+    ImportBlockedError,
+    ImportPreview,
+    ImportResult,
+    ParsedTracker,
+    RowOutcome,
+    RowProblem,
+    RowStatus,
+    TrackerFileError,
+)
+from cs360desk.services.catalog import INITIATIVE
+from cs360desk.services.tracker_plans import RowPlan, SheetRules, plan_sheet
+from cs360desk.services.tracker_rows import initiative_names, workspace_key
+from cs360desk.services.tracker_sheets import action_item_rules, measurement_rules
+
+
+def preview_tracker_import(
+    session: Session, parsed: ParsedTracker, *, today: date, initiative_id: int | None = None
+) -> ImportPreview:
+    """What importing the file would do, row by row; the workspace is left as it was."""
+    initiative, plans, notes = _plan(session, parsed, today, initiative_id)
+    savepoint = session.begin_nested()
+    try:
+        outcomes, _edit = _run(session, plans)
+    finally:
+        savepoint.rollback()
+    return _preview(parsed, initiative, outcomes, notes)
+
+
+def apply_tracker_import(
+    session: Session,
+    parsed: ParsedTracker,
+    *,
+    today: date,
+    skip_errors: bool = False,
+    initiative_id: int | None = None,
+) -> ImportResult:
+    """Apply every valid row; with errors and no `skip_errors`, raise and apply nothing."""
+    initiative, plans, notes = _plan(session, parsed, today, initiative_id)
+    with session.begin_nested():
+        outcomes, edit = _run(session, plans)
+        preview = _preview(parsed, initiative, outcomes, notes)
+        if preview.has_errors and not skip_errors:
+            raise ImportBlockedError(preview)  # leaving the block rolls the savepoint back
+    applied = preview.count(RowStatus.NEW) + preview.count(RowStatus.CHANGED)
+    return ImportResult(preview, applied, preview.count(RowStatus.ERROR), edit)
+
+
+def _preview(
+    parsed: ParsedTracker,
+    initiative: InitiativeRecord,
+    outcomes: list[RowOutcome],
+    notes: list[str],
+) -> ImportPreview:
+    return ImportPreview(
+        file_name=parsed.file_name,
+        initiative_id=initiative.id,
+        initiative_name=initiative.name,
+        rows=tuple(outcomes),
+        notes=tuple(notes),
+    )
+
+
+def _plan(
+    session: Session, parsed: ParsedTracker, today: date, initiative_id: int | None
+) -> tuple[InitiativeRecord, list[RowPlan], list[str]]:
+    notes: list[str] = []
+    initiative = _initiative_of(session, parsed, initiative_id, notes)
+    names = initiative_names(session, initiative.id)
+    plans: list[RowPlan] = []
+    sheets: tuple[tuple[str, Callable[[], SheetRules]], ...] = (
+        (ACTION_ITEMS, lambda: action_item_rules(session, initiative.id, names, today)),
+        (MEASUREMENTS, lambda: measurement_rules(session, names)),
+    )
+    for title, make_rules in sheets:
+        sheet = parsed.sheets.get(title)
+        if sheet is None:
+            notes.append(f"The file has no {title} sheet; nothing was read for it.")
+            continue
+        snapshot = parsed.sheets.get(title + SNAPSHOT_SUFFIX)
+        if snapshot is None:
+            notes.append(
+                f"The hidden copy of {title} as exported is missing, so every cell that "
+                "differs from the workspace counts as an edit."
+            )
+        plans.extend(plan_sheet(make_rules(), sheet, snapshot))
+    return initiative, plans, notes
+
+
+def _initiative_of(
+    session: Session, parsed: ParsedTracker, chosen: int | None, notes: list[str]
+) -> InitiativeRecord:
+    """The file must come back to the workspace and initiative it was exported from."""
+    origin = parsed.properties.get(WORKSPACE_KEY)
+    if origin is None:
+        notes.append("The file does not say which workspace it came from.")
+    elif origin.strip() != workspace_key(session):
+        raise TrackerFileError(
+            f"{parsed.file_name} was exported from another CS360 Desk workspace; "
+            "its IDs mean other records here, so it cannot be imported"
+        )
+    stated = parsed.properties.get(INITIATIVE_KEY)
+    if stated is None and chosen is None:
+        raise TrackerFileError(
+            f"the README sheet of {parsed.file_name} no longer says which initiative it is for"
+        )
+    try:
+        wanted = int(stated) if stated is not None else chosen
+    except ValueError as error:
+        raise TrackerFileError(f"the README sheet names no initiative ({stated!r})") from error
+    if chosen is not None and wanted != chosen:
+        raise TrackerFileError(f"{parsed.file_name} is the tracker of another initiative")
+    assert wanted is not None
+    try:
+        return INITIATIVE.get(session, wanted)
+    except NotFoundError as error:
+        raise TrackerFileError(
+            f"the initiative of {parsed.file_name} (ID {wanted}) is not in this workspace"
+        ) from error
+
+
+def _run(session: Session, plans: list[RowPlan]) -> tuple[list[RowOutcome], Edit]:
+    outcomes: list[RowOutcome] = []
+    edits: list[Edit] = []
+    for plan in plans:
+        outcome = plan.outcome
+        if plan.write is None or outcome.status is RowStatus.ERROR:
+            outcomes.append(outcome)
+            continue
+        try:
+            with session.begin_nested():
+                edits.append(plan.write(session))
+        except ValidationError as error:
+            column, ref = plan.cells.get(error.field, ("", ""))
+            outcome = _failed(outcome, RowProblem(column, ref, error.problem))
+        except (ConflictError, NotFoundError) as error:
+            outcome = _failed(outcome, RowProblem("", "", str(error)))
+        outcomes.append(outcome)
+    return outcomes, combine("Import tracker", *edits)
+
+
+def _failed(outcome: RowOutcome, problem: RowProblem) -> RowOutcome:
+    return replace(outcome, status=RowStatus.ERROR, problems=(*outcome.problems, problem))

@@ -1,0 +1,249 @@
+"""Each returned row compared with the workspace: what it would change, or why it cannot.
+
+A row's cell counts as edited when it differs from the hidden copy of the sheet as exported
+(or, without that copy, from the workspace). An edited cell whose record was also changed
+in the app since the export is a conflict, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cs360desk.domain.edits import Edit
+from cs360desk.domain.tracker import (
+    CellValue,
+    FieldChange,
+    ParsedRow,
+    ParsedSheet,
+    RowOutcome,
+    RowProblem,
+    RowStatus,
+)
+from cs360desk.services.tracker_rows import Row
+from cs360desk.services.tracker_values import (
+    CellNotice,
+    CellProblem,
+    as_id,
+    as_text,
+    is_blank,
+    same_cell,
+)
+
+Write = Callable[[Session], Edit]
+
+
+@dataclass(frozen=True)
+class SheetRules:
+    """How one editable sheet maps to its records."""
+
+    sheet: str
+    entity: str
+    headers: tuple[str, ...]
+    editable: tuple[str, ...]
+    # Matched ignoring letter case and spacing (labels picked from lists).
+    folded: frozenset[str]
+    reference: tuple[str, ...]
+    current: Mapping[int, Row]
+    records: Mapping[int, Any]
+    resolve: Callable[[str, CellValue], tuple[str, Any]]
+    create: Callable[[dict[str, Any]], Write]
+    update: Callable[[int, dict[str, Any]], Write]
+    label: Callable[[Mapping[str, CellValue]], str]
+    # Returns the reason an unknown ID is not here ("belongs to another initiative"...).
+    missing: Callable[[int], str]
+    # Field name -> its column, to name the column of an error found only when writing.
+    fields: Mapping[str, str]
+    # Columns a new row may leave blank to take the usual default (Status: open).
+    optional_for_new: frozenset[str] = frozenset()
+    # Why a new row is already in the workspace (the same file imported twice), or None.
+    duplicate: Callable[[dict[str, Any]], str | None] = lambda _values: None
+    # Whether a record already has this progress note (imported before).
+    has_note: Callable[[int, Any], bool] = lambda _record_id, _note: False
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    outcome: RowOutcome
+    write: Write | None = None
+    # Field name -> (column, cell), to place an error that only writing finds.
+    cells: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
+class _RowState:
+    """What one row has gathered so far: values, changes, problems and notes."""
+
+    def __init__(self, rules: SheetRules, sheet: ParsedSheet, row: ParsedRow) -> None:
+        self.rules, self.sheet, self.row = rules, sheet, row
+        self.changes: list[FieldChange] = []
+        self.problems: list[RowProblem] = []
+        self.notes: list[str] = []
+        self.values: dict[str, Any] = {}
+
+    def cell(self, header: str) -> CellValue:
+        found = self.row.get(header)
+        return found.value if found else None
+
+    def ref(self, header: str) -> str:
+        letter = self.sheet.columns.get(header)
+        return f"{letter}{self.row.number}" if letter else ""
+
+    def fail(self, header: str, reason: str) -> None:
+        self.problems.append(RowProblem(header, self.ref(header), reason))
+
+    def readable(self, header: str) -> bool:
+        """False (with the problem noted) when the cell holds a formula or an error."""
+        found = self.row.get(header)
+        if found is not None and found.problem:
+            self.fail(header, found.problem)
+            return False
+        return True
+
+    def cells(self) -> dict[str, tuple[str, str]]:
+        return {name: (header, self.ref(header)) for name, header in self.rules.fields.items()}
+
+    def outcome(self, record_id: int | None, status: RowStatus) -> RowOutcome:
+        shown = {header: self.cell(header) for header in self.rules.headers}
+        return RowOutcome(
+            sheet=self.rules.sheet,
+            row=self.row.number,
+            record_id=record_id,
+            label=self.rules.label(shown),
+            status=RowStatus.ERROR if self.problems else status,
+            changes=tuple(self.changes),
+            problems=tuple(self.problems),
+            notes=tuple(self.notes),
+        )
+
+
+def plan_sheet(
+    rules: SheetRules, sheet: ParsedSheet, snapshot: ParsedSheet | None
+) -> list[RowPlan]:
+    exported = _rows_by_id(snapshot)
+    seen: dict[int, int] = {}
+    plans: list[RowPlan] = []
+    for row in sheet.rows:
+        state = _RowState(rules, sheet, row)
+        try:
+            record_id = as_id(state.cell("ID")) if state.readable("ID") else None
+        except CellProblem as problem:
+            state.fail("ID", str(problem))
+            plans.append(RowPlan(state.outcome(None, RowStatus.ERROR)))
+            continue
+        if record_id is not None and record_id in seen:
+            state.fail("ID", f"ID {record_id} is already on row {seen[record_id]}")
+        elif record_id is not None:
+            seen[record_id] = row.number
+        plans.append(_plan_row(state, record_id, exported))
+    return plans
+
+
+def _rows_by_id(snapshot: ParsedSheet | None) -> dict[int, ParsedRow]:
+    rows: dict[int, ParsedRow] = {}
+    for row in snapshot.rows if snapshot else ():
+        cell = row.get("ID")
+        try:
+            record_id = as_id(cell.value) if cell else None
+        except CellProblem:
+            continue
+        if record_id is not None:
+            rows.setdefault(record_id, row)
+    return rows
+
+
+def _plan_row(state: _RowState, record_id: int | None, exported: dict[int, ParsedRow]) -> RowPlan:
+    rules = state.rules
+    if record_id is None:
+        return _plan_new(state)
+    if record_id not in rules.current:
+        state.fail("ID", rules.missing(record_id))
+        return RowPlan(state.outcome(record_id, RowStatus.ERROR))
+    current = dict(zip(rules.headers, rules.current[record_id], strict=True))
+    before = exported.get(record_id)
+    for header in rules.editable:
+        if header in state.sheet.columns and state.readable(header):
+            _compare(state, header, current, before, record_id)
+    for header in rules.reference:
+        base = before.get(header) if before else None
+        shown = base.value if base else current[header]
+        if header in state.sheet.columns and not same_cell(state.cell(header), shown):
+            state.notes.append(f"{header} is shown for reference; the change is not imported")
+    if state.problems or not state.values:
+        return RowPlan(state.outcome(record_id, RowStatus.UNCHANGED))
+    return RowPlan(
+        state.outcome(record_id, RowStatus.CHANGED),
+        rules.update(record_id, state.values),
+        state.cells(),
+    )
+
+
+def _compare(
+    state: _RowState,
+    header: str,
+    current: dict[str, CellValue],
+    before: ParsedRow | None,
+    record_id: int,
+) -> None:
+    rules, new = state.rules, state.cell(header)
+    folded = header in rules.folded
+    exported_cell = before.get(header) if before else None
+    base = exported_cell.value if exported_cell else current[header]
+    if same_cell(new, base, folded=folded):
+        return  # not edited in the file: whatever the workspace holds now stays
+    try:
+        name, value = rules.resolve(header, new)
+    except CellNotice as notice:
+        state.notes.append(str(notice))
+        return
+    except CellProblem as problem:
+        state.fail(header, str(problem))
+        return
+    if name in _NOTE_FIELDS:
+        if rules.has_note(record_id, value):
+            return
+        state.values[name] = value
+        state.changes.append(FieldChange(header, as_text(current[header]), as_text(new)))
+        return
+    if getattr(rules.records[record_id], name) == value:
+        return
+    if exported_cell is not None and not same_cell(base, current[header], folded=folded):
+        state.fail(
+            header,
+            f"changed in CS360 Desk since the export (now {as_text(current[header])!r}); "
+            f"the file says {as_text(new)!r}",
+        )
+        return
+    state.values[name] = value
+    state.changes.append(FieldChange(header, as_text(current[header]), as_text(new)))
+
+
+# Fields that add a record rather than overwrite one (a progress note): never a conflict.
+_NOTE_FIELDS = frozenset({"progress_note"})
+
+
+def _plan_new(state: _RowState) -> RowPlan:
+    rules = state.rules
+    values: dict[str, Any] = {}
+    for header in rules.editable:
+        if header not in state.sheet.columns or not state.readable(header):
+            continue
+        new = state.cell(header)
+        if is_blank(new) and header in rules.optional_for_new:
+            continue
+        try:
+            name, value = rules.resolve(header, new)
+        except CellProblem as problem:
+            state.fail(header, str(problem))
+            continue
+        values[name] = value
+        if not is_blank(new):
+            state.changes.append(FieldChange(header, "", as_text(new)))
+    duplicate = None if state.problems else rules.duplicate(values)
+    if duplicate:
+        state.fail("", duplicate)
+    if state.problems:
+        return RowPlan(state.outcome(None, RowStatus.ERROR))
+    return RowPlan(state.outcome(None, RowStatus.NEW), rules.create(values), state.cells())

@@ -163,3 +163,7 @@ def meeting_sheet(session: Session, meeting_id: int) -> MeetingSheet:
     ]
     people.sort(key=lambda p: (not p.is_member, name_key(p.name), p.person_id))
     return MeetingSheet(detail, team.initiative_id, tuple(people))
+
+
+def meeting_exists(session: Session, meeting_id: int) -> bool:
+    return session.get(m.Meeting, meeting_id) is not None

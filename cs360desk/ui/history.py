@@ -18,6 +18,7 @@ class EditHistory(QObject):
     """Views `record()` each saved edit; undo/redo replay it on the worker, then `applied`."""
 
     applied = Signal(object)  # the Edit just undone or redone: views reload what they show
+    recorded = Signal(object)  # a view saved this Edit: the other views may now be stale
     changed = Signal()
 
     def __init__(
@@ -47,6 +48,7 @@ class EditHistory(QObject):
         del self._done[:-LIMIT]
         self._undone.clear()
         self._update_actions()
+        self.recorded.emit(edit)
 
     def can_undo(self) -> bool:
         return bool(self._done) and not self._running

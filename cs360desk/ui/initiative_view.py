@@ -68,7 +68,8 @@ class StepTile(QFrame):
         name.setFont(scaled_font(self, 1.05, bold=step.state is StepState.CURRENT))
         self.date_label = plain_label(self._when(), name="StepDate", wrap=True)
         self.note_label = note_label(step.note)
-        self.note_label.setVisible(bool(step.note))
+        if not step.note:
+            self.note_label.hide()  # setVisible(True) on a parentless label would open a window
         self.note_label.setToolTip(step.note)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         top = QHBoxLayout()

@@ -78,6 +78,7 @@ class MainWindowController(QObject):
         )
         self.sections: dict[str, Section] = {}
         self._openers: dict[str, tuple[int, RecordOpener]] = {}
+        self._stale: set[int] = set()
         for spec in sections:
             section = spec.build(context)
             self.sections[spec.title] = section
@@ -93,12 +94,13 @@ class MainWindowController(QObject):
         window = self.window
         window.sidebar.currentRowChanged.connect(self._on_section_chosen)
         window.initiative_box.activated.connect(self._on_initiative_chosen)
-        window.refresh_action.triggered.connect(self.refresh)
+        window.refresh_action.triggered.connect(self._on_refresh_requested)
         window.quit_action.triggered.connect(window.close)
         window.about_action.triggered.connect(self._on_about)
         window.setup_action.triggered.connect(self._on_setup_requested)
         window.closing.connect(self._on_closing)
         self.history.applied.connect(self._on_history_applied)
+        self.history.recorded.connect(self._on_edit_recorded)
 
     @property
     def initiative_id(self) -> int | None:
@@ -169,12 +171,30 @@ class MainWindowController(QObject):
         for section in self.sections.values():
             section.refresh()
 
+    def _on_edit_recorded(self, _edit: object) -> None:
+        # A save in one section can change what another shows (a new person to seat, an item
+        # made from a meeting): the others reload when the user next goes to them.
+        current = self.window.pages.currentIndex()
+        self._stale = set(range(len(self.sections))) - {current}
+
+    def _on_refresh_requested(self) -> None:
+        """F5: the overview, then every section, each when it is next shown."""
+        self._stale = set(range(len(self.sections)))
+        self.refresh()
+        self._refresh_if_stale(self.window.pages.currentIndex())
+
+    def _refresh_if_stale(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            list(self.sections.values())[index].refresh()
+
     def _on_section_chosen(self, index: int) -> None:
         if index < 0:
             return
         if self.window.sidebar.currentRow() != index:
             self.window.sidebar.setCurrentRow(index)
         self.window.pages.setCurrentIndex(index)
+        self._refresh_if_stale(index)
 
     def _on_setup_requested(self) -> None:
         choice = FirstRunDialog.ask(self.window, self.runner, today=date.today())

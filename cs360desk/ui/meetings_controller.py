@@ -19,7 +19,11 @@ from cs360desk.services.meeting_planning import (
     new_meeting,
     schedule_next_meeting,
 )
-from cs360desk.services.meetings import meetings_for_initiative, teams_of_initiative
+from cs360desk.services.meetings import (
+    meeting_exists,
+    meetings_for_initiative,
+    teams_of_initiative,
+)
 from cs360desk.ui.formatting import format_meeting_time
 from cs360desk.ui.meeting_dialogs import ActionItemDialog, Confirmation
 from cs360desk.ui.meeting_editor_controller import MeetingEditorController
@@ -37,10 +41,17 @@ class MeetingListData:
     teams: tuple[TeamChoice, ...]
     team_id: int | None  # the filter, dropped when the team is not the initiative's
     rows: tuple[MeetingRow, ...]
+    open_still_exists: bool = False  # the meeting open in the editor (an undo may remove it)
 
 
 def load_meeting_list(
-    session: WorkSession, initiative_id: int, *, team_id: int | None, upcoming: bool, now: datetime
+    session: WorkSession,
+    initiative_id: int,
+    *,
+    team_id: int | None,
+    upcoming: bool,
+    now: datetime,
+    open_id: int | None = None,
 ) -> MeetingListData:
     teams = tuple(teams_of_initiative(session, initiative_id))
     if team_id not in {team.team_id for team in teams}:
@@ -48,7 +59,8 @@ def load_meeting_list(
     rows = meetings_for_initiative(
         session, initiative_id, now=now, upcoming=upcoming, team_id=team_id
     )
-    return MeetingListData(teams, team_id, tuple(rows))
+    exists = open_id is not None and meeting_exists(session, open_id)
+    return MeetingListData(teams, team_id, tuple(rows), exists)
 
 
 @dataclass(frozen=True)
@@ -143,11 +155,11 @@ class MeetingsController(QObject):
             self._view.show_list("This workspace has no initiative yet.")
             return
         request, team_id, upcoming = self._request, self._team_id, self._view.upcoming
-        now = self._context.now()
+        now, open_id = self._context.now(), self.editor.meeting_id
         self._view.loading_label.setVisible(not quiet)
         self._context.runner.run(
             lambda s: load_meeting_list(
-                s, initiative_id, team_id=team_id, upcoming=upcoming, now=now
+                s, initiative_id, team_id=team_id, upcoming=upcoming, now=now, open_id=open_id
             ),
             on_success=lambda data: self._on_list_loaded(
                 request, data, _Choice(select, fill, quiet, reload_editor)
@@ -175,8 +187,14 @@ class MeetingsController(QObject):
         if choice.select is not None:  # opened on purpose: shown even if not listed here
             self._select_row(model.row_of(choice.select))
             self.editor.open(choice.select, fill_attendance=choice.fill)
-        elif open_id is not None and (model.row_of(open_id) >= 0 or choice.quiet):
-            self._select_row(model.row_of(open_id))  # what is being edited stays open
+        elif open_id is not None and (
+            model.row_of(open_id) >= 0
+            or choice.quiet
+            or (choice.reload_editor and data.open_still_exists)
+        ):
+            # What is being edited stays open, even when it has moved out of this list
+            # (held meanwhile, so no longer upcoming) or a reload was asked for.
+            self._select_row(model.row_of(open_id))
             if choice.reload_editor:
                 self.editor.reload()
         elif data.rows:

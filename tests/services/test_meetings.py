@@ -146,3 +146,16 @@ def test_upcoming_meetings_limit_and_none_left(build: Builders) -> None:
         u.meeting.title for u in upcoming_meetings(build.session, initiative, now=NOW, limit=1)
     ] == ["Right now"]
     assert upcoming_meetings(build.session, initiative, now=NOW + 30 * DAY) == []
+
+
+def test_meeting_exists_until_deleted(session, build) -> None:
+    from datetime import UTC, datetime
+
+    from cs360desk.services.catalog import MEETING
+    from cs360desk.services.meetings import meeting_exists
+
+    basics = build.basics()
+    meeting = build.meeting(basics.team.id, datetime(2026, 3, 10, 23, 0, tzinfo=UTC))
+    assert meeting_exists(session, meeting.id)
+    MEETING.delete(session, meeting.id)
+    assert not meeting_exists(session, meeting.id)

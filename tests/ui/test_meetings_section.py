@@ -600,9 +600,9 @@ def _next_tab_stop(widget):
 def test_tab_order_goes_filters_list_actions_tabs_fields(section) -> None:
     view, editor = section.view, section.view.editor
     order = [view.team_box]
-    for _ in range(12):
+    for _ in range(14):
         order.append(_next_tab_stop(order[-1]))
-    assert order[:12] == [
+    assert order[:14] == [
         view.team_box,
         view.upcoming_button,
         view.past_button,
@@ -611,6 +611,8 @@ def test_tab_order_goes_filters_list_actions_tabs_fields(section) -> None:
         editor.mark_held_button,
         editor.schedule_next_button,
         editor.new_action_button,
+        editor.agenda_pdf_button,
+        editor.minutes_pdf_button,
         editor.cancel_button,
         editor.delete_button,
         editor.tabs.tabBar(),

@@ -70,3 +70,37 @@ def test_undo_and_redo_replay_a_recorded_edit(qtbot, window, sample_workspace) -
     with sample_workspace.session_factory.begin() as session:
         assert catalog.ACTION_ITEM.get(session, item.id).title == "Renamed"
     assert not controller.history.redo_action.isEnabled()
+
+
+def test_a_save_elsewhere_reloads_a_section_when_it_is_next_shown(
+    qtbot, window, sample_workspace
+) -> None:
+    controller = window.controller
+    titles = list(controller.sections)
+    people = titles.index("People")
+    reloads: list[str] = []
+    section = controller.sections["People"]
+    original = section.refresh
+    section.refresh = lambda: (reloads.append("People"), original())  # type: ignore[method-assign]
+    with sample_workspace.session_factory.begin() as session:
+        item = catalog.ACTION_ITEM.list(session)[0]
+        _record, edit = edits.update(session, catalog.ACTION_ITEM, item.id, title="Renamed")
+    controller.history.record(edit)  # as the Action items section does after a save
+    assert reloads == []  # nothing reloads behind the user's back
+    window.sidebar.setCurrentRow(people)
+    assert reloads == ["People"]
+    window.sidebar.setCurrentRow(0)
+    window.sidebar.setCurrentRow(people)
+    assert reloads == ["People"]  # once is enough until the next save
+    qtbot.waitUntil(lambda: not controller.runner.busy, timeout=20_000)
+
+
+def test_f5_reloads_the_section_shown(qtbot, window) -> None:
+    controller = window.controller
+    reloads: list[str] = []
+    section = controller.sections["Dashboard"]
+    original = section.refresh
+    section.refresh = lambda: (reloads.append("Dashboard"), original())  # type: ignore[method-assign]
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert "Dashboard" in reloads
+    qtbot.waitUntil(lambda: not controller.runner.busy, timeout=20_000)

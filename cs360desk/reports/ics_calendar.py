@@ -32,7 +32,7 @@ def write_calendar_ics(data: CalendarData, target: Path) -> None:
     def write(scratch: Path) -> None:
         scratch.write_bytes(content)
 
-    write_atomically(Path(target), ".ics", write)
+    write_atomically(target, write, suffix=".ics")
 
 
 def _event(source: CalendarEvent) -> Event:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from cs360desk.domain.enums import PaperSize
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.reports import atomic_write
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "CS360Sans"
@@ -163,6 +161,11 @@ def make_styles() -> Styles:
     return Styles(**_text_styles(base), **_cell_styles(base))
 
 
+def styles_and_text_width(paper: PaperSize) -> tuple[Styles, float]:
+    """What every report starts from: the styles, and the width between the page's margins."""
+    return make_styles(), page_size(paper)[0] - 2 * MARGIN
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text: escaped, so markup-looking text prints literally."""
     return Paragraph(safe(text), style)
@@ -293,41 +296,9 @@ def write_atomically(path: Path | str, build: Callable[[str], None]) -> Path:
 
     A failure (or a cancel) never leaves a truncated PDF under the target's name.
     """
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise ReportFileError(f"cannot write {target}: it is a folder; choose a file name")
-    temp_name = str(target.with_name(f".{target.name}.{secrets.token_hex(4)}.part"))
-    try:
-        # os.open with 0o666 lets the umask decide, as for any file the user saves.
-        os.close(os.open(temp_name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    except OSError as error:
-        raise ReportFileError(_explain(target, error)) from error
-    try:
-        build(temp_name)
-        os.replace(temp_name, target)
-    except OSError as error:
-        _remove_quietly(temp_name)
-        raise ReportFileError(_explain(target, error)) from error
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-    return target
-
-
-def _explain(target: Path, error: OSError) -> str:
-    if isinstance(error, FileNotFoundError) and not target.parent.is_dir():
-        return f"cannot write {target}: the folder {target.parent} does not exist"
-    if isinstance(error, PermissionError):
-        # On Windows a PDF open in a reader cannot be replaced: say so, it is the usual cause.
-        return f"cannot write {target}: permission denied (is it open in another program?)"
-    reason = error.strerror or str(error)
-    return f"cannot write {target}: {reason}"
-
-
-def _remove_quietly(name: str) -> None:
-    # The original error is the one worth reporting, not a failed clean-up.
-    with contextlib.suppress(OSError):
-        os.remove(name)
+    return atomic_write.write_atomically(
+        path, lambda scratch: build(str(scratch)), error=ReportFileError
+    )
 
 
 def build_pdf(

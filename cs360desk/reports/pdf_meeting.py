@@ -35,11 +35,10 @@ from cs360desk.reports.pdf_common import (
     Styles,
     build_pdf,
     hex_colour,
-    make_styles,
     markup,
-    page_size,
     para,
     safe,
+    styles_and_text_width,
 )
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -59,8 +58,7 @@ def write_agenda_pdf(
     progress: Progress | None = None,
 ) -> Path:
     paper = paper or data.meeting.paper
-    styles = make_styles()
-    width = page_size(paper)[0] - 2 * 0.75 * inch
+    styles, width = styles_and_text_width(paper)
     # "Overdue" means late today, or by the meeting when the agenda is reprinted afterwards.
     meeting_day = min(data.meeting.starts_at.date(), data.meeting.prepared_on)
     story = [
@@ -81,8 +79,7 @@ def write_minutes_pdf(
     progress: Progress | None = None,
 ) -> Path:
     paper = paper or data.meeting.paper
-    styles = make_styles()
-    width = page_size(paper)[0] - 2 * 0.75 * inch
+    styles, width = styles_and_text_width(paper)
     decisions = [line.strip() for line in data.decisions.splitlines() if line.strip()]
     story = [
         *_masthead("Meeting Minutes", data.meeting, styles, width),

@@ -38,11 +38,10 @@ from cs360desk.reports.pdf_common import (
     Styles,
     build_pdf,
     hex_colour,
-    make_styles,
     markup,
-    page_size,
     para,
     safe,
+    styles_and_text_width,
 )
 from cs360desk.reports.pdf_progress_sections import (
     communications_section,
@@ -69,8 +68,7 @@ def write_progress_pdf(
 ) -> Path:
     """Writes the progress update to `path` (atomically) on the given or the agency's paper."""
     paper = paper or data.header.paper
-    styles = make_styles()
-    width = page_size(paper)[0] - 2 * 0.75 * inch
+    styles, width = styles_and_text_width(paper)
     story = [
         *_masthead(data, styles, width),
         *_summary(data, styles, width),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer
 
 from cs360desk.domain.enums import PaperSize
@@ -23,10 +22,9 @@ from cs360desk.reports.pdf_common import (
     Progress,
     Styles,
     build_pdf,
-    make_styles,
     markup,
-    page_size,
     para,
+    styles_and_text_width,
 )
 
 # The priority worksheet's four questions, in the order the team scores them.
@@ -42,8 +40,7 @@ def write_scanning_pdf(
 ) -> Path:
     """Writes the scanning report to `path` (atomically) on the given or the agency's paper."""
     paper = paper or data.header.paper
-    styles = make_styles()
-    width = page_size(paper)[0] - 2 * 0.75 * inch
+    styles, width = styles_and_text_width(paper)
     header = data.header
     story = [
         *_masthead(header, styles, width),

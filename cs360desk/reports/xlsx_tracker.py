@@ -35,7 +35,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def write_tracker_xlsx(data: TrackerData, target: Path) -> None:
     """Write the tracker to `target` (.xlsx), replacing it only once it is complete."""
-    write_atomically(Path(target), ".xlsx", lambda scratch: _build(data).save(scratch))
+    write_atomically(target, lambda scratch: _build(data).save(scratch), suffix=".xlsx")
 
 
 def _build(data: TrackerData) -> Workbook:

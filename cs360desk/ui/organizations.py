@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject
 
 from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.enums import Engagement, OrgScope
-from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.people_views import (
     OrganizationDetail,
     OrganizationRow,
@@ -27,7 +27,8 @@ from cs360desk.services.organizations import (
 from cs360desk.ui.autosave import AutoSave
 from cs360desk.ui.formatting import plural
 from cs360desk.ui.organizations_view import OrganizationsView
-from cs360desk.ui.record_widgets import DeleteConfirmation, people_count, resort, show_row
+from cs360desk.ui.record_section import RecordSection
+from cs360desk.ui.record_widgets import DeleteConfirmation, people_count, resort
 from cs360desk.ui.sections import SectionContext
 from cs360desk.ui.tasks import WorkSession
 
@@ -76,20 +77,19 @@ def delete_organization(session: WorkSession, organization_id: int) -> Edit:
     return combine(f"Delete {name}", edits.delete(session, ORGANIZATION, organization_id))
 
 
-class OrganizationsController(QObject):
+class OrganizationsController(RecordSection):
     """Behaviour of the Community map page; `loaded` fires when the table has been shown."""
 
-    loaded = Signal()
-    detail_loaded = Signal()
+    record_kind = "organization"
+    _view: OrganizationsView
 
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._view = OrganizationsView()
+        super().__init__(context, parent)
+        view = OrganizationsView()
         self._detail: OrganizationDetail | None = None
-        self._autosave = AutoSave(
+        autosave = AutoSave(
             context,
-            self._view.editor.form,
+            view.editor.form,
             save=save_organization_field,
             create=create_organization,
             id_of=lambda detail: detail.organization.id,
@@ -97,21 +97,9 @@ class OrganizationsController(QObject):
             required_problem="type the organization's name to save it",
             parent=self,
         )
-        self._list_request = 0
-        self._selecting = False
-        self._detail_request = 0
-        self._connect()
-        self._update_actions()
-
-    def _connect(self) -> None:
-        view = self._view
-        view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        view.new_action.triggered.connect(self._on_new)
-        view.delete_action.triggered.connect(self._on_delete)
-        view.delete_key_action.triggered.connect(self._on_delete)
+        self._start(view, autosave)
         view.editor.people_table.doubleClicked.connect(self._on_person_opened)
-        self._autosave.saved.connect(self._on_saved)
-        self._autosave.created.connect(self._on_created)
+        self._update_actions()
 
     @property
     def view(self) -> OrganizationsView:
@@ -119,67 +107,30 @@ class OrganizationsController(QObject):
 
     @property
     def organization_id(self) -> int | None:
-        return self._autosave.record_id
+        return self.record_id
 
     def show_initiative(self, _initiative_id: int | None) -> None:
         self._load_list()  # the community map is the agency's, not one initiative's
 
-    def refresh(self) -> None:
-        self._load_list()
-        if self.organization_id is not None:
-            self._load_detail(self.organization_id)
+    def _list_work(self) -> Callable[[WorkSession], CommunityMap]:
+        return load_community_map
 
-    def open_record(self, kind: str, record_id: int) -> None:
-        if kind == "organization":
-            self._show_organization(record_id)
-            self._load_list()
-
-    def _load_list(self) -> None:
-        self._list_request += 1
-        request = self._list_request
-        self._context.runner.run(
-            load_community_map, on_success=lambda page: self._on_list_loaded(request, page)
-        )
-
-    def _on_list_loaded(self, request: int, page: CommunityMap) -> None:
-        if request != self._list_request:
-            return
+    def _show_list(self, page: CommunityMap) -> None:
         view = self._view
         view.model.set_rows(page.rows)
         resort(view.table)
         view.count_label.setText(plural(len(page.rows), "organization"))
         self._show_engagement(page.engagement)
         self._select_row_of(self.organization_id)
-        self.loaded.emit()
 
     def _show_engagement(self, counts: tuple[tuple[Engagement, int], ...]) -> None:
         self._view.summary_label.setText(engagement_summary(list(counts)))
 
-    def _select_row_of(self, organization_id: int | None) -> None:
-        self._selecting = True  # a selection made here is not the user choosing a row
-        try:
-            show_row(self._view.table, self._view.model.row_of(organization_id))
-        finally:
-            self._selecting = False
+    def _detail_work(self, session: WorkSession, organization_id: int) -> OrganizationDetail:
+        return organization_detail(session, organization_id)
 
-    def _show_organization(self, organization_id: int) -> None:
-        self._autosave.show_record(organization_id)
-        self._load_detail(organization_id)
-
-    def _load_detail(self, organization_id: int) -> None:
-        self._detail_request += 1
-        request = self._detail_request
-        self._context.runner.run(
-            lambda s: organization_detail(s, organization_id),
-            on_success=lambda detail: self._on_detail_loaded(request, detail),
-            on_failure=lambda error: self._on_detail_failed(request, error),
-        )
-
-    def _on_detail_loaded(self, request: int, detail: OrganizationDetail) -> None:
-        if request != self._detail_request or detail.organization.id != self.organization_id:
-            return
-        self._show_detail(detail)
-        self.detail_loaded.emit()
+    def _record_id_of(self, detail: OrganizationDetail) -> int:
+        return detail.organization.id
 
     def _show_detail(self, detail: OrganizationDetail) -> None:
         self._detail = detail
@@ -191,50 +142,21 @@ class OrganizationsController(QObject):
         self._view.show_editor(True)
         self._update_actions()
 
-    def _on_detail_failed(self, request: int, error: BaseException) -> None:
-        if request != self._detail_request:
-            return
-        if isinstance(error, NotFoundError):
-            self._clear_editor()
-        else:
-            self._context.runner.report_failure(error)
-
-    def _clear_editor(self) -> None:
-        self._autosave.show_record(None)
-        self._detail = None
-        self._view.show_editor(False)
-        self._select_row_of(None)
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        can_delete = self.organization_id is not None
-        self._view.delete_action.setEnabled(can_delete)
-        self._view.delete_key_action.setEnabled(can_delete)
-
-    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        rows = selected.indexes()
-        if not rows or self._selecting:
-            return
-        organization_id = self._view.model.id_at(rows[0].row())
-        if organization_id != self.organization_id or self._autosave.draft:
-            self._show_organization(organization_id)
+    # Slots -----------------------------------------------------------------------------
 
     def _on_person_opened(self, index: QModelIndex) -> None:
         self._context.open_record("person", self._view.editor.people_model.id_at(index.row()))
 
     def _on_new(self) -> None:
-        self._detail = None
-        self._detail_request += 1
+        self._start_draft(NEW_ORGANIZATION)
+        self._view.editor.form.focus_field("name")
+        self._context.show_status("Type the organization's name; it is saved when you move on.")
+
+    def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        self._autosave.start_draft(NEW_ORGANIZATION)
         editor.title_label.setText("New organization")
         editor.people_model.set_rows(())
         editor.show_people(False)
-        self._select_row_of(None)
-        self._view.show_editor(True)
-        self._update_actions()
-        editor.form.focus_field("name")
-        self._context.show_status("Type the organization's name; it is saved when you move on.")
 
     def _on_created(self, detail: OrganizationDetail) -> None:
         self._detail = detail
@@ -268,10 +190,3 @@ class OrganizationsController(QObject):
             lambda s: delete_organization(s, organization_id),
             on_success=lambda edit: self._on_deleted(name, organization_id, edit),
         )
-
-    def _on_deleted(self, name: str, organization_id: int, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Deleted {name}.")
-        if self.organization_id == organization_id:
-            self._clear_editor()
-        self._load_list()

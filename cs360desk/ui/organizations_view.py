@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,14 +16,13 @@ from cs360desk.ui.form_fields import ENUM, TEXT, EditorForm, FieldSpec
 from cs360desk.ui.labels import plain_label
 from cs360desk.ui.organizations_models import MemberNameTableModel, OrganizationTableModel
 from cs360desk.ui.record_widgets import (
-    PAGE_MARGIN,
-    action_button,
+    RecordPage,
     data_table,
+    editor_title,
     fit_columns,
     fit_headers,
-    heading,
-    scrolling,
     set_column_widths,
+    set_tab_chain,
     sub_heading,
     table_action,
 )
@@ -48,9 +44,7 @@ class OrganizationEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = plain_label(name="EditorTitle", wrap=True)
-        self.title_label.setFont(scaled_font(self, 1.3, bold=True))
-        self.title_label.setAccessibleName("Organization shown")
+        self.title_label = editor_title(self, "Organization shown")
         self.form = EditorForm(ORGANIZATION_FIELDS)
         self.people_model = MemberNameTableModel(self)
         self.people_table = data_table("People of this organization", self.people_model)
@@ -73,21 +67,11 @@ class OrganizationEditor(QWidget):
         self.no_people_label.setVisible(not has_people)
 
 
-class OrganizationsView(QWidget):
+class OrganizationsView(RecordPage):
     """Layout only; OrganizationsController gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Community map")
-        self.new_action, self.new_button = action_button(
-            self, "&New organization", "New organization", QKeySequence.StandardKey.New
-        )
-        self.delete_action, self.delete_button = action_button(
-            self, "&Delete organization…", "Delete organization"
-        )
-        self.delete_button.setToolTip("Delete the chosen organization (Delete key in the list)")
-        self.count_label = plain_label(name="ListCount")
-        self.count_label.setAccessibleName("Number of organizations")
+        super().__init__("Community map", "organization", "Number of organizations", parent)
         self.summary_label = plain_label(name="EngagementSummary", wrap=True)
         self.summary_label.setAccessibleName("Organizations per engagement level")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,12 +80,7 @@ class OrganizationsView(QWidget):
         self._size_columns()
         self.delete_key_action = table_action(self.table, "Delete organization", "Delete")
         self.editor = OrganizationEditor()
-        self.empty_label = plain_label(NO_SELECTION, name="EmptyState", wrap=True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_stack = QStackedWidget()
-        self.editor_stack.setAccessibleName("Organization editor")
-        self.editor_stack.addWidget(self.empty_label)
-        self.editor_stack.addWidget(scrolling(self.editor, "Organization details"))
+        self._stack_editor(self.editor, "Organization", NO_SELECTION)
         self._build_layout()
         self._set_tab_order()
 
@@ -126,38 +105,19 @@ class OrganizationsView(QWidget):
         return strip
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(heading("Community map", self))
-        header.addSpacing(12)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.new_button)
-        header.addWidget(self.delete_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.editor_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 360])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 4, PAGE_MARGIN, PAGE_MARGIN)
-        layout.setSpacing(10)
-        layout.addLayout(header)
+        splitter = self._list_and_editor(self.table, Qt.Orientation.Horizontal, (2, 1), [700, 360])
+        layout = self._page_layout()
         layout.addWidget(self._summary_strip())
         layout.addWidget(splitter, 1)
 
     def _set_tab_order(self) -> None:
         form = self.editor.form
-        chain: list[QWidget] = [
-            self.table,
-            *(form.widget(spec.name) for spec in ORGANIZATION_FIELDS),
-            self.editor.people_table,
-            self.new_button,
-            self.delete_button,
-        ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def show_editor(self, shown: bool) -> None:
-        self.editor_stack.setCurrentIndex(1 if shown else 0)
+        set_tab_chain(
+            [
+                self.table,
+                *(form.widget(spec.name) for spec in ORGANIZATION_FIELDS),
+                self.editor.people_table,
+                self.new_button,
+                self.delete_button,
+            ]
+        )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Affiliation
-from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.people_views import Holdings, PeopleFilter, PersonDetail, PersonRow
 from cs360desk.services.people import delete_person, person_detail
 from cs360desk.ui.autosave import AutoSave
@@ -24,29 +24,30 @@ from cs360desk.ui.people_loading import (
     save_person_field,
 )
 from cs360desk.ui.people_view import ALL, PeopleView
-from cs360desk.ui.record_widgets import DeleteConfirmation, people_count, resort, show_row
+from cs360desk.ui.record_section import RecordSection
+from cs360desk.ui.record_widgets import DeleteConfirmation, people_count, resort
 from cs360desk.ui.sections import SectionContext
+from cs360desk.ui.tasks import WorkSession
 
 SEARCH_DELAY_MS = 250
 NEW_PERSON = {"affiliation": Affiliation.COMMUNITY, "active": True, "contact_private": False}
 
 
-class PeopleController(QObject):
+class PeopleController(RecordSection):
     """Behaviour of the People page; `loaded` fires when the list has been (re)shown."""
 
-    loaded = Signal()
-    detail_loaded = Signal()
+    record_kind = "person"
+    _view: PeopleView
 
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._view = PeopleView()
+        super().__init__(context, parent)
+        view = PeopleView()
         self._initiative_id: int | None = None
         self._filter = PeopleFilter()
         self._detail: PersonDetail | None = None
-        self._autosave = AutoSave(
+        autosave = AutoSave(
             context,
-            self._view.editor.form,
+            view.editor.form,
             save=save_person_field,
             create=create_person,
             id_of=lambda detail: detail.person.id,
@@ -54,12 +55,10 @@ class PeopleController(QObject):
             required_problem="type the person's full name to save them",
             parent=self,
         )
-        self._list_request = 0
-        self._selecting = False
-        self._detail_request = 0
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._start(view, autosave)
         self._connect()
         self._update_actions()
 
@@ -69,12 +68,6 @@ class PeopleController(QObject):
         self._search_timer.timeout.connect(self._on_filter_changed)
         for combo in (view.affiliation_filter, view.team_filter, view.active_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self._autosave.saved.connect(self._on_saved)
-        self._autosave.created.connect(self._on_created)
-        view.new_action.triggered.connect(self._on_new)
-        view.delete_action.triggered.connect(self._on_delete)
-        view.delete_key_action.triggered.connect(self._on_delete)
         view.find_action.triggered.connect(self._on_find)
         view.editor.seats_table.doubleClicked.connect(self._on_seat_opened)
 
@@ -85,7 +78,7 @@ class PeopleController(QObject):
     @property
     def person_id(self) -> int | None:
         """The person in the editor (None while nobody is, or while a new one is unsaved)."""
-        return self._autosave.record_id
+        return self.record_id
 
     @property
     def detail(self) -> PersonDetail | None:
@@ -94,11 +87,6 @@ class PeopleController(QObject):
     def show_initiative(self, initiative_id: int | None) -> None:
         self._initiative_id = initiative_id
         self._load_list()
-
-    def refresh(self) -> None:
-        self._load_list()
-        if self.person_id is not None:
-            self._load_detail(self.person_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
         if kind != "person":
@@ -113,22 +101,16 @@ class PeopleController(QObject):
         for widget in filters:
             widget.blockSignals(False)
         self._filter = PeopleFilter()
-        self._show_person(record_id)
+        self._show_record(record_id)
         self._load_list()
 
     # Loading ---------------------------------------------------------------------------
 
-    def _load_list(self) -> None:
-        self._list_request += 1
-        request, where, initiative_id = self._list_request, self._filter, self._initiative_id
-        self._context.runner.run(
-            lambda s: load_people_page(s, where, initiative_id),
-            on_success=lambda page: self._on_list_loaded(request, page),
-        )
+    def _list_work(self) -> Callable[[WorkSession], PeoplePage]:
+        where, initiative_id = self._filter, self._initiative_id
+        return lambda s: load_people_page(s, where, initiative_id)
 
-    def _on_list_loaded(self, request: int, page: PeoplePage) -> None:
-        if request != self._list_request:
-            return
+    def _show_list(self, page: PeoplePage) -> None:
         view = self._view
         self._fill_team_filter(page.teams)
         view.editor.form.set_choices("organization_id", page.organizations)
@@ -136,7 +118,6 @@ class PeopleController(QObject):
         resort(view.table)
         view.count_label.setText(people_count(len(page.rows)))
         self._select_row_of(self.person_id)
-        self.loaded.emit()
 
     def _fill_team_filter(self, teams: tuple[tuple[int, str], ...]) -> None:
         combo = self._view.team_filter
@@ -152,29 +133,13 @@ class PeopleController(QObject):
         if wanted is not None and found < 0:
             self._on_filter_changed()  # the team belongs to another initiative
 
-    def _select_row_of(self, person_id: int | None) -> None:
-        self._selecting = True  # a selection made here is not the user choosing a row
-        try:
-            show_row(self._view.table, self._view.model.row_of(person_id))
-        finally:
-            self._selecting = False
+    def _detail_work(self, session: WorkSession, person_id: int) -> PersonDetail:
+        return person_detail(session, person_id)
 
-    def _show_person(self, person_id: int) -> None:
-        self._autosave.show_record(person_id)
-        self._load_detail(person_id)
+    def _record_id_of(self, detail: PersonDetail) -> int:
+        return detail.person.id
 
-    def _load_detail(self, person_id: int) -> None:
-        self._detail_request += 1
-        request = self._detail_request
-        self._context.runner.run(
-            lambda s: person_detail(s, person_id),
-            on_success=lambda detail: self._on_detail_loaded(request, detail),
-            on_failure=lambda error: self._on_detail_failed(request, error),
-        )
-
-    def _on_detail_loaded(self, request: int, detail: PersonDetail) -> None:
-        if request != self._detail_request or detail.person.id != self.person_id:
-            return
+    def _show_detail(self, detail: PersonDetail) -> None:
         self._detail = detail
         editor = self._view.editor
         editor.form.load(dataclasses.asdict(detail.person))
@@ -184,32 +149,11 @@ class PeopleController(QObject):
         self._show_holdings(detail.holdings)
         self._view.show_editor(True)
         self._update_actions()
-        self.detail_loaded.emit()
-
-    def _on_detail_failed(self, request: int, error: BaseException) -> None:
-        if request != self._detail_request:
-            return
-        if isinstance(error, NotFoundError):  # deleted, or its creation undone
-            self._clear_editor()
-        else:
-            self._context.runner.report_failure(error)
 
     def _show_holdings(self, held: Holdings) -> None:
         label = self._view.editor.holdings_label
         label.setText(f"Responsible for {held.describe()}." if held.total else "")
         label.setVisible(bool(held.total))
-
-    def _clear_editor(self) -> None:
-        self._autosave.show_record(None)
-        self._detail = None
-        self._view.show_editor(False)
-        self._select_row_of(None)
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        can_delete = self.person_id is not None
-        self._view.delete_action.setEnabled(can_delete)
-        self._view.delete_key_action.setEnabled(can_delete)
 
     # Slots -----------------------------------------------------------------------------
 
@@ -229,32 +173,21 @@ class PeopleController(QObject):
         self._view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._view.search_edit.selectAll()
 
-    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        rows = selected.indexes()
-        if not rows or self._selecting:
-            return
-        person_id = self._view.model.id_at(rows[0].row())
-        if person_id != self.person_id or self._autosave.draft:
-            self._show_person(person_id)
-
     def _on_seat_opened(self, index: QModelIndex) -> None:
         team_id = self._view.editor.seats_model.id_at(index.row())
         self._context.open_record("team", team_id)
 
     def _on_new(self) -> None:
-        self._detail = None
-        self._detail_request += 1  # a detail still loading must not replace the blank form
+        self._start_draft(NEW_PERSON)
+        self._view.editor.form.focus_field("full_name")
+        self._context.show_status("Type the new person's full name; it is saved when you move on.")
+
+    def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        self._autosave.start_draft(NEW_PERSON)
         editor.title_label.setText("New person")
         editor.seats_model.set_rows(())
         editor.show_seats(False)
         self._show_holdings(Holdings())
-        self._select_row_of(None)
-        self._view.show_editor(True)
-        self._update_actions()
-        editor.form.focus_field("full_name")
-        self._context.show_status("Type the new person's full name; it is saved when you move on.")
 
     def _on_created(self, detail: PersonDetail) -> None:
         self._detail = detail
@@ -294,10 +227,10 @@ class PeopleController(QObject):
                 return
         self._context.runner.run(
             lambda s: delete_person(s, check.person_id, hand_to=hand_to),
-            on_success=lambda edit: self._on_deleted(check, hand_to, edit),
+            on_success=lambda edit: self._on_person_deleted(check, hand_to, edit),
         )
 
-    def _on_deleted(self, check: DeleteCheck, hand_to: int | None, edit: Edit) -> None:
+    def _on_person_deleted(self, check: DeleteCheck, hand_to: int | None, edit: Edit) -> None:
         self._context.history.record(edit)
         heir = next((c.full_name for c in check.others if c.id == hand_to), "")
         handed = f"; {check.holdings.describe()} went to {heir}" if heir else ""

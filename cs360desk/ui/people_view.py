@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,17 +19,15 @@ from cs360desk.ui.form_fields import CHECK, CHOICE, ENUM, TEXT, EditorForm, Fiel
 from cs360desk.ui.labels import plain_label
 from cs360desk.ui.people_models import PersonTableModel, SeatTableModel
 from cs360desk.ui.record_widgets import (
-    PAGE_MARGIN,
-    action_button,
+    RecordPage,
     data_table,
+    editor_title,
     fit_columns,
-    heading,
-    scrolling,
     set_column_widths,
+    set_tab_chain,
     sub_heading,
     table_action,
 )
-from cs360desk.ui.style import scaled_font
 
 PERSON_FIELDS = (
     FieldSpec("full_name", "Full &name", placeholder="e.g. Nguyễn Thị Hoa"),
@@ -54,9 +50,7 @@ class PersonEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = plain_label(name="EditorTitle", wrap=True)
-        self.title_label.setFont(scaled_font(self, 1.3, bold=True))
-        self.title_label.setAccessibleName("Person shown")
+        self.title_label = editor_title(self, "Person shown")
         self.form = EditorForm(PERSON_FIELDS)
         private = self.form.widget("contact_private")
         private.setToolTip(
@@ -93,21 +87,11 @@ class PersonEditor(QWidget):
         self.no_seats_label.setVisible(not has_seats)
 
 
-class PeopleView(QWidget):
+class PeopleView(RecordPage):
     """Layout only; PeopleController gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("People")
-        self.new_action, self.new_button = action_button(
-            self, "&New person", "New person", QKeySequence.StandardKey.New
-        )
-        self.delete_action, self.delete_button = action_button(
-            self, "&Delete person…", "Delete person"
-        )
-        self.delete_button.setToolTip("Delete the chosen person (Delete key in the list)")
-        self.count_label = plain_label(name="ListCount")
-        self.count_label.setAccessibleName("Number of people shown")
+        super().__init__("People", "person", "Number of people shown", parent)
         self._build_filters()
         self.model = PersonTableModel(self)
         self.table = data_table("People", self.model)
@@ -121,12 +105,7 @@ class PeopleView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.delete_key_action = table_action(self.table, "Delete person", "Delete")
         self.editor = PersonEditor()
-        self.empty_label = plain_label(NO_SELECTION, name="EmptyState", wrap=True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_stack = QStackedWidget()
-        self.editor_stack.setAccessibleName("Person editor")
-        self.editor_stack.addWidget(self.empty_label)
-        self.editor_stack.addWidget(scrolling(self.editor, "Person details"))
+        self._stack_editor(self.editor, "Person", NO_SELECTION)
         self._build_layout()
         self._set_tab_order()
 
@@ -153,13 +132,6 @@ class PeopleView(QWidget):
             self.active_filter.addItem(text, value)
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(heading("People", self))
-        header.addSpacing(12)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.new_button)
-        header.addWidget(self.delete_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
         for label_text, combo in (
@@ -173,35 +145,23 @@ class PeopleView(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo, 1)
         # The list over the editor: seven columns need the page's whole width.
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.editor_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([420, 260])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 4, PAGE_MARGIN, PAGE_MARGIN)
-        layout.setSpacing(10)
-        layout.addLayout(header)
+        splitter = self._list_and_editor(self.table, Qt.Orientation.Vertical, (1, 0), [420, 260])
+        layout = self._page_layout()
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
     def _set_tab_order(self) -> None:
         form = self.editor.form
-        chain: list[QWidget] = [
-            self.search_edit,
-            self.affiliation_filter,
-            self.team_filter,
-            self.active_filter,
-            self.table,
-            *(form.widget(spec.name) for spec in PERSON_FIELDS),
-            self.editor.seats_table,
-            self.new_button,
-            self.delete_button,
-        ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def show_editor(self, shown: bool) -> None:
-        self.editor_stack.setCurrentIndex(1 if shown else 0)
+        set_tab_chain(
+            [
+                self.search_edit,
+                self.affiliation_filter,
+                self.team_filter,
+                self.active_filter,
+                self.table,
+                *(form.widget(spec.name) for spec in PERSON_FIELDS),
+                self.editor.seats_table,
+                self.new_button,
+                self.delete_button,
+            ]
+        )

@@ -7,12 +7,16 @@ from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSplitter,
+    QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -146,6 +150,84 @@ def scrolling(content: QWidget, name: str) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+def editor_title(widget: QWidget, name: str) -> QLabel:
+    """The large title over a record's editor, read out by `name`."""
+    label = plain_label(name="EditorTitle", wrap=True)
+    label.setFont(scaled_font(widget, 1.3, bold=True))
+    label.setAccessibleName(name)
+    return label
+
+
+def set_tab_chain(chain: list[QWidget]) -> None:
+    for first, second in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+class RecordPage(QWidget):
+    """A record page's layout: a heading with New and Delete, the list, then one record's editor.
+
+    The subclass builds its table and editor, then calls `_stack_editor` and `_page_layout`.
+    """
+
+    def __init__(
+        self, title: str, noun: str, count_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        self.new_action, self.new_button = action_button(
+            self, f"&New {noun}", f"New {noun}", QKeySequence.StandardKey.New
+        )
+        self.delete_action, self.delete_button = action_button(
+            self, f"&Delete {noun}…", f"Delete {noun}"
+        )
+        self.delete_button.setToolTip(f"Delete the chosen {noun} (Delete key in the list)")
+        self.count_label = plain_label(name="ListCount")
+        self.count_label.setAccessibleName(count_name)
+
+    def _stack_editor(self, editor: QWidget, kind: str, no_selection: str) -> None:
+        """The editor, behind a hint shown while no record is chosen."""
+        self.empty_label = plain_label(no_selection, name="EmptyState", wrap=True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.setAccessibleName(f"{kind} editor")
+        self.editor_stack.addWidget(self.empty_label)
+        self.editor_stack.addWidget(scrolling(editor, f"{kind} details"))
+
+    def _page_layout(self) -> QVBoxLayout:
+        """The page's column, its heading row already in it."""
+        header = QHBoxLayout()
+        header.addWidget(heading(self.accessibleName(), self))
+        header.addSpacing(12)
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        header.addWidget(self.new_button)
+        header.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 4, PAGE_MARGIN, PAGE_MARGIN)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        return layout
+
+    def _list_and_editor(
+        self,
+        table: QTableView,
+        orientation: Qt.Orientation,
+        stretch: tuple[int, int],
+        sizes: list[int],
+    ) -> QSplitter:
+        splitter = QSplitter(orientation)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(table)
+        splitter.addWidget(self.editor_stack)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        splitter.setSizes(sizes)
+        return splitter
+
+    def show_editor(self, shown: bool) -> None:
+        self.editor_stack.setCurrentIndex(1 if shown else 0)
 
 
 class DeleteConfirmation:

@@ -14,7 +14,8 @@ from PySide6.QtGui import QImage
 
 from cs360desk.domain.enums import PaperSize, ReportKind
 from cs360desk.domain.report_data import ReportPeriod
-from cs360desk.reports.pdf_common import write_atomically
+from cs360desk.reports.atomic_write import write_atomically
+from cs360desk.reports.pdf_common import ReportFileError
 from cs360desk.reports.pdf_meeting import write_agenda_pdf, write_minutes_pdf
 from cs360desk.reports.pdf_progress import write_progress_pdf
 from cs360desk.reports.pdf_scanning import write_scanning_pdf
@@ -166,6 +167,8 @@ def record_issue(session: WorkSession, result: ReportResult, file_name: str, tod
 
 def save_report(session: WorkSession, result: ReportResult, target: Path, today: date) -> Path:
     """Copies the previewed PDF to where the user chose (atomically) and records the issue."""
-    written = write_atomically(target, lambda temp: shutil.copyfile(result.pdf_path, temp))
+    written = write_atomically(
+        target, lambda temp: shutil.copyfile(result.pdf_path, temp), error=ReportFileError
+    )
     record_issue(session, result, written.name, today)
     return written

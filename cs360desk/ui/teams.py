@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtCore import QObject
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Cadence, MemberRole, TeamKind
-from cs360desk.domain.errors import NotFoundError, ValidationError
+from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.people_views import TeamDetail, TeamRow
 from cs360desk.services.teams import team_detail
 from cs360desk.ui.autosave import AutoSave
 from cs360desk.ui.form_fields import enum_data
 from cs360desk.ui.formatting import plural
 from cs360desk.ui.people_models import name_key
-from cs360desk.ui.record_widgets import DeleteConfirmation, resort, show_row
+from cs360desk.ui.record_section import RecordSection
+from cs360desk.ui.record_widgets import DeleteConfirmation, resort
 from cs360desk.ui.sections import SectionContext
+from cs360desk.ui.tasks import WorkSession
 from cs360desk.ui.teams_loading import (
     TeamsPage,
     change_member_role,
@@ -33,21 +36,20 @@ from cs360desk.ui.teams_view import TeamsView
 NEW_TEAM = {"kind": TeamKind.PROBLEM_SOLVING_TEAM, "cadence": Cadence.MONTHLY}
 
 
-class TeamsController(QObject):
+class TeamsController(RecordSection):
     """Behaviour of the Teams page; `loaded` and `detail_loaded` fire as data arrives."""
 
-    loaded = Signal()
-    detail_loaded = Signal()
+    record_kind = "team"
+    _view: TeamsView
 
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._view = TeamsView()
+        super().__init__(context, parent)
+        view = TeamsView()
         self._initiative_id: int | None = None
         self._detail: TeamDetail | None = None
-        self._autosave = AutoSave(
+        autosave = AutoSave(
             context,
-            self._view.editor.form,
+            view.editor.form,
             save=save_team_field,
             create=create_team,
             id_of=lambda detail: detail.team.id,
@@ -55,26 +57,18 @@ class TeamsController(QObject):
             required_problem="type the team's name to save it",
             parent=self,
         )
-        self._list_request = 0
-        self._selecting = False
-        self._detail_request = 0
-        self._connect()
+        self._start(view, autosave)
+        self._connect_roster()
         self._update_actions()
 
-    def _connect(self) -> None:
-        view, roster = self._view, self._view.editor.roster
-        view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        view.new_action.triggered.connect(self._on_new)
-        view.delete_action.triggered.connect(self._on_delete)
-        view.delete_key_action.triggered.connect(self._on_delete)
+    def _connect_roster(self) -> None:
+        roster = self._view.editor.roster
         roster.add_button.clicked.connect(self._on_add_member)
         roster.remove_button.clicked.connect(self._on_remove_member)
         roster.remove_key_action.triggered.connect(self._on_remove_member)
         roster.model.role_chosen.connect(self._on_role_chosen)
         roster.table.selectionModel().selectionChanged.connect(self._update_actions)
         roster.person_box.currentIndexChanged.connect(lambda _i: roster.show_error(""))
-        self._autosave.saved.connect(self._on_saved)
-        self._autosave.created.connect(self._on_created)
 
     @property
     def view(self) -> TeamsView:
@@ -82,7 +76,7 @@ class TeamsController(QObject):
 
     @property
     def team_id(self) -> int | None:
-        return self._autosave.record_id
+        return self.record_id
 
     @property
     def detail(self) -> TeamDetail | None:
@@ -94,29 +88,13 @@ class TeamsController(QObject):
         self._initiative_id = initiative_id
         self._load_list()
 
-    def refresh(self) -> None:
-        self._load_list()
-        if self.team_id is not None:
-            self._load_detail(self.team_id)
-
-    def open_record(self, kind: str, record_id: int) -> None:
-        if kind == "team":
-            self._show_team(record_id)
-            self._load_list()
-
     # Loading ---------------------------------------------------------------------------
 
-    def _load_list(self) -> None:
-        self._list_request += 1
-        request, initiative_id = self._list_request, self._initiative_id
-        self._context.runner.run(
-            lambda s: load_teams_page(s, initiative_id),
-            on_success=lambda page: self._on_list_loaded(request, page),
-        )
+    def _list_work(self) -> Callable[[WorkSession], TeamsPage]:
+        initiative_id = self._initiative_id
+        return lambda s: load_teams_page(s, initiative_id)
 
-    def _on_list_loaded(self, request: int, page: TeamsPage) -> None:
-        if request != self._list_request:
-            return
+    def _show_list(self, page: TeamsPage) -> None:
         view, box = self._view, self._view.editor.roster.person_box
         view.model.set_rows(page.rows)
         resort(view.table)
@@ -128,36 +106,18 @@ class TeamsController(QObject):
         box.setCurrentIndex(max(box.findData(wanted), 0))
         self._select_row_of(self.team_id)
         self._update_actions()
-        self.loaded.emit()
 
-    def _select_row_of(self, team_id: int | None) -> None:
-        self._selecting = True  # a selection made here is not the user choosing a row
-        try:
-            show_row(self._view.table, self._view.model.row_of(team_id))
-        finally:
-            self._selecting = False
+    def _detail_work(self, session: WorkSession, team_id: int) -> TeamDetail:
+        return team_detail(session, team_id)
 
-    def _show_team(self, team_id: int) -> None:
-        self._autosave.show_record(team_id)
-        self._load_detail(team_id)
+    def _record_id_of(self, detail: TeamDetail) -> int:
+        return detail.team.id
 
-    def _load_detail(self, team_id: int) -> None:
-        self._detail_request += 1
-        request = self._detail_request
-        self._context.runner.run(
-            lambda s: team_detail(s, team_id),
-            on_success=lambda detail: self._on_detail_loaded(request, detail),
-            on_failure=lambda error: self._on_detail_failed(request, error),
-        )
-
-    def _on_detail_loaded(self, request: int, detail: TeamDetail) -> None:
-        if request != self._detail_request or detail.team.id != self.team_id:
-            return
+    def _show_detail(self, detail: TeamDetail) -> None:
         editor = self._view.editor
         editor.form.load(dataclasses.asdict(detail.team))
         self._show_roster(detail)
         self._view.show_editor(True)
-        self.detail_loaded.emit()
 
     def _show_roster(self, detail: TeamDetail) -> None:
         self._detail = detail
@@ -169,21 +129,9 @@ class TeamsController(QObject):
         roster.show_error("")
         self._update_actions()
 
-    def _on_detail_failed(self, request: int, error: BaseException) -> None:
-        if request != self._detail_request:
-            return
-        if isinstance(error, NotFoundError):
-            self._clear_editor()
-        else:
-            self._context.runner.report_failure(error)
-
     def _clear_editor(self) -> None:
-        self._autosave.show_record(None)
-        self._detail = None
         self._detail_request += 1
-        self._view.show_editor(False)
-        self._select_row_of(None)
-        self._update_actions()
+        super()._clear_editor()
 
     def _update_actions(self) -> None:
         view, roster = self._view, self._view.editor.roster
@@ -198,29 +146,18 @@ class TeamsController(QObject):
 
     # Slots -----------------------------------------------------------------------------
 
-    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        rows = selected.indexes()
-        if not rows or self._selecting:
-            return
-        team_id = self._view.model.id_at(rows[0].row())
-        if team_id != self.team_id or self._autosave.draft:
-            self._show_team(team_id)
-
     def _on_new(self) -> None:
         if self._initiative_id is None:
             return
-        self._detail = None
-        self._detail_request += 1
+        self._start_draft(NEW_TEAM, {"initiative_id": self._initiative_id})
+        self._view.editor.form.focus_field("name")
+        self._context.show_status("Type the team's name; it is saved when you move on.")
+
+    def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        self._autosave.start_draft(NEW_TEAM, {"initiative_id": self._initiative_id})
         editor.title_label.setText("New team")
         editor.roster.model.set_rows(())
         editor.roster.empty_label.show()
-        self._select_row_of(None)
-        self._view.show_editor(True)
-        self._update_actions()
-        editor.form.focus_field("name")
-        self._context.show_status("Type the team's name; it is saved when you move on.")
 
     def _on_created(self, detail: TeamDetail) -> None:
         self._show_roster(detail)
@@ -297,10 +234,3 @@ class TeamsController(QObject):
             lambda s: delete_team(s, team_id),
             on_success=lambda edit: self._on_deleted(name, team_id, edit),
         )
-
-    def _on_deleted(self, name: str, team_id: int, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Deleted {name}.")
-        if self.team_id == team_id:
-            self._clear_editor()
-        self._load_list()

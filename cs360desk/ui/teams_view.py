@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,8 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,16 +18,14 @@ from cs360desk.domain.enums import Cadence, MemberRole, TeamKind
 from cs360desk.ui.form_fields import ENUM, TEXT, EditorForm, FieldSpec, enum_combo
 from cs360desk.ui.labels import plain_label
 from cs360desk.ui.record_widgets import (
-    PAGE_MARGIN,
-    action_button,
+    RecordPage,
     data_table,
+    editor_title,
     fit_headers,
-    heading,
-    scrolling,
+    set_tab_chain,
     sub_heading,
     table_action,
 )
-from cs360desk.ui.style import scaled_font
 from cs360desk.ui.teams_models import ROLE_COLUMN, MemberTableModel, RoleDelegate, TeamTableModel
 
 TEAM_FIELDS = (
@@ -118,9 +113,7 @@ class TeamEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = plain_label(name="EditorTitle", wrap=True)
-        self.title_label.setFont(scaled_font(self, 1.3, bold=True))
-        self.title_label.setAccessibleName("Team shown")
+        self.title_label = editor_title(self, "Team shown")
         self.form = EditorForm(TEAM_FIELDS)
         self.roster = RosterPanel()
         columns = QHBoxLayout()
@@ -137,19 +130,11 @@ class TeamEditor(QWidget):
         layout.addLayout(columns, 1)
 
 
-class TeamsView(QWidget):
+class TeamsView(RecordPage):
     """Layout only; TeamsController gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Teams")
-        self.new_action, self.new_button = action_button(
-            self, "&New team", "New team", QKeySequence.StandardKey.New
-        )
-        self.delete_action, self.delete_button = action_button(self, "&Delete team…", "Delete team")
-        self.delete_button.setToolTip("Delete the chosen team (Delete key in the list)")
-        self.count_label = plain_label(name="ListCount")
-        self.count_label.setAccessibleName("Number of teams")
+        super().__init__("Teams", "team", "Number of teams", parent)
         self.model = TeamTableModel(self)
         self.table = data_table("Teams", self.model)
         header = self.table.horizontalHeader()
@@ -160,51 +145,23 @@ class TeamsView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.delete_key_action = table_action(self.table, "Delete team", "Delete")
         self.editor = TeamEditor()
-        self.empty_label = plain_label(NO_SELECTION, name="EmptyState", wrap=True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_stack = QStackedWidget()
-        self.editor_stack.setAccessibleName("Team editor")
-        self.editor_stack.addWidget(self.empty_label)
-        self.editor_stack.addWidget(scrolling(self.editor, "Team details"))
-        self._build_layout()
+        self._stack_editor(self.editor, "Team", NO_SELECTION)
+        splitter = self._list_and_editor(self.table, Qt.Orientation.Vertical, (0, 1), [170, 500])
+        self._page_layout().addWidget(splitter, 1)
         self._set_tab_order()
-
-    def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(heading("Teams", self))
-        header.addSpacing(12)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.new_button)
-        header.addWidget(self.delete_button)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.editor_stack)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 500])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 4, PAGE_MARGIN, PAGE_MARGIN)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addWidget(splitter, 1)
 
     def _set_tab_order(self) -> None:
         roster = self.editor.roster
-        chain: list[QWidget] = [
-            self.table,
-            *(self.editor.form.widget(spec.name) for spec in TEAM_FIELDS),
-            roster.table,
-            roster.remove_button,
-            roster.person_box,
-            roster.role_box,
-            roster.add_button,
-            self.new_button,
-            self.delete_button,
-        ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def show_editor(self, shown: bool) -> None:
-        self.editor_stack.setCurrentIndex(1 if shown else 0)
+        set_tab_chain(
+            [
+                self.table,
+                *(self.editor.form.widget(spec.name) for spec in TEAM_FIELDS),
+                roster.table,
+                roster.remove_button,
+                roster.person_box,
+                roster.role_box,
+                roster.add_button,
+                self.new_button,
+                self.delete_button,
+            ]
+        )

@@ -73,7 +73,7 @@ def test_a_read_only_folder_is_one_clear_error(tmp_path: Path, monkeypatch) -> N
     def refuse(*_args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("cs360desk.reports.pdf_common.os.open", refuse)
+    monkeypatch.setattr("cs360desk.reports.atomic_write.os.open", refuse)
     target = tmp_path / "update.pdf"
     with pytest.raises(ReportFileError, match="permission denied"):
         write_progress_pdf(progress_data(), target)

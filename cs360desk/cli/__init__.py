@@ -13,13 +13,18 @@ from typing import TextIO
 from platformdirs import user_data_path
 
 from cs360desk import __version__
-from cs360desk.cli import report_commands, tracker_commands, workspace_commands
+from cs360desk.cli import (
+    backup_commands,
+    report_commands,
+    tracker_commands,
+    workspace_commands,
+)
 from cs360desk.cli.common import APP_NAME, DB_ENV, Handler
 from cs360desk.domain.errors import UserFacingError
 
 GUI_COMMANDS = {None, "screenshots"}
 # Each module adds its subcommands and names the function that runs each one.
-COMMAND_MODULES = (workspace_commands, report_commands, tracker_commands)
+COMMAND_MODULES = (workspace_commands, backup_commands, report_commands, tracker_commands)
 COMMAND_HANDLERS: dict[str, Handler] = {
     name: handler for module in COMMAND_MODULES for name, handler in module.HANDLERS.items()
 }

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from cs360desk.db.sqlite_errors import install_error_translation
+
 # Marks a SQLite file as ours ("CS60"), so another app's database is told apart at once.
 APPLICATION_ID = 0x43533630
 BUSY_TIMEOUT_MS = 5000
@@ -36,6 +38,7 @@ def create_workspace_engine(path: Path) -> Engine:
         # With the driver's implicit transactions off, SQLAlchemy's begin must start one itself.
         connection.exec_driver_sql("BEGIN")
 
+    install_error_translation(engine)
     return engine
 
 

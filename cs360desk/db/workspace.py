@@ -10,6 +10,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from cs360desk.db import audit
+from cs360desk.db.backups import (
+    BackupPolicy,
+    DamagedWorkspaceError,
+    default_backup_folder,
+    needs_daily_backup,
+    take_backup,
+)
 from cs360desk.db.engine import (
     APPLICATION_ID,
     create_workspace_engine,
@@ -17,7 +24,9 @@ from cs360desk.db.engine import (
     mark_as_workspace,
     read_only_probe,
 )
+from cs360desk.db.location import sync_folder_warning
 from cs360desk.db.migration import head_revision, known_revisions, upgrade_to_head
+from cs360desk.db.read_only import READ_ONLY_BANNER, cannot_write, create_read_only_engine
 from cs360desk.domain.errors import WorkspaceError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -28,6 +37,9 @@ class Workspace:
     path: Path
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_only: bool = False
+    # Things the user should know at once (read-only, synced folder, a failed backup).
+    notices: tuple[str, ...] = ()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -45,21 +57,101 @@ class WorkspaceStatus:
         return not self.problems
 
 
-def open_workspace(path: Path) -> Workspace:
-    """Open (or create) a workspace; a file that is not one is refused and left untouched."""
+@dataclass(frozen=True)
+class BackupPlan:
+    """Where automatic backups go; `second_folder` (a USB stick) gets a copy too."""
+
+    folder: Path
+    policy: BackupPolicy = BackupPolicy()
+    second_folder: Path | None = None
+
+    @classmethod
+    def beside(cls, workspace: Path) -> BackupPlan:
+        return cls(folder=default_backup_folder(Path(workspace).expanduser()))
+
+
+def open_workspace(
+    path: Path,
+    *,
+    read_only: bool = False,
+    daily_backup: BackupPlan | None = None,
+    read_only_reason: str = "you asked for it",
+) -> Workspace:
+    """Open (or create) a workspace; a file that is not one is refused and left untouched.
+
+    An older workspace is backed up before it is upgraded. With `daily_backup` (the app
+    passes it) a backup is also taken when the newest one is over a day old. A file or
+    folder that cannot be written, or `read_only=True`, opens read-only."""
     path = Path(path).expanduser()
-    if path.exists():
-        inspect_workspace(path)
-        engine = create_workspace_engine(path)
-    else:
-        if not path.parent.is_dir():
-            raise WorkspaceError(f"the folder {path.parent} does not exist")
-        engine = create_workspace_engine(path)
-        mark_as_workspace(engine)
+    notices = [warning] if (warning := sync_folder_warning(path)) else []
+    if not path.exists():
+        if read_only:
+            raise WorkspaceError(f"no workspace at {path}")
+        return _create(path, notices)
+    status = inspect_workspace(path)
+    reason = read_only_reason if read_only else cannot_write(path)
+    if reason is not None:
+        return _open_read_only(path, status, reason, notices)
+    plan = daily_backup or BackupPlan.beside(path)
+    if not is_current(status) and status.revision != "(empty)":
+        _backup_before_upgrade(path, plan)
+    elif daily_backup is not None:
+        notices.extend(_daily_backups(path, daily_backup))
+    engine = create_workspace_engine(path)
     upgrade_to_head(engine)
+    return _workspace(path, engine, notices)
+
+
+def _create(path: Path, notices: list[str]) -> Workspace:
+    if not path.parent.is_dir():
+        raise WorkspaceError(f"the folder {path.parent} does not exist")
+    engine = create_workspace_engine(path)
+    mark_as_workspace(engine)
+    upgrade_to_head(engine)
+    return _workspace(path, engine, notices)
+
+
+def _workspace(
+    path: Path, engine: Engine, notices: list[str], read_only: bool = False
+) -> Workspace:
     factory = make_session_factory(engine)
     audit.install(factory)
-    return Workspace(path=path, engine=engine, session_factory=factory)
+    return Workspace(path, engine, factory, read_only=read_only, notices=tuple(notices))
+
+
+def _open_read_only(
+    path: Path, status: WorkspaceStatus, reason: str, notices: list[str]
+) -> Workspace:
+    if not is_current(status):
+        raise WorkspaceError(
+            f"{path} cannot be opened: {reason} and it needs an upgrade to this version; "
+            "copy it to a folder you can write to, then open the copy"
+        )
+    banner = READ_ONLY_BANNER.format(reason=reason)
+    return _workspace(path, create_read_only_engine(path), [banner, *notices], read_only=True)
+
+
+def _backup_before_upgrade(path: Path, plan: BackupPlan) -> None:
+    try:
+        take_backup(path, plan.folder, policy=plan.policy)
+    except WorkspaceError as error:
+        raise WorkspaceError(
+            f"{path} was not upgraded, because no backup could be made first: {error}"
+        ) from error
+
+
+def _daily_backups(path: Path, plan: BackupPlan) -> list[str]:
+    """Back up to each folder whose newest backup is over a day old; failures become notices
+    because the workspace itself is fine and the user can still work."""
+    notices: list[str] = []
+    for folder in (plan.folder, plan.second_folder):
+        if folder is None or not needs_daily_backup(folder, path.stem):
+            continue
+        try:
+            take_backup(path, folder, policy=plan.policy)
+        except WorkspaceError as error:
+            notices.append(f"The automatic backup failed: {error}")
+    return notices
 
 
 def inspect_workspace(path: Path, *, full_check: bool = False) -> WorkspaceStatus:
@@ -71,8 +163,11 @@ def inspect_workspace(path: Path, *, full_check: bool = False) -> WorkspaceStatu
         raise WorkspaceError(f"{path} cannot be opened: {error}") from error
     try:
         return _inspect(probe, path, full_check)
-    except sqlite3.DatabaseError as error:
-        raise WorkspaceError(f"{path} is damaged or not a CS360 Desk workspace: {error}") from error
+    # Damaged pages can hold bytes that are not UTF-8 where SQLite promises text.
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        raise DamagedWorkspaceError(
+            path, f"not readable as a CS360 Desk workspace ({error})"
+        ) from error
     finally:
         probe.close()
 
@@ -112,7 +207,7 @@ def _inspect(probe: sqlite3.Connection, path: Path, full_check: bool) -> Workspa
     check = "integrity_check" if full_check else "quick_check"
     problems = tuple(row[0] for row in probe.execute(f"PRAGMA {check}") if row[0] != "ok")
     if problems and not full_check:
-        raise WorkspaceError(f"{path} is damaged: {problems[0]}")
+        raise DamagedWorkspaceError(path, problems[0])
     return WorkspaceStatus(revision=revision or "(empty)", problems=problems)
 
 

@@ -12,8 +12,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cs360desk.db.backups import DamagedWorkspaceError, newest_sound_backup
+from cs360desk.db.locking import SECOND_COPY_REASON, WorkspaceLock
+from cs360desk.db.restore import restore_backup
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.ui.backups_dialog import BackupsDialog
+from cs360desk.ui.backups_settings import backup_plan
 from cs360desk.ui.failures import BUG_TITLE, FailureReporter
 from cs360desk.ui.main_controller import MainWindowController, utc_now
 from cs360desk.ui.main_window import MainWindow
@@ -28,15 +33,18 @@ GEOMETRY_KEY = "ui/main_window_geometry"
 def run_gui(db_path: Path, argv: list[str]) -> int:
     """Open the workspace and run the app until its window closes; 1 when it cannot open."""
     app = application(argv)
-    workspace = _open_or_explain(Path(db_path))
+    settings, path = QSettings(), Path(db_path).expanduser()
+    lock = WorkspaceLock(path)
+    workspace = _open_or_explain(path, settings, lock)
     if workspace is None:
         return 1
     try:
-        window = build_main_window(workspace, QSettings())
+        window = build_main_window(workspace, settings)
         window.show()
         return app.exec()
     finally:
         workspace.close()
+        lock.release()
 
 
 def application(argv: list[str]) -> QApplication:
@@ -73,15 +81,46 @@ def build_main_window(
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.closing.connect(lambda: settings.setValue(GEOMETRY_KEY, window.saveGeometry()))
+    window.show_notices(workspace.notices)
+    window.backup_action.triggered.connect(
+        lambda: _show_backups(window, workspace, runner, settings, controller)
+    )
+    window.restore_action.triggered.connect(
+        lambda: _show_backups(window, workspace, runner, settings, controller)
+    )
     controller.start()
     return window
 
 
-def _open_or_explain(path: Path) -> Workspace | None:
+def _show_backups(
+    window: MainWindow,
+    workspace: Workspace,
+    runner: TaskRunner,
+    settings: QSettings,
+    controller: MainWindowController,
+) -> BackupsDialog:
+    """Backups: list, back up now, restore one (every view reloads after a restore)."""
+    dialog = BackupsDialog(workspace.path, runner, settings, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.restored.connect(controller.refresh)
+    window.backups_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def _open_or_explain(path: Path, settings: QSettings, lock: WorkspaceLock) -> Workspace | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return open_workspace(path)
+        # A second copy of the app reads but never writes: one writer per workspace.
+        second_copy = path.exists() and not lock.acquire()
+        plan = None if second_copy else backup_plan(settings, path)
+        return open_workspace(
+            path, read_only=second_copy, daily_backup=plan, read_only_reason=SECOND_COPY_REASON
+        )
+    except DamagedWorkspaceError as error:
+        QGuiApplication.restoreOverrideCursor()
+        return _offer_restore(path, settings, lock, error)
     except (WorkspaceError, OSError) as error:
         _explain(f"The workspace cannot be opened.\n\n{error}", "")
     except Exception as error:  # a bug, not the user's doing: say so, keep the details
@@ -91,6 +130,38 @@ def _open_or_explain(path: Path) -> Workspace | None:
     finally:
         QGuiApplication.restoreOverrideCursor()
     return None
+
+
+def _offer_restore(
+    path: Path, settings: QSettings, lock: WorkspaceLock, error: DamagedWorkspaceError
+) -> Workspace | None:
+    """A damaged workspace: offer the newest backup that passes a full check."""
+    plan = backup_plan(settings, path)
+    folders = [plan.folder, *([plan.second_folder] if plan.second_folder else [])]
+    backup = newest_sound_backup(folders, path.stem)
+    if backup is None:
+        _explain(f"The workspace is damaged and no sound backup was found.\n\n{error}", "")
+        return None
+    if not RestoreOffer.ask(error, backup.path):
+        return None
+    kept = restore_backup(path, backup.path, backup_folder=plan.folder, policy=plan.policy)
+    log.warning("Restored %s from %s; the damaged file is kept as %s", path, backup.path, kept)
+    return _open_or_explain(path, settings, lock)
+
+
+class RestoreOffer:
+    """The question asked when the workspace is damaged; tests replace `ask`."""
+
+    @classmethod
+    def ask(cls, error: DamagedWorkspaceError, backup: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_NAME, str(error))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            f"Restore the newest good backup ({backup.name})? The damaged file is kept "
+            "beside it as .pre-restore."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def _explain(text: str, details: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +25,7 @@ from cs360desk.ui.communications import CommunicationsController
 from cs360desk.ui.community import CommunityController
 from cs360desk.ui.dashboard_controller import DashboardController
 from cs360desk.ui.goals import GoalsController
+from cs360desk.ui.history_controller import HistoryController
 from cs360desk.ui.initiative import InitiativeController
 from cs360desk.ui.meetings_controller import MeetingsController
 from cs360desk.ui.organizations import OrganizationsController
@@ -56,6 +58,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("Communications", CommunicationsController),
     SectionSpec("Reports", ReportsController),
     SectionSpec("Excel & calendar", TrackerController),
+    SectionSpec("History", HistoryController),
 )
 
 
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         # Set by build_main_window(); kept here so they live exactly as long as the window.
         self.controller: MainWindowController | None = None
         self.failures: FailureReporter | None = None
+        self.backups_dialog: QWidget | None = None
         self._build_central()
         self._build_toolbar()
         self._build_status_bar(workspace_path)
@@ -91,12 +95,27 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        # Read-only, a sync folder, a skipped backup: said once, above everything.
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Workspace notice")
+        self.banner.hide()
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
+
+    def show_notices(self, notices: tuple[str, ...]) -> None:
+        self.banner.setText("\n".join(f"⚠ {notice}" for notice in notices))
+        self.banner.setVisible(bool(notices))
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Initiative")
@@ -132,6 +151,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.setup_action = file_menu.addAction("&Set up this workspace…")
         self.setup_action.setVisible(False)
+        self.backup_action = file_menu.addAction("&Back up now…")
+        self.restore_action = file_menu.addAction("&Restore…")
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

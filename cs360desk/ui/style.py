@@ -59,6 +59,8 @@ QListWidget#Sidebar::item { padding: 8px 14px; border-radius: 4px; margin: 1px 6
 QListWidget#Sidebar::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 QScrollArea#DashboardScroll { border: none; }
+QLabel#Banner { background: #fff4ce; color: #4a3b00; padding: 8px 14px;
+    border-bottom: 1px solid #e0c97a; }
 QTableView { background: palette(base); border: 1px solid palette(mid); border-radius: 4px; }
 QTableView::item { padding: 0 8px; }
 QTableView QHeaderView::section {

@@ -1,0 +1,71 @@
+"""Commands that protect the workspace: backup, backups and restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from cs360desk.cli.common import Handler, Subcommands
+from cs360desk.db.backups import BackupFile, default_backup_folder, list_backups, take_backup
+from cs360desk.db.restore import restore_backup
+
+
+def add_commands(commands: Subcommands) -> None:
+    backup = commands.add_parser(
+        "backup", help="back up the workspace now and print the new backup's path"
+    )
+    backup.add_argument("--to", type=Path, help="the folder for the backup (default: beside it)")
+    listing = commands.add_parser("backups", help="list the workspace's backups, newest first")
+    listing.add_argument("--in", dest="folder", type=Path, help="the folder to list")
+    restore = commands.add_parser(
+        "restore", help="replace the workspace with a backup; the current one is kept"
+    )
+    restore.add_argument("file", type=Path, help="the backup file to restore")
+
+
+def _folder(args: argparse.Namespace, chosen: Path | None) -> Path:
+    return chosen.expanduser() if chosen else default_backup_folder(args.db)
+
+
+def _backup(args: argparse.Namespace, out: TextIO) -> int:
+    made = take_backup(args.db, _folder(args, args.to))
+    print(made.path, file=out)
+    return 0
+
+
+def _backups(args: argparse.Namespace, out: TextIO) -> int:
+    folder = _folder(args, args.folder)
+    found = list_backups(folder, args.db.stem)
+    if not found:
+        print(f"No backups of {args.db.name} in {folder}", file=out)
+        return 0
+    print(f"Backups of {args.db.name} in {folder}, newest first:", file=out)
+    for backup in found:
+        print(f"  {describe(backup)}", file=out)
+    return 0
+
+
+def describe(backup: BackupFile) -> str:
+    local = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{local}  {human_size(backup.size):>9}  {backup.path}"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB"):
+        if value < 1024 or unit == "MB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+
+
+def _restore(args: argparse.Namespace, out: TextIO) -> int:
+    kept = restore_backup(args.db, args.file, backup_folder=default_backup_folder(args.db))
+    print(f"Restored {args.file} into {args.db}", file=out)
+    if kept is not None:
+        print(f"The workspace as it was is kept as {kept}", file=out)
+    return 0
+
+
+HANDLERS: dict[str, Handler] = {"backup": _backup, "backups": _backups, "restore": _restore}

@@ -12,6 +12,7 @@ from typing import TextIO, TypeVar
 from sqlalchemy.orm import Session
 
 from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.db.backups import default_backup_folder, take_backup
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import (
     ImportBlockedError,
@@ -109,6 +110,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             return 1
         print("Nothing was changed. Run again with --apply to import.", file=out)
         return 0
+    # An import changes many rows at once: keep the workspace as it was, first.
+    backup = take_backup(args.db, default_backup_folder(args.db))
+    print(f"Backed up to {backup.path}", file=out)
     try:
         result = _in_session(
             args,

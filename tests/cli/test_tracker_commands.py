@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from cs360desk.cli import guarded
 from cs360desk.cli import tracker_commands as commands
+from cs360desk.db.backups import default_backup_folder, list_backups
 from cs360desk.domain.tracker import ACTION_ITEMS
 from cs360desk.reports.xlsx_safety import OLE2_MAGIC
 from tests.tracker_support import (
@@ -94,6 +95,10 @@ def test_import_previews_without_changing_anything(db: Path, tmp_path: Path) -> 
     code, out, _err = run("--db", str(db), "import", "xlsx", str(tracker), "--apply")
     assert code == 0 and "Imported 3 row(s)." in out
     assert database_state(db) != before
+    # The workspace as it was before the import is kept as a backup.
+    [backup] = list_backups(default_backup_folder(db), db.stem)
+    assert f"Backed up to {backup.path}" in out
+    assert database_state(backup.path) == before
 
 
 def test_errors_block_the_apply_unless_skipped(db: Path, tmp_path: Path) -> None:

@@ -74,7 +74,13 @@ class MainWindowController(QObject):
             self.history.undo_action, self.history.redo_action, self.search_action
         )
         context = SectionContext(
-            runner, settings, window.show_status, now, self.history, self.open_record
+            runner,
+            settings,
+            window.show_status,
+            now,
+            self.history,
+            self.open_record,
+            window.workspace_path,
         )
         self.sections: dict[str, Section] = {}
         self._openers: dict[str, tuple[int, RecordOpener]] = {}

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace_path: Path) -> None:
         super().__init__()
+        self.workspace_path = workspace_path
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
         self.sidebar = QListWidget()

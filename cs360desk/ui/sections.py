@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QSettings
@@ -26,6 +27,8 @@ class SectionContext:
     history: EditHistory
     # Show a record in whichever section owns its kind ("person", "meeting", "action_item"…).
     open_record: Callable[[str, int], None]
+    # The workspace file, for the work that must back it up first (an import).
+    workspace_path: Path | None = None
 
 
 class Section(Protocol):

@@ -223,7 +223,9 @@ class TrackerController(QObject):
             return
         self._start(
             "Applying the changes…",
-            lambda s, job: apply_import(s, job, loaded, today, skip_errors),
+            lambda s, job: apply_import(
+                s, job, loaded, today, skip_errors, self._context.workspace_path
+            ),
             self._on_applied,
             self._on_apply_failed,
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cs360desk.db.backups import default_backup_folder, take_backup
 from cs360desk.domain.tracker import ImportPreview, ImportResult, ParsedTracker
 from cs360desk.reports.ics_calendar import write_calendar_ics
 from cs360desk.reports.xlsx_reader import read_tracker
@@ -59,8 +60,17 @@ def preview_import(session: WorkSession, job: TaskJob, source: Path, today: date
 
 
 def apply_import(
-    session: WorkSession, job: TaskJob, loaded: LoadedImport, today: date, skip_errors: bool
+    session: WorkSession,
+    job: TaskJob,
+    loaded: LoadedImport,
+    today: date,
+    skip_errors: bool,
+    workspace_path: Path | None = None,
 ) -> ImportResult:
+    if workspace_path is not None:
+        # An import changes many rows at once: keep the workspace as it was, first.
+        job.progress(5, "Backing up the workspace…")
+        take_backup(workspace_path, default_backup_folder(workspace_path))
     job.progress(20, "Applying the changes…")
     return apply_tracker_import(session, loaded.parsed, today=today, skip_errors=skip_errors)
 

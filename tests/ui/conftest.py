@@ -89,6 +89,7 @@ class SectionHarness:
             runner=self.runner,
             settings=settings,
             show_status=self.statuses.append,
+            workspace_path=workspace.path,
             now=lambda: now,
             history=self.history,
             open_record=lambda kind, record_id: self.opened.append((kind, record_id)),

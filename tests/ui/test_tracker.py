@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from icalendar import Calendar
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cs360desk.db.backups import default_backup_folder, list_backups
 from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.tracker import (
@@ -165,6 +167,12 @@ def test_import_shows_the_preview_then_applies_skipping_errors(
     assert sample_harness.statuses[-1] == "Imported 2 rows; 1 row with errors skipped."
     assert sample_harness.history.can_undo()
     assert not view.preview_box.isVisible()
+    # The workspace as it was before the import was backed up first.
+    path = sample_workspace.path
+    [backup] = list_backups(default_backup_folder(path), path.stem)
+    with sqlite3.connect(backup.path) as kept:
+        (status,) = kept.execute("SELECT status FROM action_item WHERE id = ?", (good,)).fetchone()
+    assert status != ActionStatus.BLOCKED.value
 
 
 def test_discard_changes_nothing(

@@ -27,3 +27,9 @@ test: lint
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# Scale targets (issue 8) on the large sample workspace, built once into .cache/bench.
+# Not part of `make test`. Extra options: make bench BENCH_ARGS="--json bench.json --seed 2"
+.PHONY: bench
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)

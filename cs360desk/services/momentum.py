@@ -22,7 +22,6 @@ from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
 from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
 from cs360desk.services.catalog import INITIATIVE
-from cs360desk.services.measures import measures_with_values
 from cs360desk.services.meetings import upcoming_meetings
 
 
@@ -68,12 +67,11 @@ def momentum_facts(
     today = now.astimezone().date()
     last_meeting, cadence = _last_pst_meeting(session, initiative_id, now)
     owners = _owner_loads(session, initiative_id, today)
-    series = measures_with_values(session, initiative_id)
+    latest = _latest_values(session, initiative_id)
     stale = tuple(
-        s.measure.name
-        for s in series
-        if s.latest is None
-        or s.latest.period_end <= today - timedelta(days=s.measure.frequency.days)
+        measure.name
+        for measure, period_end in latest
+        if period_end is None or period_end <= today - timedelta(days=measure.frequency.days)
     )
     undecided, not_acted = _waiting_recommendations(session, initiative_id, today, limits)
     stage_since = initiative.stage_changed_on or initiative.started_on
@@ -85,7 +83,7 @@ def momentum_facts(
         open_items=sum(o.open_items for o in owners),
         overdue_items=sum(o.overdue_items for o in owners),
         owners=owners,
-        measures_total=len(series),
+        measures_total=len(latest),
         measures_without_value=stale,
         days_since_public_update=_days_since_update(session, initiative_id, Audience.PUBLIC, today),
         days_since_staff_update=_days_since_update(session, initiative_id, Audience.STAFF, today),
@@ -93,6 +91,22 @@ def momentum_facts(
         recommendations_undecided=undecided,
         recommendations_not_acted=not_acted,
     )
+
+
+def _latest_values(session: Session, initiative_id: int) -> list[tuple[m.Measure, date | None]]:
+    """Each measure with the end of its latest period; only that one value is read, by index."""
+    latest = (
+        select(func.max(m.Measurement.period_end))
+        .where(m.Measurement.measure_id == m.Measure.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(m.Measure, latest)
+        .join(m.Goal, m.Goal.id == m.Measure.goal_id)
+        .where(m.Goal.initiative_id == initiative_id)
+        .order_by(m.Goal.dimension, m.Goal.id, m.Measure.id)
+    )
+    return [(measure, period_end) for measure, period_end in rows]
 
 
 def _days_between(earlier: datetime | None, now: datetime) -> int | None:

@@ -1,0 +1,133 @@
+"""Runs every benchmark on the cached large workspace and prints the table (`make bench`).
+
+python -m tests.benchmarks.run [--runs N] [--seed N] [--json FILE] [--only NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cs360desk.db.workspace import open_workspace
+from tests.benchmarks import service_figures
+from tests.benchmarks.figures import MIN_RUNS, Figure, figures_json, format_table, median, ratios
+from tests.benchmarks.workspace_cache import large_workspace, scratch_copy
+
+PROBE = [sys.executable, "-m", "tests.benchmarks.window_probe"]
+
+
+def _probe(*args: str) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([*PROBE, *args], capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"window probe {args[0]} failed:\n{done.stderr[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _start_seconds(*args: str) -> float:
+    """Process start (just before the spawn) to the window painted, in the child's clock."""
+    spawned = time.monotonic()  # CLOCK_MONOTONIC: one clock for every process on the machine
+    return _probe(*args)["painted"] - spawned
+
+
+def cold_start(db: Path, runs: int) -> Figure:
+    _start_seconds("bare")
+    _start_seconds("app", str(db))  # the first start fills the OS file cache for both
+    app, bare = [], []
+    for _ in range(runs):
+        bare.append(_start_seconds("bare"))
+        app.append(_start_seconds("app", str(db)))
+    return Figure(
+        "cold start to main window painted vs bare PySide6", "x", ratios(app, bare), 3.0,
+        note=f"app {median(app):.2f} s, bare {median(bare):.2f} s",
+    )  # fmt: skip
+
+
+def action_items(db: Path, runs: int) -> list[Figure]:
+    result = _probe("action_items", str(db), str(runs))
+    rows = int(result["rows"])
+    return [
+        Figure("action items: first page shown", "ms",
+               tuple(s * 1000 for s in result["first_page"]), 300,  # type: ignore[attr-defined]
+               note="an initiative's list, any status"),
+        Figure("action items: free-text filter keystroke", "ms",
+               tuple(s * 1000 for s in result["keystroke"]), 50,  # type: ignore[attr-defined]
+               note=f"typing pause excluded; {rows} rows match at the end"),
+    ]  # fmt: skip
+
+
+def peak_memory(db: Path, runs: int) -> Figure:
+    peaks = tuple(_probe("memory", str(db))["vm_hwm_mb"] for _ in range(runs))
+    return Figure(
+        "peak memory, app open, every section visited", "MB", peaks, 400, note="VmHWM of the child"
+    )
+
+
+def measure(db: Path, runs: int, only: set[str]) -> list[Figure]:
+    now = datetime.now(UTC)
+    today = now.astimezone().date()
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="cs360-bench-") as folder:
+        scratch = Path(folder)
+        work = scratch_copy(db, scratch)
+        steps: list[tuple[str, Callable[[], list[Figure]]]] = [
+            ("start", lambda: [cold_start(work, runs)]),
+            ("dashboard", lambda: [service_figures.dashboard_figure(workspace, runs, now)]),
+            ("action_items", lambda: action_items(work, runs)),
+            ("pdf", lambda: [service_figures.progress_pdf_figure(workspace, runs, today, scratch)]),
+            ("xlsx", lambda: [service_figures.tracker_figure(workspace, runs, today, scratch)]),
+            ("import", lambda: [
+                service_figures.import_preview_figure(workspace, runs, today, scratch)
+            ]),
+            ("memory", lambda: [peak_memory(work, runs)]),
+        ]  # fmt: skip
+        workspace = open_workspace(work)
+        try:
+            for name, step in steps:
+                if only and name not in only:
+                    continue
+                started = time.monotonic()
+                figures.extend(step())
+                print(f"  {name}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+        finally:
+            workspace.close()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.run", description=__doc__)
+    parser.add_argument("--seed", type=int, default=1, help="seed of the large sample workspace")
+    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"at least {MIN_RUNS}")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--only", nargs="*", default=[], help="run only these steps")
+    args = parser.parse_args(argv)
+    if args.runs < MIN_RUNS:
+        parser.error(f"each figure is the median of at least {MIN_RUNS} runs")
+    db = large_workspace(args.seed)
+    figures = measure(db, args.runs, set(args.only))
+    print(format_table(figures))
+    context = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
+        "python": platform.python_version(),
+        "seed": args.seed,
+        "runs": args.runs,
+        "workspace": str(db),
+    }
+    if args.json:
+        args.json.write_text(figures_json(figures, context) + "\n", encoding="utf-8")
+    return 0 if all(figure.passed for figure in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""A child process for the GUI figures; prints one JSON object on its last line of output.
+
+Modes: ``bare`` (an empty QMainWindow), ``app`` (the main window over a workspace, dashboard
+loaded), ``memory`` (the app with every section visited) and ``action_items`` (first page and
+filter keystroke timings, in this process).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+WINDOW_SIZE = (1280, 800)
+SEARCH_TEXT = "sch"  # typed one letter at a time, as a user narrows the list
+
+
+def bare() -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _wait(window.isVisible)
+    window.repaint()
+    painted = time.monotonic()
+    app.processEvents()
+    return {"painted": painted}
+
+
+def _wait(condition: Any, timeout_s: float = 120.0) -> None:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish loading in time")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+
+
+def _main_window(db_path: Path, scratch: Path) -> Any:
+    from cs360desk.db.workspace import open_workspace
+    from cs360desk.ui.application import application, build_main_window
+    from cs360desk.ui.screenshots import dashboard_ready
+    from cs360desk.ui.settings import ini_settings
+
+    application(sys.argv[:1])
+    workspace = open_workspace(db_path)
+    window = build_main_window(
+        workspace, ini_settings(scratch / "settings.ini"), offer_first_run=False
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _wait(lambda: dashboard_ready(window))
+    window.repaint()
+    return window
+
+
+def app(db_path: Path, scratch: Path) -> dict[str, Any]:
+    _main_window(db_path, scratch)
+    return {"painted": time.monotonic()}
+
+
+def memory(db_path: Path, scratch: Path) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    window = _main_window(db_path, scratch)
+    runner = window.controller.runner
+    for index, _title in enumerate(window.controller.sections):
+        window.sidebar.setCurrentRow(index)
+        for _turn in range(3):  # a page that asks for more settles within a few turns
+            QApplication.processEvents()
+            _wait(lambda: not runner.busy)
+        window.repaint()
+    return {"vm_hwm_mb": _high_water_mark_mb(), "sections": len(window.controller.sections)}
+
+
+def _high_water_mark_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def action_items(db_path: Path, scratch: Path, runs: int) -> dict[str, Any]:
+    """Seconds from asking for the list to the first page painted, and per keystroke."""
+    window = _main_window(db_path, scratch)
+    controller = window.controller
+    section = controller.sections["Action items"]
+    window.sidebar.setCurrentRow(list(controller.sections).index("Action items"))
+    _wait(lambda: not controller.runner.busy)
+    view = section.view
+    view.status_box.setCurrentIndex(0)  # "Any status": every item of the initiative
+    _wait(lambda: not controller.runner.busy)
+    first_page = [_until_loaded(section, lambda: section.show_initiative(controller.initiative_id))
+                  for _ in range(runs)]  # fmt: skip
+    keystrokes = []
+    for _ in range(runs):
+        if view.search_box.text():
+            _until_loaded(section, lambda: _type(view, ""))
+        for length in range(1, len(SEARCH_TEXT) + 1):
+            text = SEARCH_TEXT[:length]
+            keystrokes.append(_until_loaded(section, lambda text=text: _type(view, text)))
+    return {
+        "first_page": first_page,
+        "keystroke": keystrokes,
+        "rows": section.view.model.rowCount(),
+    }
+
+
+def _type(view: Any, text: str) -> None:
+    view.search_box.setText(text)
+    view.search_box.returnPressed.emit()  # Enter: skips the pause that waits for more typing
+
+
+def _until_loaded(section: Any, action: Any) -> float:
+    done: list[bool] = []
+    section.loaded.connect(lambda: done.append(True))
+    started = time.perf_counter()
+    action()
+    _wait(lambda: bool(done))
+    section.view.repaint()
+    elapsed = time.perf_counter() - started
+    section.loaded.disconnect()
+    return elapsed
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0]
+    with tempfile.TemporaryDirectory(prefix="cs360-bench-") as folder:
+        scratch = Path(folder)
+        if mode == "bare":
+            result = bare()
+        elif mode == "app":
+            result = app(Path(argv[1]), scratch)
+        elif mode == "memory":
+            result = memory(Path(argv[1]), scratch)
+        else:
+            result = action_items(Path(argv[1]), scratch, int(argv[2]))
+        print(json.dumps(result), flush=True)
+    os._exit(0)  # the figures are out; skip Qt's teardown, which is not what we measure
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

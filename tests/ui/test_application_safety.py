@@ -26,19 +26,20 @@ pytestmark = pytest.mark.gui
 def shown(qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> list[MainWindow]:
     """run_gui with the app's event loop replaced: the window is kept for the test to read."""
     windows: list[MainWindow] = []
-    earlier = {id(w) for w in QApplication.topLevelWidgets()}  # other tests' windows
+    real_build = application.build_main_window
+
+    def build_and_keep(*args: object, **kwargs: object) -> MainWindow:
+        window = real_build(*args, **kwargs)  # type: ignore[arg-type]
+        windows.append(window)
+        return window
 
     def fake_exec(_app: QApplication) -> int:
-        window = next(
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and id(w) not in earlier
-        )
-        windows.append(window)
+        window = windows[-1]
         qtbot.waitUntil(lambda: window.controller.overview is not None, timeout=20_000)
         window.close()
         return 0
 
+    monkeypatch.setattr(application, "build_main_window", build_and_keep)
     monkeypatch.setattr(application, "QSettings", lambda: settings)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     monkeypatch.setattr(application, "_explain", lambda text, _details: pytest.fail(text))

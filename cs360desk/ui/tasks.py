@@ -9,6 +9,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from cs360desk.ui.garbage import collect_on_main_thread
+
 T = TypeVar("T")
 # The UI layer may not import SQLAlchemy, so a session is only ever passed through, untyped.
 WorkSession = Any
@@ -133,6 +135,7 @@ class TaskRunner(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        collect_on_main_thread()  # never let the worker collect Qt objects
         self._factory = session_factory
         self._default_failure = on_failure
         self._pool = QThreadPool(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
@@ -16,6 +16,9 @@ DB_ENV = "CS360DESK_DB"
 Handler = Callable[[argparse.Namespace, TextIO], int]
 # argparse's type for `add_subparsers()` results is private; modules receive it as this.
 Subcommands = Any
+# The command line leaves SQLAlchemy to db/ and services/: a session is only passed through.
+WorkSession = Any
+T = TypeVar("T")
 
 
 def existing_workspace(path: Path) -> Workspace:
@@ -25,3 +28,13 @@ def existing_workspace(path: Path) -> Workspace:
             f"no workspace at {path} (run `cs360desk demo` to create one with the sample agency)"
         )
     return open_workspace(path)
+
+
+def in_workspace(path: Path, work: Callable[[WorkSession], T]) -> T:
+    """Run `work` in one transaction of an existing workspace, then close it."""
+    workspace = existing_workspace(path)
+    try:
+        with workspace.session_factory.begin() as session:
+            return work(session)
+    finally:
+        workspace.close()

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from sqlalchemy.orm import Session
-
-from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.cli.common import Handler, Subcommands, WorkSession, in_workspace
 from cs360desk.db.backups import default_backup_folder, take_backup
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import (
@@ -58,16 +55,7 @@ def add_commands(commands: Subcommands) -> None:
     )
 
 
-def _in_session(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
-    workspace = existing_workspace(args.db)
-    try:
-        with workspace.session_factory.begin() as session:
-            return work(session)
-    finally:
-        workspace.close()
-
-
-def _chosen_initiative(session: Session, wanted: int | None) -> int:
+def _chosen_initiative(session: WorkSession, wanted: int | None) -> int:
     if wanted is not None:
         return wanted
     found = initiatives(session)
@@ -81,15 +69,15 @@ def _chosen_initiative(session: Session, wanted: int | None) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     if args.export_format == "ics":
-        data = _in_session(
-            args,
+        data = in_workspace(
+            args.db,
             lambda s: calendar_data(s, team_id=args.team, initiative_id=args.initiative),
         )
         write_calendar_ics(data, args.output)
         print(f"{len(data.events)} meeting(s) written to {args.output}", file=out)
         return 0
-    tracker = _in_session(
-        args,
+    tracker = in_workspace(
+        args.db,
         lambda s: tracker_data(s, _chosen_initiative(s, args.initiative), today=date.today()),
     )
     write_tracker_xlsx(tracker, args.output)
@@ -101,7 +89,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     parsed = read_tracker(args.file)
     today = date.today()
     if not args.apply:
-        preview = _in_session(args, lambda s: preview_tracker_import(s, parsed, today=today))
+        preview = in_workspace(args.db, lambda s: preview_tracker_import(s, parsed, today=today))
         print_preview(preview, out)
         if preview.has_errors:
             print(
@@ -114,8 +102,8 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     backup = take_backup(args.db, default_backup_folder(args.db))
     print(f"Backed up to {backup.path}", file=out)
     try:
-        result = _in_session(
-            args,
+        result = in_workspace(
+            args.db,
             lambda s: apply_tracker_import(s, parsed, today=today, skip_errors=args.skip_errors),
         )
     except ImportBlockedError as blocked:

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.ui.labels import plain_label
+from cs360desk.ui.record_widgets import data_table as record_data_table
 from cs360desk.ui.style import scaled_font
 
 PAGE_MARGIN = 20
@@ -79,26 +79,10 @@ def parse_date_text(text: str, locale: QLocale | None = None) -> date | None:
 
 
 def data_table(name: str, model: QAbstractItemModel, *, sortable: bool = True) -> QTableView:
-    """A row-selecting, read-only table that Tab leaves and arrows move inside."""
-    table = QTableView()
-    table.setObjectName(name.replace(" ", "").replace("&", ""))
-    table.setAccessibleName(name)
-    table.setModel(model)
+    """The shared read-only table, with columns sized to their contents."""
+    table = record_data_table(name, model)
     table.setSortingEnabled(sortable)
-    table.setTabKeyNavigation(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     # One long value must not push the other columns out of sight; the tooltip has it whole.

@@ -33,7 +33,7 @@ def people_count(count: int) -> str:
 def data_table(name: str, model: QAbstractItemModel) -> QTableView:
     """A sortable, row-selecting table that Tab leaves and arrows move inside."""
     table = QTableView()
-    table.setObjectName(name.replace(" ", ""))
+    table.setObjectName(name.replace(" ", "").replace("&", ""))
     table.setAccessibleName(name)
     table.setModel(model)
     table.setSortingEnabled(True)

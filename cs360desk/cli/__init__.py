@@ -10,8 +10,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from platformdirs import user_data_path
-
 from cs360desk import __version__
 from cs360desk.cli import (
     backup_commands,
@@ -19,7 +17,8 @@ from cs360desk.cli import (
     tracker_commands,
     workspace_commands,
 )
-from cs360desk.cli.common import APP_NAME, DB_ENV, Handler
+from cs360desk.cli.common import DB_ENV, Handler
+from cs360desk.db.app_folders import default_workspace
 from cs360desk.domain.errors import UserFacingError
 
 GUI_COMMANDS = {None, "screenshots"}
@@ -33,7 +32,7 @@ COMMAND_HANDLERS: dict[str, Handler] = {
 def default_db_path() -> Path:
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
-    return user_data_path(APP_NAME, appauthor=False) / "workspace.cs360"
+    return default_workspace()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,12 +17,13 @@ from cs360desk.db.locking import SECOND_COPY_REASON, WorkspaceLock
 from cs360desk.db.restore import restore_backup
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.ui.app_icon import set_app_icon
 from cs360desk.ui.backups_dialog import BackupsDialog
 from cs360desk.ui.backups_settings import backup_plan
 from cs360desk.ui.failures import BUG_TITLE, FailureReporter
 from cs360desk.ui.main_controller import MainWindowController, utc_now
 from cs360desk.ui.main_window import MainWindow
-from cs360desk.ui.settings import APPLICATION_NAME, ORGANIZATION_NAME
+from cs360desk.ui.settings import APPLICATION_NAME, ORGANIZATION_NAME, app_settings
 from cs360desk.ui.style import STYLE_SHEET
 from cs360desk.ui.tasks import TaskRunner
 
@@ -33,7 +34,7 @@ GEOMETRY_KEY = "ui/main_window_geometry"
 def run_gui(db_path: Path, argv: list[str]) -> int:
     """Open the workspace and run the app until its window closes; 1 when it cannot open."""
     app = application(argv)
-    settings, path = QSettings(), Path(db_path).expanduser()
+    settings, path = app_settings(), Path(db_path).expanduser()
     lock = WorkspaceLock(path)
     workspace = _open_or_explain(path, settings, lock)
     if workspace is None:
@@ -53,6 +54,7 @@ def application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
+    set_app_icon(app)
     return app
 
 

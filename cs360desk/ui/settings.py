@@ -7,12 +7,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from cs360desk.db.app_folders import portable_settings_file
 from cs360desk.domain.momentum import MomentumThresholds
 
 ORGANIZATION_NAME = "CS360 Desk"
 APPLICATION_NAME = "CS360 Desk"
 MOMENTUM_GROUP = "momentum"
 LAST_INITIATIVE_KEY = "ui/last_initiative_id"
+
+
+def app_settings() -> QSettings:
+    """The user's settings; a portable copy keeps them in its data folder, not the system's."""
+    portable = portable_settings_file()
+    return QSettings() if portable is None else ini_settings(portable)
 
 
 def ini_settings(path: Path) -> QSettings:

@@ -1,41 +1,62 @@
-"""Runs Alembic from code: the schema revision of a workspace and the upgrade to head."""
+"""Runs Alembic from code: the schema revision of a workspace and the upgrade to head.
+
+Alembic itself is imported only when a workspace is created or upgraded. Which revisions this
+version knows is read from the migration files' names (`NNNN_what_it_does.py`, revision
+"NNNN"; a test holds Alembic to the same answer), so opening a current workspace stays quick.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+_REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
 
 
+@cache
+def _revisions() -> tuple[str, ...]:
+    """Every revision this version ships, oldest first."""
+    names = (path.name for path in VERSIONS_DIR.iterdir())
+    found = sorted(match[1] for name in names if (match := _REVISION_FILE.fullmatch(name)))
+    assert found, "the app ships no migrations"
+    return tuple(found)
+
+
 def known_revisions() -> set[str]:
-    scripts = ScriptDirectory.from_config(alembic_config())
-    return {script.revision for script in scripts.walk_revisions()}
+    return set(_revisions())
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the app ships no migrations"
-    return head
+    return _revisions()[-1]
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(engine: Engine) -> None:
     """All steps in one transaction: a failure leaves the previous schema intact."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")

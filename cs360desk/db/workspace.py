@@ -98,7 +98,8 @@ def open_workspace(
     elif daily_backup is not None:
         notices.extend(_daily_backups(path, daily_backup))
     engine = create_workspace_engine(path)
-    upgrade_to_head(engine)
+    if not is_current(status):
+        upgrade_to_head(engine)
     return _workspace(path, engine, notices)
 
 

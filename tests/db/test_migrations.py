@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect as sa_inspect
@@ -60,3 +61,32 @@ def test_reopening_keeps_the_revision(tmp_path: Path) -> None:
             assert current_revision(connection) == head_revision()
     finally:
         again.close()
+
+
+def test_the_file_names_give_the_revisions_alembic_finds() -> None:
+    """Opening reads revisions from file names; Alembic's own walk must agree, head included."""
+    from alembic.script import ScriptDirectory
+
+    from cs360desk.db.migration import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert {script.revision for script in scripts.walk_revisions()} == known_revisions()
+    assert scripts.get_current_head() == head_revision()
+
+
+def test_opening_a_current_workspace_runs_no_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "current.cs360"
+    open_workspace(path).close()
+
+    def refuse(_engine: object) -> None:
+        raise AssertionError("a workspace at head was handed to Alembic")
+
+    monkeypatch.setattr("cs360desk.db.workspace.upgrade_to_head", refuse)
+    reopened = open_workspace(path)
+    try:
+        with reopened.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+    finally:
+        reopened.close()

@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cs360desk import __version__
 from cs360desk.services.workspace_info import initiatives, the_agency
-from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
 from cs360desk.ui.history import EditHistory
 from cs360desk.ui.main_window import SECTIONS, MainWindow
-from cs360desk.ui.search_dialog import SearchDialog
-from cs360desk.ui.sections import RecordOpener, Section, SectionContext, SectionSpec
+from cs360desk.ui.section_pages import SectionPages
+from cs360desk.ui.sections import Section, SectionContext, SectionSpec
 from cs360desk.ui.settings import last_initiative, remember_initiative
 from cs360desk.ui.tasks import TaskRunner, WorkSession
+
+if TYPE_CHECKING:
+    from cs360desk.ui.search_dialog import SearchDialog
 
 
 @dataclass(frozen=True)
@@ -82,17 +84,11 @@ class MainWindowController(QObject):
             self.open_record,
             window.workspace_path,
         )
-        self.sections: dict[str, Section] = {}
-        self._openers: dict[str, tuple[int, RecordOpener]] = {}
         self._stale: set[int] = set()
-        for spec in sections:
-            section = spec.build(context)
-            self.sections[spec.title] = section
-            action = window.add_section(spec.title, section.view)
-            index = len(self.sections) - 1
+        self.sections = SectionPages(sections, context, window.pages, self._on_section_built)
+        for index, spec in enumerate(sections):
+            action = window.add_section(spec.title, QWidget())  # the page is built when needed
             action.triggered.connect(lambda _=False, i=index: self._on_section_chosen(i))
-            for kind in spec.opens:
-                self._openers[kind] = (index, cast(RecordOpener, section))
         self._connect()
         window.sidebar.setCurrentRow(0)
 
@@ -112,6 +108,13 @@ class MainWindowController(QObject):
     def initiative_id(self) -> int | None:
         data = self.window.initiative_box.currentData()
         return int(data) if data is not None else None
+
+    def first_page_ready(self) -> bool:
+        """The overview and the first page (the dashboard) have loaded and nothing is running."""
+        if self.overview is None or self.runner.busy:
+            return False
+        first = self.sections.at(0)
+        return not self.overview.initiatives or getattr(first, "data", None) is not None
 
     def start(self) -> None:
         self.refresh()
@@ -146,8 +149,13 @@ class MainWindowController(QObject):
         box.blockSignals(False)
 
     def _show_initiative(self, initiative_id: int | None) -> None:
-        for section in self.sections.values():
+        for section in self.sections.built():
             section.show_initiative(initiative_id)
+
+    def _on_section_built(self, index: int, section: Section) -> None:
+        self._stale.discard(index)  # it is about to load fresh
+        if self.overview is not None:  # otherwise it hears of the initiative with the others
+            section.show_initiative(self.initiative_id)
 
     def _on_initiative_chosen(self, _index: int) -> None:
         initiative_id = self.initiative_id
@@ -157,15 +165,18 @@ class MainWindowController(QObject):
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Switch to the section that owns this kind of record and show the record there."""
-        if kind not in self._openers:
+        found = self.sections.opener(kind)
+        if found is None:
             self.window.show_status(f"No section shows a {kind.replace('_', ' ')} yet.")
             return
-        index, opener = self._openers[kind]
+        index, opener = found
         self._on_section_chosen(index)
         opener.open_record(kind, record_id)
 
     def _on_search(self) -> None:
         if self.search_dialog is None:
+            from cs360desk.ui.search_dialog import SearchDialog  # not needed to start
+
             self.search_dialog = SearchDialog(
                 self.runner, self.open_record, lambda: self.initiative_id, self.window
             )
@@ -174,7 +185,7 @@ class MainWindowController(QObject):
         self.search_dialog.open()
 
     def _on_history_applied(self, _edit: object) -> None:
-        for section in self.sections.values():
+        for section in self.sections.built():
             section.refresh()
 
     def _on_edit_recorded(self, _edit: object) -> None:
@@ -192,17 +203,20 @@ class MainWindowController(QObject):
     def _refresh_if_stale(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
-            list(self.sections.values())[index].refresh()
+            self.sections.at(index).refresh()
 
     def _on_section_chosen(self, index: int) -> None:
         if index < 0:
             return
         if self.window.sidebar.currentRow() != index:
             self.window.sidebar.setCurrentRow(index)
+        self.sections.at(index)  # built on the first visit, loading as it is shown
         self.window.pages.setCurrentIndex(index)
         self._refresh_if_stale(index)
 
     def _on_setup_requested(self) -> None:
+        from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog  # needed once, if ever
+
         choice = FirstRunDialog.ask(self.window, self.runner, today=date.today())
         if choice is FirstRunChoice.SAMPLE:
             self.window.show_status("The sample agency is ready to explore.")

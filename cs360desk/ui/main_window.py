@@ -20,21 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs360desk.ui.action_items_controller import ActionItemsController
-from cs360desk.ui.communications import CommunicationsController
-from cs360desk.ui.community import CommunityController
-from cs360desk.ui.dashboard_controller import DashboardController
-from cs360desk.ui.goals import GoalsController
-from cs360desk.ui.history_controller import HistoryController
-from cs360desk.ui.initiative import InitiativeController
-from cs360desk.ui.meetings_controller import MeetingsController
-from cs360desk.ui.organizations import OrganizationsController
-from cs360desk.ui.people import PeopleController
-from cs360desk.ui.problems import ProblemsController
-from cs360desk.ui.reports_controller import ReportsController
+from cs360desk.ui.section_pages import Deferred
 from cs360desk.ui.sections import SectionSpec
-from cs360desk.ui.teams import TeamsController
-from cs360desk.ui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
     from cs360desk.ui.failures import FailureReporter
@@ -43,22 +30,29 @@ if TYPE_CHECKING:
 APP_TITLE = "CS360 Desk"
 STATUS_TIMEOUT_MS = 6000
 
-# One line per section: its sidebar title and the controller that builds its page.
+
+def _lazy(title: str, module: str, controller: str, *opens: str) -> SectionSpec:
+    return SectionSpec(title, Deferred(f"cs360desk.ui.{module}", controller), opens)
+
+
+# One line per section: its sidebar title, the module and controller that build its page (imported
+# when the section is first needed, so start-up loads only the dashboard) and the record kinds
+# it opens for global search.
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("Dashboard", DashboardController),
-    SectionSpec("Meetings", MeetingsController, opens=("meeting",)),
-    SectionSpec("Action items", ActionItemsController, opens=("action_item",)),
-    SectionSpec("People", PeopleController, opens=("person",)),
-    SectionSpec("Teams", TeamsController, opens=("team",)),
-    SectionSpec("Community map", OrganizationsController, opens=("organization",)),
-    SectionSpec("Initiative", InitiativeController),
-    SectionSpec("Problems", ProblemsController, opens=("problem",)),
-    SectionSpec("Goals & measures", GoalsController),
-    SectionSpec("Community input", CommunityController),
-    SectionSpec("Communications", CommunicationsController),
-    SectionSpec("Reports", ReportsController),
-    SectionSpec("Excel & calendar", TrackerController),
-    SectionSpec("History", HistoryController),
+    _lazy("Dashboard", "dashboard_controller", "DashboardController"),
+    _lazy("Meetings", "meetings_controller", "MeetingsController", "meeting"),
+    _lazy("Action items", "action_items_controller", "ActionItemsController", "action_item"),
+    _lazy("People", "people", "PeopleController", "person"),
+    _lazy("Teams", "teams", "TeamsController", "team"),
+    _lazy("Community map", "organizations", "OrganizationsController", "organization"),
+    _lazy("Initiative", "initiative", "InitiativeController"),
+    _lazy("Problems", "problems", "ProblemsController", "problem"),
+    _lazy("Goals & measures", "goals", "GoalsController"),
+    _lazy("Community input", "community", "CommunityController"),
+    _lazy("Communications", "communications", "CommunicationsController"),
+    _lazy("Reports", "reports_controller", "ReportsController"),
+    _lazy("Excel & calendar", "tracker_controller", "TrackerController"),
+    _lazy("History", "history_controller", "HistoryController"),
 )
 
 

@@ -55,11 +55,7 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = TIMEOUT_S) -> N
 
 
 def dashboard_ready(window: MainWindow) -> bool:
-    controller = window.controller
-    if controller is None or controller.overview is None or controller.runner.busy:
-        return False
-    dashboard = controller.sections["Dashboard"]
-    return not controller.overview.initiatives or getattr(dashboard, "data", None) is not None
+    return window.controller is not None and window.controller.first_page_ready()
 
 
 def _save(widget: QWidget, path: Path) -> Path:

@@ -49,7 +49,6 @@ def _wait(condition: Any, timeout_s: float = 120.0) -> None:
 def _main_window(db_path: Path, scratch: Path) -> Any:
     from cs360desk.db.workspace import open_workspace
     from cs360desk.ui.application import application, build_main_window
-    from cs360desk.ui.screenshots import dashboard_ready
     from cs360desk.ui.settings import ini_settings
 
     application(sys.argv[:1])
@@ -59,7 +58,7 @@ def _main_window(db_path: Path, scratch: Path) -> Any:
     )
     window.resize(*WINDOW_SIZE)
     window.show()
-    _wait(lambda: dashboard_ready(window))
+    _wait(window.controller.first_page_ready)  # the dashboard shows its figures
     window.repaint()
     return window
 

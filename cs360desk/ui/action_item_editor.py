@@ -36,6 +36,7 @@ from cs360desk.ui.action_items_widgets import (
 )
 from cs360desk.ui.formatting import format_date
 from cs360desk.ui.labels import plain_label
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.style import scaled_font
 
 FIELDS = ("title", "details", "owner_id", "due_on", "status", "priority", "team_id", "problem_id")
@@ -84,6 +85,7 @@ class ActionItemEditor(QFrame):
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close the editor")
         self.close_button.setToolTip("Close the editor (Esc)")
+        keeps_working(self.close_button)
         self._build_fields(today)
         self._build_notes(today)
         self._build_layout()

@@ -40,6 +40,7 @@ from cs360desk.ui.action_items_model import (
 )
 from cs360desk.ui.action_items_widgets import ChoiceCombo
 from cs360desk.ui.labels import plain_label
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.style import scaled_font
 
 # The status filter's entries: the text users read and the statuses each one keeps.
@@ -119,12 +120,17 @@ class ActionItemsView(QWidget):
         self.count_label = plain_label(name="ItemCount")
         self.count_label.setAccessibleName("Number of items")
         self.count_label.setFont(scaled_font(self, 1.0, bold=True))
+        keeps_working(
+            self.search_box, self.status_box, self.owner_box, self.team_box, self.problem_box,
+            self.overdue_box, self.week_box, self.clear_button,
+        )  # fmt: skip
 
     def _build_actions(self) -> None:
         self.new_button = QPushButton("&New item")
         self.new_button.setToolTip("Add an action item (Ctrl+N)")
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Open the selected item (Enter)")
+        keeps_working(self.open_button)
         self.done_button = QPushButton("Mark &done")
         self.done_button.setToolTip("Mark the selected items done (Ctrl+D)")
         self.delete_button = QPushButton("Delete…")

@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -14,11 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cs360desk.db.backups import DamagedWorkspaceError, newest_sound_backup
 from cs360desk.db.locking import SECOND_COPY_REASON, WorkspaceLock
-from cs360desk.db.restore import restore_backup
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.ui.app_icon import set_app_icon
-from cs360desk.ui.backups_dialog import BackupsDialog
 from cs360desk.ui.backups_settings import backup_plan
 from cs360desk.ui.failures import BUG_TITLE, FailureReporter
 from cs360desk.ui.main_controller import MainWindowController, utc_now
@@ -26,6 +25,9 @@ from cs360desk.ui.main_window import MainWindow
 from cs360desk.ui.settings import APPLICATION_NAME, ORGANIZATION_NAME, app_settings
 from cs360desk.ui.style import STYLE_SHEET
 from cs360desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cs360desk.ui.backups_dialog import BackupsDialog
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "ui/main_window_geometry"
@@ -74,7 +76,12 @@ def build_main_window(
     failures = FailureReporter(window, window.show_status)
     runner = TaskRunner(workspace.session_factory, failures.report, parent=window)
     controller = MainWindowController(
-        window, runner, settings, now=now or utc_now, offer_first_run=offer_first_run
+        window,
+        runner,
+        settings,
+        now=now or utc_now,
+        offer_first_run=offer_first_run,
+        read_only=workspace.read_only,
     )
     window.controller = controller
     window.failures = failures
@@ -84,6 +91,8 @@ def build_main_window(
         window.restoreGeometry(geometry)
     window.closing.connect(lambda: settings.setValue(GEOMETRY_KEY, window.saveGeometry()))
     window.show_notices(workspace.notices)
+    # Another copy writes this workspace, or it cannot be written: nothing to restore over it.
+    window.restore_action.setEnabled(not workspace.read_only)
     window.backup_action.triggered.connect(
         lambda: _show_backups(window, workspace, runner, settings, controller)
     )
@@ -102,6 +111,8 @@ def _show_backups(
     controller: MainWindowController,
 ) -> BackupsDialog:
     """Backups: list, back up now, restore one (every view reloads after a restore)."""
+    from cs360desk.ui.backups_dialog import BackupsDialog  # not needed to start
+
     dialog = BackupsDialog(workspace.path, runner, settings, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.restored.connect(controller.refresh)
@@ -146,6 +157,8 @@ def _offer_restore(
         return None
     if not RestoreOffer.ask(error, backup.path):
         return None
+    from cs360desk.db.restore import restore_backup  # only ever needed here
+
     kept = restore_backup(path, backup.path, backup_folder=plan.folder, policy=plan.policy)
     log.warning("Restored %s from %s; the damaged file is kept as %s", path, backup.path, kept)
     return _open_or_explain(path, settings, lock)

@@ -20,6 +20,7 @@ from cs360desk.ui.problem_solving_widgets import (
     note_label,
     stretch_column,
 )
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.table_models import Column, DtoTableModel
 
 SHORT_POST = 280  # what a short social media post may hold
@@ -77,6 +78,7 @@ class CommunicationsView(QWidget):
         self.status_filter.addItem("All statuses", None)
         for status in CommunicationStatus:
             self.status_filter.addItem(status.label, status.value)
+        keeps_working(self.status_filter)
         self.count_label = note_label()
         self.model = CommunicationTableModel()
         self.table = data_table("Communications log", self.model)

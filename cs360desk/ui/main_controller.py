@@ -60,13 +60,15 @@ class MainWindowController(QObject):
         now: Callable[[], datetime] = utc_now,
         sections: tuple[SectionSpec, ...] = SECTIONS,
         offer_first_run: bool = True,
+        read_only: bool = False,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.runner = runner
         self.settings = settings
         self.overview: WorkspaceOverview | None = None
-        self._first_run_offered = not offer_first_run
+        self.read_only = read_only
+        self._first_run_offered = not offer_first_run or read_only  # nothing can be set up
         self.history = EditHistory(runner, window.show_status, self)
         self.search_action = QAction("&Search…", self)
         self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
@@ -83,6 +85,7 @@ class MainWindowController(QObject):
             self.history,
             self.open_record,
             window.workspace_path,
+            read_only,
         )
         self._stale: set[int] = set()
         self.sections = SectionPages(sections, context, window.pages, self._on_section_built)
@@ -126,7 +129,7 @@ class MainWindowController(QObject):
     def _on_overview_loaded(self, overview: WorkspaceOverview) -> None:
         self.overview = overview
         self.window.set_agency_name(overview.agency_name)
-        self.window.setup_action.setVisible(overview.is_empty)
+        self.window.setup_action.setVisible(overview.is_empty and not self.read_only)
         self._fill_initiatives(overview)
         self._show_initiative(self.initiative_id)
         self.window.statusBar().clearMessage()

@@ -31,15 +31,17 @@ APP_TITLE = "CS360 Desk"
 STATUS_TIMEOUT_MS = 6000
 
 
-def _lazy(title: str, module: str, controller: str, *opens: str) -> SectionSpec:
-    return SectionSpec(title, Deferred(f"cs360desk.ui.{module}", controller), opens)
+def _lazy(
+    title: str, module: str, controller: str, *opens: str, edits: bool = True
+) -> SectionSpec:
+    return SectionSpec(title, Deferred(f"cs360desk.ui.{module}", controller), opens, edits)
 
 
 # One line per section: its sidebar title, the module and controller that build its page (imported
 # when the section is first needed, so start-up loads only the dashboard) and the record kinds
-# it opens for global search.
+# it opens for global search; `edits=False` for a section that only shows and exports.
 SECTIONS: tuple[SectionSpec, ...] = (
-    _lazy("Dashboard", "dashboard_controller", "DashboardController"),
+    _lazy("Dashboard", "dashboard_controller", "DashboardController", edits=False),
     _lazy("Meetings", "meetings_controller", "MeetingsController", "meeting"),
     _lazy("Action items", "action_items_controller", "ActionItemsController", "action_item"),
     _lazy("People", "people", "PeopleController", "person"),
@@ -50,7 +52,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     _lazy("Goals & measures", "goals", "GoalsController"),
     _lazy("Community input", "community", "CommunityController"),
     _lazy("Communications", "communications", "CommunicationsController"),
-    _lazy("Reports", "reports_controller", "ReportsController"),
+    _lazy("Reports", "reports_controller", "ReportsController", edits=False),
     _lazy("Excel & calendar", "tracker_controller", "TrackerController"),
     _lazy("History", "history_controller", "HistoryController"),
 )

@@ -39,6 +39,7 @@ from cs360desk.ui.meeting_fields import (
     from_qdatetime,
     to_qdatetime,
 )
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.style import scaled_font
 
 MAX_DURATION = 24 * 60
@@ -207,6 +208,7 @@ class MeetingEditorView(QWidget):
         )
         self.agenda_pdf_button = _button("A&genda PDF…", "Preview, print or save the agenda")
         self.minutes_pdf_button = _button("&Minutes PDF…", "Preview, print or save the minutes")
+        keeps_working(self.agenda_pdf_button, self.minutes_pdf_button)
         self.cancel_button = _button("&Cancel meeting", "Keep it on record as cancelled")
         self.delete_button = _button("De&lete meeting", "Remove it (Ctrl+Z brings it back)")
         actions = QHBoxLayout()

@@ -26,6 +26,7 @@ from cs360desk.ui.labels import plain_label
 from cs360desk.ui.meeting_editor import MeetingEditorView
 from cs360desk.ui.meeting_fields import INVALID_RULES
 from cs360desk.ui.meeting_list_model import MeetingTableModel
+from cs360desk.ui.read_only_mode import keeps_working
 
 ALL_TEAMS = "All teams"
 LIST_SHARE = 42  # per cent of the height for the list; the editor's tabs get the rest
@@ -129,6 +130,7 @@ class MeetingsView(QWidget):
         self.loading_label.hide()
         self.editor = MeetingEditorView()
         self._sized = False
+        keeps_working(self.team_box, self.upcoming_button, self.past_button)
         self._build()
 
     def _toggle(self, text: str, tip: str) -> QPushButton:

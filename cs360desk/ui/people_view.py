@@ -18,6 +18,7 @@ from cs360desk.domain.enums import Affiliation
 from cs360desk.ui.form_fields import CHECK, CHOICE, ENUM, TEXT, EditorForm, FieldSpec
 from cs360desk.ui.labels import plain_label
 from cs360desk.ui.people_models import PersonTableModel, SeatTableModel
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.record_widgets import (
     RecordPage,
     data_table,
@@ -130,6 +131,13 @@ class PeopleView(RecordPage):
         self.active_filter.setAccessibleName("Show active or inactive")
         for text, value in ACTIVE_CHOICES:
             self.active_filter.addItem(text, value)
+        keeps_working(
+            self.search_edit,
+            self.find_action,
+            self.affiliation_filter,
+            self.team_filter,
+            self.active_filter,
+        )
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()

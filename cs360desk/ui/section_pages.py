@@ -14,6 +14,7 @@ from typing import cast
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from cs360desk.ui.read_only_mode import ReadOnlyGuard
 from cs360desk.ui.sections import RecordOpener, Section, SectionContext, SectionSpec
 
 
@@ -65,9 +66,12 @@ class SectionPages(Mapping[str, Section]):
     def at(self, index: int) -> Section:
         """The section at this sidebar position, built now if it was not."""
         if index not in self._built:
-            section = self._specs[index].build(self._context)
+            spec = self._specs[index]
+            section = spec.build(self._context)
             self._built[index] = section
             self._place(index, section.view)
+            if self._context.read_only and spec.edits:
+                ReadOnlyGuard(section.view)
             self._on_built(index, section)
         return self._built[index]
 

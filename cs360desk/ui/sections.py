@@ -29,6 +29,8 @@ class SectionContext:
     open_record: Callable[[str, int], None]
     # The workspace file, for the work that must back it up first (an import).
     workspace_path: Path | None = None
+    # Opened read-only (a second copy, a read-only file): the section's edit controls are off.
+    read_only: bool = False
 
 
 class Section(Protocol):
@@ -54,3 +56,5 @@ class SectionSpec:
     build: Callable[[SectionContext], Section]
     # Record kinds this section opens for global search (it then implements RecordOpener).
     opens: tuple[str, ...] = ()
+    # False for a section that only shows and exports: a read-only workspace leaves it whole.
+    edits: bool = True

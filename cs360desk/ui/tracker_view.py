@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.ui.labels import plain_label
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.style import scaled_font
 from cs360desk.ui.tracker_preview_model import DETAIL_COLUMN, ImportPreviewModel
 
@@ -64,6 +65,8 @@ class TrackerView(QWidget):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.placeholder, 1)
+        # Exports only read; an import would write, so it alone is off in a read-only workspace.
+        keeps_working(self.export_button, self.calendar_button, self.team_box, self.cancel_button)
         self.set_busy(False)
         self.show_preview(False)
 

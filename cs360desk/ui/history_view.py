@@ -24,6 +24,7 @@ from cs360desk.ui.problem_solving_widgets import (
     date_format,
     note_label,
 )
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.record_widgets import data_table, heading, set_column_widths
 
 INTRO = (
@@ -54,6 +55,10 @@ class HistoryView(QWidget):
         self.record_edit.setMaximumWidth(80)
         self.since_check, self.since_edit = self._date_filter("&From")
         self.until_check, self.until_edit = self._date_filter("&To")
+        keeps_working(
+            self.kind_combo, self.person_combo, self.record_edit,
+            self.since_check, self.since_edit, self.until_check, self.until_edit,
+        )  # fmt: skip
         self.table = data_table("Change records", self.model)
         self.field_table = data_table("Changed fields", self.field_model)
         self.field_table.setWordWrap(True)

@@ -9,6 +9,9 @@ from cs360desk.domain.enums import Direction, PaperSize
 
 NEXT_PERIOD_MIN_DAYS = 30
 NEXT_PERIOD_MAX_DAYS = 92
+# Action items a progress update lists per table; the totals count them all and the Excel
+# tracker has every row. A year of a busy agency is thousands of items no chief will read.
+LISTED_ITEMS = 25
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,17 @@ class ReportPeriod:
         """The end of the next period of the same length, kept between a month and a quarter."""
         length = min(max(self.days, NEXT_PERIOD_MIN_DAYS), NEXT_PERIOD_MAX_DAYS)
         return self.end + timedelta(days=length)
+
+    def months(self) -> tuple[tuple[date, date], ...]:
+        """The calendar months the period touches, each as (first, last) day inside it."""
+        spans = []
+        first = self.start
+        while first <= self.end:
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            last = min(following - timedelta(days=1), self.end)
+            spans.append((first, last))
+            first = following
+        return tuple(spans)
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,19 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
+class MonthCount:
+    """Action items done in a calendar month, or in the part of it inside the period."""
+
+    first: date
+    last: date
+    done: int
+
+    @property
+    def whole(self) -> bool:
+        return self.first.day == 1 and (self.last + timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True)
 class OwnerLine:
     """Who owes overdue work, with how to reach them (empty in the public variant)."""
 
@@ -199,10 +226,12 @@ class ProgressReportData:
     asks: tuple[str, ...]
     goals: tuple[GoalBlock, ...]
     responses: tuple[ResponseLine, ...]
-    done: tuple[ActionLine, ...]
-    overdue: tuple[ActionLine, ...]
-    overdue_owners: tuple[OwnerLine, ...]
-    due_next: tuple[ActionLine, ...]
+    # The three item lists hold at most LISTED_ITEMS lines; `numbers` counts every item.
+    done: tuple[ActionLine, ...]  # the most recently completed first
+    done_by_month: tuple[MonthCount, ...]  # every month of the period, the oldest first
+    overdue: tuple[ActionLine, ...]  # the longest overdue first
+    overdue_owners: tuple[OwnerLine, ...]  # everyone who owes overdue work
+    due_next: tuple[ActionLine, ...]  # the soonest due first
     next_period_end: date
     meetings: tuple[HeldMeeting, ...]
     input_activities: tuple[InputLine, ...]

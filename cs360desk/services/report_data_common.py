@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ from cs360desk.domain.records import (
     PersonRecord,
 )
 from cs360desk.domain.report_data import ActionLine, ReportHeader
-from cs360desk.services.catalog import AGENCY, INITIATIVE, PERSON
+from cs360desk.services.catalog import AGENCY, INITIATIVE
 
 WITHHELD_NAME = "Name withheld"
 WITHHELD_CONTACT = "[contact withheld]"
@@ -31,6 +32,9 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 
+# In PersonRecord's order, so a row becomes a record without an ORM object in between.
+_PERSON_COLUMNS = tuple(getattr(m.Person, field.name) for field in fields(PersonRecord))
+
 
 @dataclass(frozen=True)
 class PeopleDirectory:
@@ -41,8 +45,24 @@ class PeopleDirectory:
 
     @classmethod
     def load(cls, session: Session, *, public: bool) -> PeopleDirectory:
-        rows = session.scalars(select(m.Person))
-        return cls({row.id: PERSON.to_record(row) for row in rows}, public)
+        # Plain rows, not ORM objects: a county's directory runs to thousands of people.
+        rows = session.execute(select(*_PERSON_COLUMNS))
+        return cls({row.id: PersonRecord(*row) for row in rows}, public)
+
+    @cached_property
+    def _private_names(self) -> tuple[str, ...]:
+        """The longest first, so a full name goes before a shorter name inside it."""
+        names = {p.full_name for p in self.people.values() if p.contact_private and p.full_name}
+        return tuple(sorted(names, key=len, reverse=True))
+
+    @cached_property
+    def _known_contacts(self) -> tuple[str, ...]:
+        return tuple(
+            known
+            for person in self.people.values()
+            for known in (person.email, person.phone)
+            if known.strip()
+        )
 
     def name(self, person_id: int | None) -> str:
         person = self.people.get(person_id) if person_id is not None else None
@@ -63,17 +83,12 @@ class PeopleDirectory:
         """Free text as typed; in the public variant without contacts or private names."""
         if not self.public or not value:
             return value
-        for name in sorted(self._private_names(), key=len, reverse=True):
+        for name in self._private_names:
             value = value.replace(name, WITHHELD_NAME)
-        for person in self.people.values():
-            for known in (person.email, person.phone):
-                if known.strip():
-                    value = value.replace(known, WITHHELD_CONTACT)
+        for known in self._known_contacts:
+            value = value.replace(known, WITHHELD_CONTACT)
         value = _EMAIL.sub(WITHHELD_CONTACT, value)
         return _PHONE.sub(WITHHELD_CONTACT, value)
-
-    def _private_names(self) -> set[str]:
-        return {p.full_name for p in self.people.values() if p.contact_private and p.full_name}
 
     def action_line(self, item: ActionItemRecord) -> ActionLine:
         return ActionLine(

@@ -23,6 +23,7 @@ from cs360desk.domain.report_data import (
     MeasureLine,
     MeetingHeading,
     MinutesData,
+    MonthCount,
     OwnerLine,
     ProblemLine,
     ProgressReportData,
@@ -102,7 +103,7 @@ def progress_data(**changes: Any) -> ProgressReportData:
     made = ProgressReportData(
         header=header(),
         period=ReportPeriod(date(2026, 6, 1), TODAY),
-        numbers=KeyNumbers(3, 40, 50, 12, 4, 7, 2, 3),
+        numbers=KeyNumbers(3, 40, 50, 1, 2, 1, 2, 3),  # as many items as listed below
         highlights=(f"Lights fixed on {hostile}", "Thank you, " + SPANISH),
         asks=("Decide on the liaison position",),
         goals=(GoalBlock("Prevent crime", "Fewer shootings <font size=60>", (measure(),)),),
@@ -118,6 +119,7 @@ def progress_data(**changes: Any) -> ProgressReportData:
             ),
         ),  # fmt: skip
         done=(action("Reserve the gym & the hall"),),
+        done_by_month=(MonthCount(date(2026, 6, 1), TODAY, 12),),
         overdue=(action(LONG_TITLE), action(LONG_WORD, owner=VIETNAMESE)),
         overdue_owners=(
             OwnerLine(SPANISH, 1, TODAY - timedelta(days=5), "(361) 555-0142", "jose@example.org"),

@@ -169,6 +169,12 @@ def data_table(
             ("BACKGROUND", (0, 0), (-1, 0), TINT),
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, NAVY),
             ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
+            # Plain-string cells (dates, numbers, labels: nothing to wrap) skip Paragraph's
+            # markup parsing and line breaking, the bulk of a long table's cost.
+            ("FONTNAME", (0, 1), (-1, -1), styles.cell.fontName),
+            ("FONTSIZE", (0, 1), (-1, -1), styles.cell.fontSize),
+            ("LEADING", (0, 1), (-1, -1), styles.cell.leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), styles.cell.textColor),
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -1,4 +1,4 @@
-"""A small trend chart per measure: its values over time against baseline and target."""
+"""Small charts: a measure's values against baseline and target, and counts per month."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from datetime import date
 from typing import Literal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cs360desk.domain.report_data import MonthCount
 from cs360desk.reports.pdf_common import FONT, GOOD, MUTED, NAVY, RULE, register_fonts
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -23,6 +24,11 @@ Anchor = Literal["start", "middle", "end"]
 BASELINE_LINE: LineLook = (MUTED, 0.8, (1.2, 1.6))
 TARGET_LINE: LineLook = (GOOD, 1.0, (4.0, 2.0))
 VALUE_LINE: LineLook = (NAVY, 1.3, ())
+# A month only partly inside the period is paler: its short bar is not a slump.
+PARTIAL_BAR = HexColor("#A9B8CC")
+BAR_GAP = 0.28
+# Narrower bars than this have no room for their count or for every month's name.
+LABELLED_BAR = 13.0
 
 
 @dataclass(frozen=True)
@@ -176,3 +182,32 @@ def _text(x: float, y: float, text: str, anchor: Anchor) -> String:
     return String(
         x, y, text, fontName=FONT, fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor=anchor
     )
+
+
+def month_bars(months: Sequence[MonthCount], *, width: float, height: float) -> Drawing:
+    """One bar per month with its count on top and the month's name below; years at January."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    if not months:
+        return drawing
+    top, bottom = 10.0, 18.0
+    slot = width / len(months)
+    tallest = max(1, max(month.done for month in months))
+    every = max(1, math.ceil(LABELLED_BAR / slot))
+    drawing.add(Line(0, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.6))
+    for index, month in enumerate(months):
+        x = index * slot + slot * BAR_GAP / 2
+        bar_height = month.done / tallest * (height - top - bottom)
+        colour = NAVY if month.whole else PARTIAL_BAR
+        if bar_height > 0:
+            bar = Rect(x, bottom, slot * (1 - BAR_GAP), bar_height)
+            bar.fillColor, bar.strokeColor = colour, None
+            drawing.add(bar)
+        middle = index * slot + slot / 2
+        if slot >= LABELLED_BAR:
+            drawing.add(_text(middle, bottom + bar_height + 2.5, f"{month.done:,}", "middle"))
+        if index % every == 0:
+            drawing.add(_text(middle, bottom - 8, _MONTHS[month.first.month - 1], "middle"))
+            if index == 0 or month.first.month <= every:  # the year's first label
+                drawing.add(_text(middle, bottom - 16, str(month.first.year), "middle"))
+    return drawing

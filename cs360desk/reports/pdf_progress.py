@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from cs360desk.domain.enums import Direction, PaperSize
 from cs360desk.domain.report_data import (
-    ActionLine,
     GoalBlock,
     MeasureLine,
     ProgressReportData,
@@ -19,7 +18,6 @@ from cs360desk.domain.report_data import (
 )
 from cs360desk.reports.pdf_blocks import (
     bullets,
-    cell,
     heading,
     key_numbers,
     masthead,
@@ -43,6 +41,7 @@ from cs360desk.reports.pdf_common import (
     safe,
     styles_and_text_width,
 )
+from cs360desk.reports.pdf_progress_actions import action_items_section
 from cs360desk.reports.pdf_progress_sections import (
     communications_section,
     community_section,
@@ -74,7 +73,7 @@ def write_progress_pdf(
         *_summary(data, styles, width),
         *_goals(data.goals, styles, width),
         *responses_section(data.responses, styles, width),
-        *_action_items(data, styles, width),
+        *action_items_section(data, styles, width),
         *meetings_section(data.meetings, styles, width),
         *community_section(data.input_activities, data.themes, styles, width),
         *communications_section(data.communications, styles, width),
@@ -274,82 +273,3 @@ def _tight() -> TableStyle:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]
     )
-
-
-def _days_late(line: ActionLine, as_of: date) -> str:
-    if line.due_on is None:
-        return ""
-    return f"{(as_of - line.due_on).days:,}"
-
-
-def _item_row(
-    line: ActionLine, styles: Styles, *, day: date | None, late_as_of: date | None, status: bool
-) -> list[Flowable]:
-    row = [cell(line.title, styles), cell(line.owner, styles), cell(long_date(day), styles)]
-    if late_as_of is not None:
-        row.append(para(_days_late(line, late_as_of), styles.cell_right))
-    if status:
-        row.append(cell(line.status_label, styles))
-    return row
-
-
-def _action_items(data: ProgressReportData, styles: Styles, width: float) -> list[Flowable]:
-    as_of = min(data.period.end, data.header.prepared_on)
-    done = [
-        _item_row(line, styles, day=line.completed_on, late_as_of=None, status=False)
-        for line in data.done
-    ]
-    late = [
-        _item_row(line, styles, day=line.due_on, late_as_of=as_of, status=True)
-        for line in data.overdue
-    ]
-    due = [
-        _item_row(line, styles, day=line.due_on, late_as_of=None, status=True)
-        for line in data.due_next
-    ]
-    due_title = f"Due by {long_date(data.next_period_end)} ({len(data.due_next):,})"
-    return [
-        *heading("Action items", styles),
-        *subheading(f"Done in this period ({len(data.done):,})", styles),
-        table_or_empty(["Action item", "Owner", "Completed"], done, [6, 2.4, 1.4], styles, width),
-        *subheading(f"Overdue, with owners ({len(data.overdue):,})", styles),
-        *_owners(data, styles, width),
-        table_or_empty(
-            ["Action item", "Owner", "Due", "Days late", "Status"],
-            late,
-            [4.9, 2.2, 1.4, 1.0, 1.3],
-            styles,
-            width,
-            right_columns=[3],
-            empty="Nothing is overdue.",
-        ),  # fmt: skip
-        *subheading(due_title, styles),
-        table_or_empty(
-            ["Action item", "Owner", "Due", "Status"], due, [6, 2.4, 1.4, 1.2], styles, width
-        ),
-    ]
-
-
-def _owners(data: ProgressReportData, styles: Styles, width: float) -> list[Flowable]:
-    """Who owes what, with a phone and e-mail to chase it (the internal edition only)."""
-    if not data.overdue_owners:
-        return []
-    contacts = not data.header.public
-    header = ["Owner", "Overdue", "Oldest due"] + (["Phone", "E-mail"] if contacts else [])
-    fractions = [2.5, 0.9, 1.2] + ([1.4, 4.0] if contacts else [])
-    rows = []
-    for owner in data.overdue_owners:
-        row: list[Flowable] = [
-            para(owner.owner, styles.cell_bold),
-            para(f"{owner.overdue:,}", styles.cell_right),
-            cell(long_date(owner.oldest_due), styles),
-        ]
-        if contacts:
-            # Addresses are long and unbroken: a size smaller keeps each on one line.
-            row += [cell(owner.phone, styles), para(owner.email, styles.cell_small)]
-        rows.append(row)
-    # Without the contact columns a full-width table would be mostly air.
-    table_width = width if contacts else width * 0.6
-    table = table_or_empty(header, rows, fractions, styles, table_width, right_columns=[1])
-    table.hAlign = "LEFT"
-    return [table, Spacer(1, 8)]

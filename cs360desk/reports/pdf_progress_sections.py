@@ -14,6 +14,7 @@ from cs360desk.domain.report_data import (
     long_date,
 )
 from cs360desk.reports.pdf_blocks import (
+    Cell,
     bullets,
     cell,
     data_table,
@@ -78,11 +79,11 @@ def _attendance(meeting: HeldMeeting) -> str:
 def meetings_section(
     meetings: tuple[HeldMeeting, ...], styles: Styles, width: float
 ) -> list[Flowable]:
-    rows = [
+    rows: list[list[Cell]] = [
         [
-            cell(long_date(meeting.held_on), styles),
+            long_date(meeting.held_on),
             cell(meeting.title, styles, detail=meeting.team_name),
-            cell(_attendance(meeting), styles),
+            _attendance(meeting),
         ]
         for meeting in meetings
     ]

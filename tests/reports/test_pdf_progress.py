@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cs360desk.domain.enums import PaperSize
+from cs360desk.domain.report_data import (
+    LISTED_ITEMS,
+    KeyNumbers,
+    MonthCount,
+    OwnerLine,
+    ProgressReportData,
+    ReportPeriod,
+)
 from cs360desk.reports.pdf_progress import write_progress_pdf
 
 from .pdf_samples import (
@@ -112,20 +120,66 @@ def test_empty_sections_say_so(tmp_path: Path) -> None:
     assert "None this period." in text
 
 
-def test_two_thousand_action_items_span_pages_with_repeated_headers(tmp_path: Path) -> None:
-    done = tuple(
-        action(f"Door-knock visit number {n:04d}", completed_on=TODAY - timedelta(days=n % 30))
-        for n in range(2000)
+def _busy_year(**changes: object) -> ProgressReportData:
+    """A year with more of everything than the update lists, as the service reports it."""
+    months = ReportPeriod(date(2025, 7, 15), TODAY).months()
+    owners = tuple(
+        OwnerLine(f"Owner {n:02d}", 40 - n, TODAY - timedelta(days=90), "", f"o{n}@example.org")
+        for n in range(LISTED_ITEMS + 5)
     )
-    path = write_progress_pdf(progress_data(done=done), tmp_path / "long.pdf")
-    pages = page_texts(path)
-    assert len(pages) > 30
+    made = progress_data(
+        period=ReportPeriod(months[0][0], TODAY),
+        numbers=KeyNumbers(40, 300, 400, 1_164, 175, 65, 2, 3),
+        done=tuple(
+            action(f"Door-knock visit number {n:04d}", completed_on=TODAY - timedelta(days=n))
+            for n in range(LISTED_ITEMS)
+        ),
+        done_by_month=tuple(
+            MonthCount(first, last, 90 + n) for n, (first, last) in enumerate(months)
+        ),
+        overdue=tuple(action(f"{n:02d} {LONG_TITLE}", days=-90 + n) for n in range(LISTED_ITEMS)),
+        overdue_owners=owners,
+        due_next=tuple(action(f"Due soon {n:02d}", days=n + 1) for n in range(LISTED_ITEMS)),
+    )
+    return replace(made, **changes)
+
+
+def test_a_busy_year_prints_totals_months_and_only_the_first_items(tmp_path: Path) -> None:
+    path = write_progress_pdf(_busy_year(), tmp_path / "year.pdf")
+    text = squash(pdf_text(path))
+    for expected in (
+        "Done in this period (1,164)",
+        "The 25 most recently completed of 1,164 are listed. The Excel tracker lists every item.",
+        "Overdue, with owners (175)",
+        "The 25 longest overdue of 175 are listed.",
+        "The 25 due soonest of 65 are listed.",
+        "Jul2025", "Aug", "Jan2026", "Jun",  # the months under their bars
+        "Paler bars: months only partly inside the period.",
+    ):  # fmt: skip
+        assert squash(expected) in text, expected
+    assert squash("Door-knock visit number 0024") in text
+    assert squash(f"Owner {LISTED_ITEMS - 1:02d}") in text
+    assert squash(f"Owner {LISTED_ITEMS:02d}") not in text
+    rest = sum(40 - n for n in range(LISTED_ITEMS, LISTED_ITEMS + 5))
+    assert squash(f"And 5 more owners with {rest} overdue items.") in text
+
+
+def test_long_rows_span_pages_under_a_repeated_header(tmp_path: Path) -> None:
+    pages = page_texts(write_progress_pdf(_busy_year(), tmp_path / "year.pdf"))
+    with_late = [text for text in pages if LONG_TITLE[:40] in " ".join(text.split())]
+    assert len(with_late) >= 2
+    assert all(re.search(r"Action item\s*\n?\s*Owner\s*\n?\s*Due", text) for text in with_late)
     body = squash("".join(pages))
-    assert squash("Door-knock visit number 0000") in body
-    assert squash("Door-knock visit number 1999") in body
-    with_header = [text for text in pages if "Door-knock visit" in text]
-    assert len(with_header) > 30
-    assert all(re.search(r"Action item\s*\n?\s*Owner", text) for text in with_header)
+    assert all(squash(f"{n:02d} {LONG_TITLE[:60]}") in body for n in range(LISTED_ITEMS))
+
+
+def test_a_month_alone_needs_no_chart_and_a_short_list_no_note(tmp_path: Path) -> None:
+    text = squash(pdf_text(write_progress_pdf(progress_data(), tmp_path / "june.pdf")))
+    assert squash("Paler bars") not in text
+    assert squash("are listed") not in text
+    assert squash("more owner") not in text
+    quiet = _busy_year(done_by_month=tuple(replace(m, done=0) for m in _busy_year().done_by_month))
+    assert "Paler bars" not in pdf_text(write_progress_pdf(quiet, tmp_path / "quiet.pdf"))
 
 
 def test_text_stays_inside_the_margins(tmp_path: Path) -> None:

@@ -8,10 +8,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class RowChange:
-    """One row of one table; `None` on a side means the row did not exist there."""
+    """One row of one table; `None` on a side means the row did not exist there.
+
+    A link row (recommendation ↔ action item) has no id of its own: its `record_id` is None
+    and its sides hold the whole row, key columns included."""
 
     table: str
-    record_id: int
+    record_id: int | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
 
@@ -25,6 +28,11 @@ class Edit:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+
+def kind_label(table: str) -> str:
+    """How users call the rows of a table: "action_item" rows are "action item"s."""
+    return table.replace("_", " ")
 
 
 def combine(label: str, *edits: Edit) -> Edit:

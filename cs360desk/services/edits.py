@@ -1,16 +1,22 @@
-"""Undoable writes: each returns an Edit that `undo` and `redo` can replay exactly."""
+"""Undoable writes: each returns an Edit that `undo` and `redo` can replay exactly.
+
+`bring_back` replays the removals of a delete Edit long after it, for the History's restore.
+"""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlalchemy import Table, select
+from sqlalchemy import ColumnElement, CursorResult, Table, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from cs360desk.db import audit
+from cs360desk.db import audit, cascades
 from cs360desk.db.base import Base
-from cs360desk.domain.edits import Edit, RowChange
+from cs360desk.domain.edits import Edit, RowChange, kind_label
 from cs360desk.domain.enums import ChangeAction
 from cs360desk.domain.errors import ConflictError, field_label
 from cs360desk.services.entities import EntityService, table_of
@@ -52,25 +58,27 @@ def update(
 
 
 def delete(session: Session, service: EntityService[M, R], record_id: int) -> Edit:
-    """Deletes the row; the Edit also remembers cascaded children and nulled references."""
+    """Deletes the row; the Edit also remembers cascaded children, links and emptied references."""
     service.load(session, record_id)
     table = table_of(service.model)
-    dependents = _dependents(session, table, record_id)
     own = RowChange(table.name, record_id, _row(session, table, record_id), None)
+    dependents = cascades.dependents(session.connection(), table, record_id)
     service.delete(session, record_id)
     # Replayed forwards children go first, so undo (replayed backwards) restores parents first.
     return Edit(f"Delete {service.label}", (*dependents, own))
 
 
 def undo(session: Session, edit: Edit) -> None:
+    group = audit.new_group()
     for change in reversed(edit.changes):
-        _apply(session, change.table, change.record_id, change.after, change.before)
+        _apply(session, change, change.after, change.before, group)
     session.expire_all()
 
 
 def redo(session: Session, edit: Edit) -> None:
+    group = audit.new_group()
     for change in edit.changes:
-        _apply(session, change.table, change.record_id, change.before, change.after)
+        _apply(session, change, change.before, change.after, group)
     session.expire_all()
 
 
@@ -83,53 +91,228 @@ def _row(session: Session, table: Table, record_id: int) -> dict[str, Any]:
     return dict(row)
 
 
-def _dependents(session: Session, target: Table, record_id: int) -> list[RowChange]:
-    """Rows the database deletes (cascade) or detaches (set null) with this one, deepest first."""
-    changes: list[RowChange] = []
-    for table in Base.metadata.sorted_tables:
-        if "id" not in table.c:
-            continue  # association rows are restored with their owners' cascade below
-        for foreign_key in table.foreign_keys:
-            if foreign_key.column.table is not target:
-                continue
-            column = foreign_key.parent
-            rows = session.execute(select(table).where(column == record_id)).mappings().all()
-            for row in rows:
-                if foreign_key.ondelete == "CASCADE":
-                    changes.extend(_dependents(session, table, row["id"]))
-                    changes.append(RowChange(table.name, row["id"], dict(row), None))
-                elif foreign_key.ondelete == "SET NULL":
-                    changes.append(
-                        RowChange(
-                            table.name, row["id"], {column.key: record_id}, {column.key: None}
-                        )
-                    )
-    return changes
+def _exists(session: Session, table: Table, where: ColumnElement[bool]) -> bool:
+    return session.execute(select(*table.primary_key.columns).where(where)).first() is not None
 
 
 def _apply(
     session: Session,
-    table_name: str,
-    record_id: int,
+    change: RowChange,
     expected: dict[str, Any] | None,
     wanted: dict[str, Any] | None,
+    group: str,
 ) -> None:
-    table = _table(table_name)
-    exists = session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
+    table = _table(change.table)
+    where = cascades.row_key(table, change.record_id, wanted or expected or {})
+    exists = _exists(session, table, where)
     if wanted is None:
         if exists:
-            session.execute(sa.delete(table).where(table.c.id == record_id))
-            audit.record(session, table_name, record_id, ChangeAction.DELETE, expected or {})
+            _delete(session, table, change.record_id, where, expected or {}, group)
         return
     if expected is None or not exists:
         if exists:
-            raise ConflictError(f"cannot redo: {table_name} {record_id} exists again")
+            raise ConflictError(f"cannot redo: {change.table} {change.record_id} exists again")
         session.execute(sa.insert(table).values(**wanted))
-        audit.record(session, table_name, record_id, ChangeAction.CREATE, wanted)
+        audit.record(
+            session, table.name, change.record_id, ChangeAction.CREATE, wanted, group=group
+        )
         return
     values: dict[str, Any] = dict(wanted)
     if "version" in table.c:
         values["version"] = table.c.version + 1
-    session.execute(sa.update(table).where(table.c.id == record_id).values(**values))
+    session.execute(sa.update(table).where(where).values(**values))
     changes = {k: [audit.jsonable(expected.get(k)), audit.jsonable(wanted[k])] for k in wanted}
-    audit.record(session, table_name, record_id, ChangeAction.UPDATE, changes)
+    audit.record(session, table.name, change.record_id, ChangeAction.UPDATE, changes, group=group)
+
+
+def _delete(
+    session: Session,
+    table: Table,
+    record_id: int | None,
+    where: ColumnElement[bool],
+    snapshot: dict[str, Any],
+    group: str,
+) -> None:
+    """A Core delete, logged with whatever the database cascades from it."""
+    if record_id is not None and cascades.has_id(table):
+        audit.record_row_changes(
+            session, cascades.dependents(session.connection(), table, record_id), group
+        )
+    session.execute(sa.delete(table).where(where))
+    audit.record(session, table.name, record_id, ChangeAction.DELETE, snapshot, group=group)
+
+
+@dataclass(frozen=True)
+class BroughtBack:
+    """What `bring_back` managed: its own Edit (for Undo), new ids, and what it could not do."""
+
+    edit: Edit
+    new_ids: dict[tuple[str, int], int]  # (table, old id) → id the row has now
+    dropped_links: tuple[str, ...]  # links left empty because their record is gone
+    left_out: tuple[str, ...]  # rows not brought back, each with the reason
+
+
+def bring_back(session: Session, removed: Edit) -> BroughtBack:
+    """Re-create the rows a delete Edit removed, as far as the workspace allows now.
+
+    Unlike `undo` it works long after the delete: a row whose id was taken since gets a new
+    one (and its children follow it), a link to a record deleted since is left empty, and a
+    child that cannot come back is reported instead of failing. Only the last change, the
+    deleted record itself, must come back, or nothing does (ConflictError)."""
+    revival = _Revival(session)
+    primary = removed.changes[-1] if removed.changes else None
+    for change in reversed(removed.changes):
+        if change.before is not None and change.after is None:
+            revival.revive(change, required=change is primary)
+        elif change.before and change.after is not None:
+            revival.relink(change)
+    session.expire_all()
+    return BroughtBack(
+        Edit(removed.label, tuple(revival.done)),
+        revival.new_ids,
+        tuple(revival.dropped),
+        tuple(revival.left_out),
+    )
+
+
+class _MissingLink(Exception):
+    def __init__(self, field: str, kind: str, record_id: Any) -> None:
+        super().__init__(f"its {field} ({kind} {record_id})")
+        self.required_text = f"its {field} ({kind} {record_id}) was deleted too"
+
+
+class _Revival:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.group = audit.new_group()
+        self.done: list[RowChange] = []
+        self.new_ids: dict[tuple[str, int], int] = {}
+        self.dropped: list[str] = []
+        self.left_out: list[str] = []
+
+    def revive(self, change: RowChange, *, required: bool) -> None:
+        table = _table(change.table)
+        kind = kind_label(table.name)
+        name = _row_name(table, change)
+        values = dict(change.before or {})
+        try:
+            self._link_up(table, values, "" if required else f" of {name}")
+        except _MissingLink as missing:
+            if required:
+                raise ConflictError(
+                    f"cannot restore this {kind}: {missing.required_text}; restore that first"
+                ) from None
+            self.left_out.append(f"{name}: {missing} no longer exists")
+            return
+        if change.record_id is None:
+            self._insert_link_row(table, values, required)
+        else:
+            self._insert_row(table, change.record_id, values, required)
+
+    def relink(self, change: RowChange) -> None:
+        """Point a row emptied by the delete at the restored record again, if still empty."""
+        table = _table(change.table)
+        (key, old_target), *_ = (change.before or {}).items()
+        target = next(iter(table.c[key].foreign_keys)).column.table.name
+        target_id = self.new_ids.get((target, old_target), old_target)
+        name = _row_name(table, change)
+        where = table.c.id == change.record_id
+        current = self.session.execute(select(table.c[key]).where(where)).first()
+        if current is None:
+            self.left_out.append(f"{name}: it was deleted since, so it is not linked again")
+            return
+        if current[0] is not None:
+            self.left_out.append(f"{name}: its {field_label(key)} was changed since; kept")
+            return
+        values: dict[str, Any] = {key: target_id}
+        if "version" in table.c:
+            values["version"] = table.c.version + 1
+        self.session.execute(sa.update(table).where(where).values(**values))
+        changes = {key: [None, target_id]}
+        audit.record(
+            self.session, table.name, change.record_id, ChangeAction.UPDATE, changes,
+            group=self.group,
+        )  # fmt: skip
+        self.done.append(RowChange(table.name, change.record_id, {key: None}, {key: target_id}))
+
+    def _link_up(self, table: Table, values: dict[str, Any], whose: str) -> None:
+        """Follow new ids; empty an optional link to a record that is gone, refuse a required."""
+        for foreign_key in table.foreign_keys:
+            column = foreign_key.parent
+            linked = values.get(column.key)
+            if linked is None:
+                continue
+            target = foreign_key.column.table
+            linked = self.new_ids.get((target.name, linked), linked)
+            values[column.key] = linked
+            if _exists(self.session, target, foreign_key.column == linked):
+                continue
+            # Had it still existed, the database would have deleted this row with its target.
+            cascaded = (foreign_key.ondelete or "").upper() == cascades.CASCADE
+            if cascaded or not column.nullable:
+                raise _MissingLink(field_label(column.key), kind_label(target.name), linked)
+            values[column.key] = None
+            self.dropped.append(
+                f"{field_label(column.key)}{whose} ({kind_label(target.name)} {linked})"
+            )
+
+    def _insert_row(
+        self, table: Table, old_id: int, values: dict[str, Any], required: bool
+    ) -> None:
+        kind = kind_label(table.name)
+        current = self.session.execute(select(table).where(table.c.id == old_id)).mappings()
+        existing = current.first()
+        if existing is not None and _same_row(dict(existing), values):
+            if required:
+                raise ConflictError(f"this {kind} is back already ({kind} {old_id})")
+            self.new_ids[(table.name, old_id)] = old_id  # restored on its own before
+            return
+        values = {k: v for k, v in values.items() if k != "id"}
+        if existing is None:
+            values["id"] = old_id
+        try:
+            with self.session.begin_nested():
+                result = self.session.execute(sa.insert(table).values(**values))
+        except IntegrityError as error:
+            if required:
+                raise ConflictError(
+                    f"cannot restore this {kind}: it clashes with a record that exists now "
+                    f"({error.orig})"
+                ) from error
+            self.left_out.append(f"{kind} {old_id}: it clashes with a record that exists now")
+            return
+        key = cast(CursorResult[Any], result).inserted_primary_key
+        new_id = old_id if "id" in values or key is None else int(key[0])
+        self.new_ids[(table.name, old_id)] = new_id
+        row = _row(self.session, table, new_id)
+        logged = {k: v for k, v in row.items() if k not in _BOOKKEEPING}
+        audit.record(
+            self.session, table.name, new_id, ChangeAction.CREATE, logged, group=self.group
+        )
+        self.done.append(RowChange(table.name, new_id, None, row))
+
+    def _insert_link_row(self, table: Table, values: dict[str, Any], required: bool) -> None:
+        if _exists(self.session, table, cascades.row_key(table, None, values)):
+            if required:
+                raise ConflictError(f"this {kind_label(table.name)} is back already")
+            return
+        self.session.execute(sa.insert(table).values(**values))
+        audit.record(self.session, table.name, None, ChangeAction.CREATE, values, group=self.group)
+        self.done.append(RowChange(table.name, None, None, values))
+
+
+def _same_row(existing: Mapping[str, Any], values: dict[str, Any]) -> bool:
+    compared = [k for k in values if k != "id" and k not in _BOOKKEEPING]
+    return all(existing[k] == values[k] for k in compared)
+
+
+def _row_name(table: Table, change: RowChange) -> str:
+    """ "agenda item 5"; a link row by what it links: "recommendation 3 ↔ action item 7"."""
+    if change.record_id is not None:
+        return f"{kind_label(table.name)} {change.record_id}"
+    row = change.before or change.after or {}
+    ends = [
+        f"{kind_label(fk.column.table.name)} {row.get(fk.parent.key)}"
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.key)
+    ]
+    return f"the link {' ↔ '.join(ends)}"

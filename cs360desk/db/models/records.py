@@ -58,6 +58,9 @@ class ChangeRecord(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     who: Mapped[str] = mapped_column(String(200))
     entity: Mapped[str] = mapped_column(String(100))
-    entity_id: Mapped[int] = mapped_column(Integer)
+    entity_id: Mapped[int] = mapped_column(Integer)  # 0 for a link row, which has no id
     action: Mapped[ChangeAction] = mapped_column(enum_column(ChangeAction))
     changes: Mapped[str] = mapped_column(Text, default="{}")
+    # Records written by one save share a group, so the rows a delete took with it (cascaded
+    # children, emptied links) can be found again and restored with it from the History.
+    edit_group: Mapped[str | None] = mapped_column(String(32), index=True)

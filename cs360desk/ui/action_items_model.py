@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -35,6 +34,14 @@ LOADING_TEXT = "Loading…"
 OVERDUE_MARK = "⚠"
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+# Roles as plain ints: a paint asks data() for seven roles of every visible cell, and looking
+# up an enum member costs more than answering.
+_DISPLAY, _EDIT = int(DISPLAY_ROLE), int(EDIT_ROLE)
+_SPOKEN, _TIP = int(Qt.ItemDataRole.AccessibleTextRole), int(Qt.ItemDataRole.ToolTipRole)
+_INK, _FILL = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.BackgroundRole)
+_ANSWERED = frozenset({_DISPLAY, _SPOKEN, _EDIT, _TIP, _INK, _FILL})
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
 @dataclass(frozen=True)
@@ -226,24 +233,28 @@ class ActionItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not self.checkIndex(index, QAbstractItemModel.CheckIndexOption.IndexIsValid):
+        # Most roles a paint asks for (font, alignment, decoration…) are answered first.
+        if role not in _ANSWERED or not index.isValid():
+            return None
+        column = index.column()
+        if role in (_INK, _FILL) and column != DUE:
             return None
         row = self.row_at(index.row())
-        column = index.column()
         if row is None:
             self._want(index.row() // PAGE_SIZE)
             shown = LOADING_TEXT if column == TITLE else ""
-            return shown if role in (DISPLAY_ROLE, Qt.ItemDataRole.AccessibleTextRole) else None
-        if role in (DISPLAY_ROLE, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text(row, column)
-            return text if role == DISPLAY_ROLE else f"{COLUMNS[column].header}: {text or 'none'}"
-        if role == EDIT_ROLE:
+            return shown if role in (_DISPLAY, _SPOKEN) else None
+        if role == _DISPLAY:
+            return self._text(row, column)
+        if role == _SPOKEN:
+            return f"{COLUMNS[column].header}: {self._text(row, column) or 'none'}"
+        if role == _EDIT:
             return self._value(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             return self._tooltip(row, column)
-        if row.overdue and column == DUE and role in _COLOUR_ROLES:
+        if row.overdue:
             ink, background = overdue_colours(QGuiApplication.palette())
-            return ink if role == Qt.ItemDataRole.ForegroundRole else background
+            return ink if role == _INK else background
         return None
 
     def headerData(
@@ -265,10 +276,9 @@ class ActionItemTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if COLUMNS[index.column()].field and self.row_at(index.row()) is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
     def setData(self, index: AnyIndex, value: Any, role: int = EDIT_ROLE) -> bool:
         row = self.row_at(index.row()) if index.isValid() else None
@@ -345,6 +355,3 @@ class ActionItemTableModel(QAbstractTableModel):
             days = (self.today - row.item.due_on).days if row.item.due_on else 0
             return f"Overdue by {days} day{'' if days == 1 else 's'}"
         return self._text(row, column)
-
-
-_COLOUR_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -133,6 +133,12 @@ def test_overdue_is_marked_by_words_and_colour(qtbot: QtBot) -> None:
     background = model.data(model.index(0, DUE), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QColor)
     assert model.data(model.index(1, DUE), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(0, TITLE), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(0, TITLE), Qt.ItemDataRole.ForegroundRole) is None
+    ink = model.data(model.index(0, DUE), Qt.ItemDataRole.ForegroundRole)
+    assert (ink, background) == overdue_colours(QGuiApplication.palette())
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole):
+        assert model.data(model.index(0, DUE), role) is None
     tip = model.data(model.index(0, DUE), Qt.ItemDataRole.ToolTipRole)
     assert tip == "Overdue by 3 days"
     spoken = model.data(model.index(0, DUE), Qt.ItemDataRole.AccessibleTextRole)

@@ -5,20 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from cs360desk.domain.edits import Edit
 from cs360desk.services.history import (
     ChangeEntry,
     HistoryFilter,
-    RestoredRecord,
     kind_label,
     list_changes,
     recorded_kinds,
     recorded_people,
-    restore_deleted_as_edit,
 )
+from cs360desk.services.history_restore import RestoredRecord, restore_deleted_as_edit
 from cs360desk.ui.formatting import plural
 from cs360desk.ui.history_models import ACTION_WORDS, format_when, record_text
 from cs360desk.ui.history_view import HistoryView
@@ -60,9 +59,22 @@ class RestoreConfirmation:
             parent,
             "Restore deleted record",
             f"Bring back {record_text(entry)}, deleted by {entry.who} on "
-            f"{format_when(entry.at)}?\n\nLinks to records that were deleted since stay empty.",
+            f"{format_when(entry.at)}?\n\nWhat was deleted with it (agenda items, progress "
+            "notes, links) comes back too. Links to records deleted since stay empty.",
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+class RestoreReport:
+    """Says what a restore could not bring back, where a status line would scroll away."""
+
+    @classmethod
+    def tell(cls, parent: QWidget, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Restored, with gaps", message, parent=parent
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
 
 class HistoryController(QObject):
@@ -158,13 +170,29 @@ class HistoryController(QObject):
     def _on_restored(self, result: tuple[RestoredRecord, Edit]) -> None:
         restored, edit = result
         self._context.history.record(edit)
-        message = f"Restored {kind_label(restored.entity)} {restored.record_id}"
-        if not restored.same_id:
-            message += " under a new number (its old one is taken)"
-        if restored.dropped_links:
-            message += "; left empty: " + ", ".join(restored.dropped_links)
+        message = restored_message(restored)
         self._context.show_status(message)
         self.refresh()
+        if restored.left_out:
+            RestoreReport.tell(self._view, message)
+
+
+def restored_message(restored: RestoredRecord) -> str:
+    """One status line: what came back, under which number, and what could not."""
+    kind = kind_label(restored.entity)
+    message = f"Restored {kind} {restored.record_id}" if restored.record_id else f"Restored {kind}"
+    if not restored.same_id:
+        message += " under a new number (its old one is taken)"
+    if restored.companions:
+        message += " with " + ", ".join(plural(n, noun) for noun, n in restored.companions)
+    if restored.relinked:
+        linked = ", ".join(plural(n, noun) for noun, n in restored.relinked)
+        message += f"; linked to it again: {linked}"
+    if restored.dropped_links:
+        message += "; left empty: " + ", ".join(restored.dropped_links)
+    if restored.left_out:
+        message += "; not restored: " + "; ".join(restored.left_out)
+    return message
 
 
 def _fill_choices(combo: QComboBox, choices: list[tuple[str, str]]) -> None:

@@ -27,9 +27,8 @@ def format_when(value: datetime, locale: QLocale | None = None) -> str:
 
 def record_text(entry: ChangeEntry) -> str:
     kind = entry.kind.capitalize()
-    return (
-        f"{kind} {entry.record_id}: {entry.title}" if entry.title else f"{kind} {entry.record_id}"
-    )
+    named = kind if entry.record_id is None else f"{kind} {entry.record_id}"
+    return f"{named}: {entry.title}" if entry.title else named
 
 
 def changes_text(entry: ChangeEntry) -> str:

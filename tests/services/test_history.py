@@ -1,29 +1,24 @@
-"""History: change records as old → new, filters, and restoring deleted records."""
+"""History: change records as old → new, filters (restoring: test_history_restore)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.domain.enums import ActionStatus, ChangeAction
-from cs360desk.domain.errors import ConflictError, NotFoundError
-from cs360desk.services import catalog, edits
+from cs360desk.domain.enums import ChangeAction
+from cs360desk.services import catalog
+from cs360desk.services.action_item_changes import delete_action_items
+from cs360desk.services.community_input import link_action_item
 from cs360desk.services.history import (
     HistoryFilter,
     list_changes,
     recorded_kinds,
     recorded_people,
-    restore_deleted,
 )
 from tests.conftest import Builders
-
-
-def delete_record(session: Session, entity: str) -> int:
-    return list_changes(session, HistoryFilter(entity=entity))[0].id
 
 
 def test_update_shows_field_old_and_new(session: Session, build: Builders) -> None:
@@ -68,93 +63,32 @@ def test_filters_by_kind_record_person_and_dates(session: Session, build: Builde
     assert list_changes(session, HistoryFilter(limit=1)) == list_changes(session)[:1]
 
 
-def test_restore_brings_back_the_same_id_and_links(session: Session, build: Builders) -> None:
-    basics = build.basics()
-    item = build.action_item(
-        basics.initiative.id,
-        title="Fix the streetlights",
-        owner_id=basics.member.id,
-        due_on=date(2026, 5, 1),
-        status=ActionStatus.IN_PROGRESS,
-    )
-    catalog.ACTION_ITEM.delete(session, item.id)
-    restored = restore_deleted(session, delete_record(session, "action_item"))
-    assert restored.same_id and restored.record_id == item.id and restored.dropped_links == ()
-    back = catalog.ACTION_ITEM.get(session, item.id)
-    assert (back.title, back.owner_id, back.due_on, back.status) == (
-        "Fix the streetlights",
-        basics.member.id,
-        date(2026, 5, 1),
-        ActionStatus.IN_PROGRESS,
-    )
-    newest = list_changes(session, HistoryFilter(entity="action_item"))[0]
-    assert newest.action is ChangeAction.CREATE and newest.record_id == item.id
-
-
-def test_restore_leaves_links_to_deleted_records_empty(session: Session, build: Builders) -> None:
-    basics = build.basics()
-    owner = build.person("Temporary Owner")
-    item = build.action_item(basics.initiative.id, owner_id=owner.id)
-    catalog.ACTION_ITEM.delete(session, item.id)
-    change_id = delete_record(session, "action_item")
-    catalog.PERSON.delete(session, owner.id)
-    restored = restore_deleted(session, change_id)
-    assert restored.dropped_links == (f"owner (person {owner.id})",)
-    assert catalog.ACTION_ITEM.get(session, item.id).owner_id is None
-
-
-def test_restore_refuses_when_a_required_link_is_gone(session: Session, build: Builders) -> None:
-    basics = build.basics()
-    goal = build.goal(basics.initiative.id)
-    catalog.GOAL.delete(session, goal.id)
-    change_id = delete_record(session, "goal")
-    catalog.TEAM.delete(session, basics.team.id)
-    catalog.INITIATIVE.delete(session, basics.initiative.id)
-    before = len(list_changes(session))
-    with pytest.raises(ConflictError, match="restore that first"):
-        restore_deleted(session, change_id)
-    assert len(list_changes(session)) == before
-
-
-def test_restore_takes_a_new_id_when_the_old_one_is_taken(
-    session: Session, build: Builders
-) -> None:
-    person = build.person("Đức Trần")
-    catalog.PERSON.delete(session, person.id)
-    change_id = delete_record(session, "person")
-    session.add(m.Person(id=person.id, full_name="Someone Else"))
-    session.flush()
-    restored = restore_deleted(session, change_id)
-    assert not restored.same_id and restored.record_id != person.id
-    assert catalog.PERSON.get(session, restored.record_id).full_name == "Đức Trần"
-
-
-def test_restore_of_an_undone_create(session: Session, build: Builders) -> None:
-    basics = build.basics()
-    _, edit = edits.create(
-        session,
-        catalog.GOAL,
-        initiative_id=basics.initiative.id,
-        dimension=build.goal(basics.initiative.id).dimension,
-        statement="G",
-    )
-    edits.undo(session, edit)
-    change = list_changes(session, HistoryFilter(entity="goal"))[0]
-    assert change.action is ChangeAction.DELETE
-    restored = restore_deleted(session, change.id)
-    assert catalog.GOAL.get(session, restored.record_id).statement == "G"
-
-
-def test_only_deletes_can_be_restored(session: Session, build: Builders) -> None:
-    build.person("A")
-    created = list_changes(session)[0]
-    with pytest.raises(ConflictError, match="only a deleted record"):
-        restore_deleted(session, created.id)
-    with pytest.raises(NotFoundError):
-        restore_deleted(session, 999_999)
-
-
 def test_timestamps_are_utc(session: Session, build: Builders) -> None:
     build.person("A")
     at = list_changes(session)[0].at
     assert at.tzinfo is not None and abs(datetime.now(UTC) - at) < timedelta(minutes=5)
+
+
+def test_rows_deleted_with_a_record_are_listed_too(session: Session, build: Builders) -> None:
+    basics = build.basics()
+    recommendation = build.recommendation(basics.initiative.id)
+    item = build.action_item(basics.initiative.id, title="Paint over the tags")
+    link_action_item(session, recommendation.id, item.id)
+    delete_action_items(session, [item.id])
+    link, deleted = list_changes(session)[:2]
+    assert (deleted.kind, deleted.record_id, deleted.title) == (
+        "action item",
+        item.id,
+        "Paint over the tags",
+    )
+    assert link.kind == "recommendation action item" and link.restorable
+    assert link.record_id is None, "a link row has no number of its own"
+    assert link.title == f"recommendation {recommendation.id} ↔ action item {item.id}"
+
+
+def test_a_damaged_change_record_still_lists(session: Session, build: Builders) -> None:
+    build.person("A")
+    session.execute(update(m.ChangeRecord).values(changes="not json"))
+    session.execute(update(m.ChangeRecord).where(m.ChangeRecord.id == 1).values(changes="[1]"))
+    entries = list_changes(session)
+    assert entries and all(entry.fields == () for entry in entries)

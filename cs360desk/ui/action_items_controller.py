@@ -59,6 +59,9 @@ class ActionItemsController(QObject):
         self._request = 0
         self._shown = ListQuery(ActionItemFilter(), self._today())
         self._choices = ActionItemChoices((), (), ())
+        # Whether the next list load reads the people, teams and problems again: on showing
+        # and refreshing the section, not on each keystroke in the search box.
+        self._choices_stale = True
         self._reselect: set[int] = set()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -149,9 +152,11 @@ class ActionItemsController(QObject):
             # Teams and problems belong to the initiative left behind.
             self._reset_filters(everything=False)
             self._view.hide_editor()
+        self._choices_stale = True
         self._reload(top=True)
 
     def refresh(self) -> None:
+        self._choices_stale = True
         self._reload(top=False)
         self.editing.reload()
 
@@ -182,9 +187,9 @@ class ActionItemsController(QObject):
         first_row = 0 if top else max(0, table.rowAt(0))
         scroll = 0 if top else table.verticalScrollBar().value()
         self._reselect = set() if top else self._selected_ids()
-
+        choices = self._choices_stale
         self._context.runner.run(
-            lambda s: load_list(s, query, first_row, initiative_id),
+            lambda s: load_list(s, query, first_row, initiative_id, choices=choices),
             on_success=lambda load: self._on_loaded(request, query, load, scroll),
             on_failure=lambda error: self._on_load_failed(request, error),
         )
@@ -192,7 +197,8 @@ class ActionItemsController(QObject):
     def _on_loaded(self, request: int, query: ListQuery, load: ListLoad, scroll: int) -> None:
         if request != self._request:
             return  # the filters or the initiative changed since
-        self._apply_choices(load.choices)
+        if load.choices is not None:
+            self._apply_choices(load.choices)
         self._show_page(query, load.page)
         self._view.table.verticalScrollBar().setValue(scroll)
         for item_id in self._reselect:
@@ -229,6 +235,7 @@ class ActionItemsController(QObject):
         self._context.runner.report_failure(error)
 
     def _apply_choices(self, choices: ActionItemChoices) -> None:
+        self._choices_stale = False
         if choices == self._choices:
             return  # refilling boxes of 2,000 people costs each keystroke ~100 ms
         self._choices = choices

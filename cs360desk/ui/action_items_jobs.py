@@ -22,10 +22,11 @@ from cs360desk.ui.tasks import WorkSession
 
 @dataclass(frozen=True)
 class ListLoad:
-    """A fresh list: the page at the place the user was, and what items can point at."""
+    """A fresh list: the page at the place the user was, and what items can point at when
+    that was asked for (a filter change leaves the people, teams and problems as they are)."""
 
     page: ActionItemPage
-    choices: ActionItemChoices
+    choices: ActionItemChoices | None
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ def page_at(session: WorkSession, query: ListQuery, row: int) -> ActionItemPage:
 
 
 def load_list(
-    session: WorkSession, query: ListQuery, first_row: int, initiative_id: int
+    session: WorkSession, query: ListQuery, first_row: int, initiative_id: int, *, choices: bool
 ) -> ListLoad:
-    return ListLoad(page_at(session, query, first_row), action_item_choices(session, initiative_id))
+    page = page_at(session, query, first_row)
+    return ListLoad(page, action_item_choices(session, initiative_id) if choices else None)
 
 
 def locate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from cs360desk.domain.action_item_views import (
     Choice,
 )
 from cs360desk.domain.enums import ActionStatus, Priority
+from cs360desk.domain.records import ActionItemRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, is_overdue
 from cs360desk.services.catalog import ACTION_ITEM
 from cs360desk.services.progress_log import progress_notes
@@ -109,22 +111,37 @@ def _sort_key(sort: str) -> ColumnElement[Any]:
     return _SORT_KEYS[sort]
 
 
+def _order(sort: str, descending: bool) -> tuple[ColumnElement[Any], ...]:
+    key = _sort_key(sort)
+    return key.is_(None), key.desc() if descending else key.asc(), m.ActionItem.id.expression
+
+
+# The record's fields read as plain columns: building 200 ORM objects a page costs more than
+# the query itself.
+_RECORD_COLUMNS = tuple(
+    m.ActionItem.__table__.c[field.name] for field in dataclasses.fields(ActionItemRecord)
+)
+
+
 def _rows(session: Session, query: Select[Any], today: date) -> list[ActionItemRow]:
-    return [
-        ActionItemRow(
-            item=ACTION_ITEM.to_record(item),
-            owner_name=owner_name or "",
-            team_name=team or "",
-            problem_title=problem or "",
-            meeting_title=meeting or "",
-            overdue=is_overdue(item.due_on, item.status, today),
+    rows = []
+    for *values, owner_name, team, problem, meeting in session.execute(query):
+        item = ActionItemRecord(*values)
+        rows.append(
+            ActionItemRow(
+                item=item,
+                owner_name=owner_name or "",
+                team_name=team or "",
+                problem_title=problem or "",
+                meeting_title=meeting or "",
+                overdue=is_overdue(item.due_on, item.status, today),
+            )
         )
-        for item, owner_name, team, problem, meeting in session.execute(query)
-    ]
+    return rows
 
 
 def _row_columns() -> tuple[Any, ...]:
-    return (m.ActionItem, _owner.full_name, m.Team.name, m.Problem.title, m.Meeting.title)
+    return (*_RECORD_COLUMNS, _owner.full_name, m.Team.name, m.Problem.title, m.Meeting.title)
 
 
 def count_action_items(session: Session, where: ActionItemFilter, *, today: date) -> int:
@@ -143,15 +160,11 @@ def find_action_items(
     offset: int = 0,
 ) -> list[ActionItemRow]:
     """One page of matching items; items without a sort value come after the others."""
-    key = _sort_key(sort)
-    ordered = key.desc() if descending else key.asc()
-    query = (
-        _joined(*_row_columns())
-        .where(*_conditions(where, today))
-        .order_by(key.is_(None), ordered, m.ActionItem.id)
-        .offset(offset)
-        .limit(limit)
-    )
+    order = _order(sort, descending)
+    # The page's ids first, so only its rows are joined to their owner, team and so on.
+    ids = _joined(m.ActionItem.id).where(*_conditions(where, today)).order_by(*order)
+    page = ids.offset(offset).limit(limit).scalar_subquery()
+    query = _joined(*_row_columns()).where(m.ActionItem.id.in_(page)).order_by(*order)
     return _rows(session, query, today)
 
 
@@ -166,10 +179,13 @@ def action_item_page(
     limit: int = 200,
 ) -> ActionItemPage:
     """The matching count and one page, read in the same transaction so they agree."""
-    total = count_action_items(session, where, today=today)
     rows = find_action_items(
         session, where, today=today, sort=sort, descending=descending, offset=offset, limit=limit
     )
+    if len(rows) < limit and (rows or offset == 0):
+        total = offset + len(rows)  # the list ends on this page
+    else:
+        total = count_action_items(session, where, today=today)
     return ActionItemPage(total=total, offset=offset, rows=tuple(rows))
 
 
@@ -242,13 +258,8 @@ def action_item_ids(
     descending: bool = False,
 ) -> list[int]:
     """Ids of the rows in each (first, count) range of the list as find_action_items orders it."""
-    key = _sort_key(sort)
-    ordered = key.desc() if descending else key.asc()
-    base = (
-        _joined(m.ActionItem.id)
-        .where(*_conditions(where, today))
-        .order_by(key.is_(None), ordered, m.ActionItem.id)
-    )
+    order = _order(sort, descending)
+    base = _joined(m.ActionItem.id).where(*_conditions(where, today)).order_by(*order)
     ids: list[int] = []
     for first, count in ranges:
         if first < 0 or count <= 0:

@@ -11,7 +11,12 @@ import pytest
 
 from cs360desk.domain.enums import ActionStatus, TeamKind
 from cs360desk.domain.views import ActionItemFilter
-from cs360desk.services.action_items import count_action_items, find_action_items, like_pattern
+from cs360desk.services.action_items import (
+    SORTABLE,
+    count_action_items,
+    find_action_items,
+    like_pattern,
+)
 
 if TYPE_CHECKING:
     from conftest import Builders
@@ -278,20 +283,20 @@ def test_unknown_sort_is_refused(build: Builders) -> None:
         find_action_items(build.session, ActionItemFilter(), today=TODAY, sort="details")
 
 
-@pytest.mark.parametrize("sort", ["due_on", "title", "owner", "status", "priority", "id"])
-def test_pages_add_up_to_the_whole_list(build: Builders, sort: str) -> None:
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", SORTABLE)
+def test_pages_add_up_to_the_whole_list(build: Builders, sort: str, descending: bool) -> None:
     make_work(build)
     where = ActionItemFilter()
-    whole = [row.item.id for row in find_action_items(build.session, where, today=TODAY, sort=sort)]
-    pages = [
-        [
-            row.item.id
-            for row in find_action_items(
-                build.session, where, today=TODAY, sort=sort, limit=3, offset=offset
-            )
-        ]
-        for offset in (0, 3, 6, 9)
-    ]
+
+    def ids(**page: int) -> list[int]:
+        rows = find_action_items(
+            build.session, where, today=TODAY, sort=sort, descending=descending, **page
+        )
+        return [row.item.id for row in rows]
+
+    whole = ids()
+    pages = [ids(limit=3, offset=offset) for offset in (0, 3, 6, 9)]
     assert [len(page) for page in pages] == [3, 3, 2, 0]
     assert [item for page in pages for item in page] == whole
     assert len(whole) == count_action_items(build.session, where, today=TODAY) == 8

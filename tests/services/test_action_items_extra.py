@@ -140,6 +140,20 @@ def test_page_carries_the_total_and_its_offset(build: Builders) -> None:
     assert [row.item.title for row in page.rows] == ["Item e", "Item f"]
 
 
+def test_a_full_page_is_counted_and_the_last_one_counts_itself(build: Builders) -> None:
+    plan = make_plan(build)
+    where = ActionItemFilter(initiative_id=plan.initiative)
+    pages = [
+        action_item_page(build.session, where, today=TODAY, sort="title", offset=at, limit=3)
+        for at in (0, 3, 6, 40)
+    ]
+    assert [(page.total, len(page.rows)) for page in pages] == [(6, 3), (6, 3), (6, 0), (6, 0)]
+    short = action_item_page(build.session, where, today=TODAY, offset=4, limit=50)
+    assert (short.total, len(short.rows)) == (6, 2)
+    none = ActionItemFilter(initiative_id=plan.initiative, text="no such words")
+    assert action_item_page(build.session, none, today=TODAY).total == 0
+
+
 def test_ids_of_ranges_follow_the_sort_and_skip_nonsense(build: Builders) -> None:
     plan = make_plan(build)
     where = ActionItemFilter(initiative_id=plan.initiative)

@@ -11,6 +11,15 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
+def date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date format with a four-digit year: "M/d/yyyy" in the US.
+
+    Two-digit years would be read back as 19xx, so date fields always show and take four.
+    """
+    short = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
+
+
 def format_date(value: date | None, locale: QLocale | None = None) -> str:
     if value is None:
         return ""

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.ui.formatting import date_format
 from cs360desk.ui.history_models import ChangeHistoryModel, FieldChangeModel
 from cs360desk.ui.problem_solving_widgets import (
     PAGE_MARGIN,
     button,
-    date_format,
     note_label,
 )
 from cs360desk.ui.read_only_mode import keeps_working

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Stage
+from cs360desk.ui.formatting import date_format
 from cs360desk.ui.labels import plain_label
-from cs360desk.ui.problem_solving_widgets import date_format
 
 
 @dataclass(frozen=True)

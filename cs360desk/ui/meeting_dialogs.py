@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.meeting_views import PersonChoice
+from cs360desk.ui.formatting import date_format
 from cs360desk.ui.labels import plain_label
-from cs360desk.ui.meeting_fields import date_format
 from cs360desk.ui.style import STYLE_SHEET
 
 DEFAULT_DUE_DAYS = 14

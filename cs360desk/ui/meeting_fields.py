@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.ui.formatting import date_format
 from cs360desk.ui.labels import plain_label
 
 Choices = Callable[[], Sequence[tuple[str, Any]]]
@@ -38,12 +39,6 @@ INVALID_RULES = """
 QPlainTextEdit[invalid="true"], QComboBox[invalid="true"], QDateTimeEdit[invalid="true"],
 QSpinBox[invalid="true"] { border: 1px solid #b3261e; border-radius: 3px; }
 """
-
-
-def date_format() -> str:
-    """The locale's short date with a four-digit year: 2-digit years confuse across centuries."""
-    day = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return day if "yyyy" in day else day.replace("yy", "yyyy")
 
 
 def date_time_format() -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.ui.formatting import date_format
 from cs360desk.ui.labels import plain_label
 from cs360desk.ui.record_widgets import data_table as record_data_table
 from cs360desk.ui.style import scaled_font
@@ -40,15 +41,6 @@ PAGE_MARGIN = 20
 MAX_COLUMN_WIDTH = 240
 CELL_PADDING = 20  # "QTableView::item { padding: 0 8px; }" in the app's style sheet, and a bit
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-
-
-def date_format(locale: QLocale | None = None) -> str:
-    """The locale's short date format with a four-digit year: "M/d/yyyy" in the US.
-
-    Two-digit years would be read back as 19xx, so fields always show and take four.
-    """
-    short = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
-    return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
 def date_text(value: date | None, locale: QLocale | None = None) -> str:

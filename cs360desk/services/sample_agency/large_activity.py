@@ -59,10 +59,10 @@ EXTRA_MEASURES = (
     ("Residents reached by door-knocks", Direction.INCREASE),
 )
 _PROBLEM_TITLES = (
-    "Gun violence and fear of gun violence in the {area}", "Speeding near schools in the {area}",
-    "Late-night gatherings and drug sales in the {area}", "Thefts from boats and docks",
-    "Family disputes escalating to weapons calls", "Burglaries of small businesses in the {area}",
-    "Fights at closing time in the {area}", "Catalytic converter thefts in the {area}",
+    "Gun violence and fear of gun violence near {area}", "Speeding by schools around {area}",
+    "Late-night gatherings and drug sales near {area}", "Thefts from boats and docks",
+    "Family disputes escalating to weapons calls", "Burglaries of small businesses near {area}",
+    "Fights at closing time near {area}", "Catalytic converter thefts near {area}",
 )
 # fmt: on
 _TOPICS = [topic[0] for pool in t.PST_TOPICS.values() for topic in pool]

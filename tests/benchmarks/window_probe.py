@@ -47,7 +47,9 @@ def _wait(condition: Any, timeout_s: float = 120.0) -> None:
 
 
 def _main_window(db_path: Path, scratch: Path) -> Any:
+    # In the order cs360desk.app loads them for the desktop app: the database layer first.
     from cs360desk.db.workspace import open_workspace
+    from cs360desk.services import momentum  # noqa: F401
     from cs360desk.ui.application import application, build_main_window
     from cs360desk.ui.settings import ini_settings
 

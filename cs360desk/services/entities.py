@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from sqlalchemy import Column, ColumnElement, Table, UniqueConstraint, func, select
 from sqlalchemy import types as sqltypes
@@ -23,6 +24,32 @@ R = TypeVar("R")
 # A rule sees the merged values (stored ones overlaid with the change) and may adjust them.
 Rule = Callable[[Session, dict[str, Any], "M | None"], None]
 _MANAGED = {"id", "created_at", "updated_at", "version"}
+
+
+class StoredRows(Protocol):
+    """What validation asks about the other rows of the workspace."""
+
+    def exists(self, table: Table, record_id: int) -> bool:
+        """Whether a row with this id is there (a reference may point at it)."""
+
+    def taken(self, table: Table, key: Mapping[str, Any], other_than: int | None) -> bool:
+        """Whether a row other than `other_than` holds this unique key."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DatabaseRows:
+    """The answers as the database gives them, one query per question."""
+
+    session: Session
+
+    def exists(self, table: Table, record_id: int) -> bool:
+        return self.session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
+
+    def taken(self, table: Table, key: Mapping[str, Any], other_than: int | None) -> bool:
+        query = select(table.c.id).filter_by(**key)
+        if other_than is not None:
+            query = query.where(table.c.id != other_than)
+        return self.session.scalar(query.limit(1)) is not None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,10 +85,7 @@ class EntityService(Generic[M, R]):
         return session.scalar(select(func.count()).select_from(self.model)) or 0
 
     def create(self, session: Session, **values: Any) -> R:
-        merged = {name: _default_of(column) for name, column in self._columns().items()}
-        merged.update(self._coerced(session, values))
-        self._check(session, merged, None)
-        obj = self.model(**{k: v for k, v in merged.items() if k not in _MANAGED})
+        obj = self.build(self.validated(session, values))
         session.add(obj)
         session.flush()
         return self.to_record(obj)
@@ -79,14 +103,42 @@ class EntityService(Generic[M, R]):
             raise ConflictError(
                 f"this {self.label} was changed elsewhere since you opened it; reload and retry"
             )
-        merged = {name: getattr(obj, name) for name in self._columns()}
-        merged.update(self._coerced(session, changes))
-        self._check(session, merged, obj)
+        self.assign(obj, self.validated(session, changes, obj))
+        session.flush()
+        return self.to_record(obj)
+
+    def validated(
+        self,
+        session: Session,
+        changes: Mapping[str, Any],
+        obj: M | None = None,
+        *,
+        rows: StoredRows | None = None,
+    ) -> dict[str, Any]:
+        """Every field of the row `changes` would leave on `obj` (None: on a new record),
+        checked by every rule; ValidationError names the first field that fails.
+
+        Nothing is written. `rows` answers the questions about other rows (references,
+        unique keys); by default the database does.
+        """
+        rows = DatabaseRows(session) if rows is None else rows
+        if obj is None:
+            merged = {name: _default_of(column) for name, column in self._columns().items()}
+        else:
+            merged = {name: getattr(obj, name) for name in self._columns()}
+        merged.update(self._coerced(rows, changes))
+        self._check(session, merged, obj, rows)
+        return merged
+
+    def build(self, merged: Mapping[str, Any]) -> M:
+        """A new object holding validated values (see `validated`), not yet added."""
+        return self.model(**{k: v for k, v in merged.items() if k not in _MANAGED})
+
+    def assign(self, obj: M, merged: Mapping[str, Any]) -> None:
+        """Set the validated values (see `validated`) that differ from what `obj` holds."""
         for name, value in merged.items():
             if name not in _MANAGED and getattr(obj, name) != value:
                 setattr(obj, name, value)
-        session.flush()
-        return self.to_record(obj)
 
     def delete(self, session: Session, record_id: int) -> None:
         obj = self.load(session, record_id)
@@ -95,18 +147,20 @@ class EntityService(Generic[M, R]):
         session.flush()
 
     def _columns(self) -> dict[str, Column[Any]]:
-        return {c.key: c for c in table_of(self.model).columns}
+        return _columns_of(self.model)
 
-    def _coerced(self, session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+    def _coerced(self, rows: StoredRows, values: Mapping[str, Any]) -> dict[str, Any]:
         columns = self._columns()
         coerced = {}
         for name, value in values.items():
             if name not in columns or name in _MANAGED:
                 raise ValidationError(name, f"is not an editable field of a {self.label}")
-            coerced[name] = coerce_value(session, columns[name], value)
+            coerced[name] = coerce_value(rows, columns[name], value)
         return coerced
 
-    def _check(self, session: Session, merged: dict[str, Any], obj: M | None) -> None:
+    def _check(
+        self, session: Session, merged: dict[str, Any], obj: M | None, rows: StoredRows
+    ) -> None:
         for rule in self.rules:
             rule(session, merged, obj)
         for name, column in self._columns().items():
@@ -117,11 +171,16 @@ class EntityService(Generic[M, R]):
                 raise ValidationError(name, "is required")
             if _is_required_text(column) and not str(value).strip():
                 raise ValidationError(name, "must not be empty")
-        _check_unique(session, self.model, merged, obj, self.label)
+        _check_unique(rows, self.model, merged, obj, self.label)
 
 
 def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
+
+
+@functools.cache
+def _columns_of(model: type[Base]) -> dict[str, Column[Any]]:
+    return {c.key: c for c in table_of(model).columns}
 
 
 def _default_of(column: Column[Any]) -> Any:
@@ -137,7 +196,7 @@ def _is_required_text(column: Column[Any]) -> bool:
     )
 
 
-def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
+def coerce_value(rows: StoredRows, column: Column[Any], value: Any) -> Any:
     """Check one value against its column and return it in the column's Python type."""
     name = column.key
     if value is None:
@@ -152,7 +211,7 @@ def coerce_value(session: Session, column: Column[Any], value: Any) -> Any:
             raise ValidationError(name, "must be yes or no")
         return value
     if isinstance(kind, sqltypes.Integer):
-        return _coerce_reference(session, column, _coerce_int(name, value))
+        return _coerce_reference(rows, column, _coerce_int(name, value))
     if isinstance(kind, sqltypes.Float):
         return _coerce_number(name, value)
     if isinstance(kind, sqltypes.Date):
@@ -211,11 +270,10 @@ def _coerce_date(name: str, value: Any) -> date:
     raise ValidationError(name, f"is not a date: {value!r} (use YYYY-MM-DD)")
 
 
-def _coerce_reference(session: Session, column: Column[Any], value: int) -> int:
+def _coerce_reference(rows: StoredRows, column: Column[Any], value: int) -> int:
     for foreign_key in column.foreign_keys:
         target = foreign_key.column.table
-        found = session.scalar(select(target.c.id).where(target.c.id == value))
-        if found is None:
+        if not rows.exists(target, value):
             raise ValidationError(column.key, f"no {name_of(target.name)} with id {value}")
     return value
 
@@ -224,20 +282,24 @@ def name_of(table_name: str) -> str:
     return table_name.replace("_", " ")
 
 
+@functools.cache
+def unique_groups(table: Table) -> tuple[tuple[Column[Any], ...], ...]:
+    """The columns whose values no two rows may share, one group per unique constraint."""
+    groups = [tuple(c.columns) for c in table.constraints if isinstance(c, UniqueConstraint)]
+    groups += [(c,) for c in table.columns if c.unique]
+    return tuple(groups)
+
+
 def _check_unique(
-    session: Session, model: type[Base], merged: dict[str, Any], obj: Base | None, label: str
+    rows: StoredRows, model: type[Base], merged: dict[str, Any], obj: Base | None, label: str
 ) -> None:
     table = table_of(model)
-    groups = [list(c.columns) for c in table.constraints if isinstance(c, UniqueConstraint)]
-    groups += [[c] for c in table.columns if c.unique]
-    for group in groups:
+    for group in unique_groups(table):
         values = {column.key: merged.get(column.key) for column in group}
         if any(value is None for value in values.values()):
             continue
-        query = select(table.c.id).filter_by(**values)
-        if obj is not None:
-            query = query.where(table.c.id != obj.id)  # type: ignore[attr-defined]
-        if session.scalar(query.limit(1)) is not None:
+        other_than = None if obj is None else obj.id  # type: ignore[attr-defined]
+        if rows.taken(table, values, other_than):
             field = group[-1].key
             raise ValidationError(field, f"another {label} already has this {name_of(field)}")
 

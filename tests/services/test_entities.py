@@ -505,3 +505,35 @@ def test_create_flushes_so_the_row_is_queryable(build: Builders) -> None:
     person = build.person("Ana Ruiz")
     found = build.session.scalar(select(m.Person.full_name).where(m.Person.id == person.id))
     assert found == "Ana Ruiz"
+
+
+def test_validated_checks_every_rule_and_writes_nothing(build: Builders) -> None:
+    initiative = build.basics().initiative
+    merged = catalog.ACTION_ITEM.validated(
+        build.session, {"initiative_id": initiative.id, "title": "Call", "status": "done"}
+    )
+    assert merged["status"] is ActionStatus.DONE and merged["completed_on"] == date.today()
+    assert catalog.ACTION_ITEM.count(build.session) == 0
+    with pytest.raises(ValidationError, match="must not be empty"):
+        catalog.ACTION_ITEM.validated(build.session, {"initiative_id": initiative.id, "title": ""})
+
+
+class _NothingIsFree:
+    """Stands in for the workspace: no row exists, and every unique key is taken."""
+
+    def exists(self, table: Any, record_id: int) -> bool:
+        return False
+
+    def taken(self, table: Any, key: Any, other_than: int | None) -> bool:
+        return True
+
+
+def test_validated_asks_the_rows_it_is_given(build: Builders) -> None:
+    measure = build.measure(build.goal(build.basics().initiative.id).id)
+    values = {"measure_id": measure.id, "period_end": date(2026, 1, 31), "value": 1.0}
+    assert catalog.MEASUREMENT.validated(build.session, values)["value"] == 1.0
+    with pytest.raises(ValidationError, match=f"no measure with id {measure.id}"):
+        catalog.MEASUREMENT.validated(build.session, values, rows=_NothingIsFree())
+    stored = build.session.get(m.Measurement, build.measurement(measure.id, date(2026, 2, 28)).id)
+    with pytest.raises(ValidationError, match="already has this period end"):
+        catalog.MEASUREMENT.validated(build.session, {"value": 2.0}, stored, rows=_NothingIsFree())

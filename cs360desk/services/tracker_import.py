@@ -1,20 +1,20 @@
 """Bring a returned tracker back: a preview that changes nothing, then one all-or-nothing apply.
 
-Both run every write the file asks for, each row in a savepoint of its own, so the preview
-finds exactly the errors the apply would meet. The preview then rolls everything back; the
-apply keeps the valid rows, inside the caller's transaction, recorded in the change log.
+Both plan every row and check every write it asks for with the records' own rules
+(tracker_checks), so the preview finds exactly the errors the apply would meet, without
+writing. The apply then writes the rows that passed, together, inside the caller's
+transaction, recorded in the change log and undoable as one edit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cs360desk.domain.edits import Edit, combine
-from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from cs360desk.db import models as m
+from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.tracker import (
     ACTION_ITEMS,
@@ -27,26 +27,23 @@ from cs360desk.domain.tracker import (
     ImportResult,
     ParsedTracker,
     RowOutcome,
-    RowProblem,
     RowStatus,
     TrackerFileError,
 )
 from cs360desk.services.catalog import INITIATIVE
+from cs360desk.services.entities import table_of
+from cs360desk.services.tracker_checks import CheckedWrite, ImportRows, check_plans
 from cs360desk.services.tracker_plans import RowPlan, SheetRules, plan_sheet
-from cs360desk.services.tracker_rows import initiative_names, workspace_key
+from cs360desk.services.tracker_rows import InitiativeNames, initiative_names, workspace_key
 from cs360desk.services.tracker_sheets import action_item_rules, measurement_rules
+from cs360desk.services.tracker_writes import write_checked
 
 
 def preview_tracker_import(
     session: Session, parsed: ParsedTracker, *, today: date, initiative_id: int | None = None
 ) -> ImportPreview:
     """What importing the file would do, row by row; the workspace is left as it was."""
-    initiative, plans, notes = _plan(session, parsed, today, initiative_id)
-    savepoint = session.begin_nested()
-    try:
-        outcomes, _edit = _run(session, plans)
-    finally:
-        savepoint.rollback()
+    initiative, outcomes, _passed, notes = _checked(session, parsed, today, initiative_id)
     return _preview(parsed, initiative, outcomes, notes)
 
 
@@ -59,14 +56,22 @@ def apply_tracker_import(
     initiative_id: int | None = None,
 ) -> ImportResult:
     """Apply every valid row; with errors and no `skip_errors`, raise and apply nothing."""
-    initiative, plans, notes = _plan(session, parsed, today, initiative_id)
-    with session.begin_nested():
-        outcomes, edit = _run(session, plans)
-        preview = _preview(parsed, initiative, outcomes, notes)
-        if preview.has_errors and not skip_errors:
-            raise ImportBlockedError(preview)  # leaving the block rolls the savepoint back
+    initiative, outcomes, passed, notes = _checked(session, parsed, today, initiative_id)
+    preview = _preview(parsed, initiative, outcomes, notes)
+    if preview.has_errors and not skip_errors:
+        raise ImportBlockedError(preview)
+    with session.begin_nested():  # a write the checks did not foresee undoes the others
+        edit = write_checked(session, passed, "Import tracker")
     applied = preview.count(RowStatus.NEW) + preview.count(RowStatus.CHANGED)
     return ImportResult(preview, applied, preview.count(RowStatus.ERROR), edit)
+
+
+def _checked(
+    session: Session, parsed: ParsedTracker, today: date, initiative_id: int | None
+) -> tuple[InitiativeRecord, list[RowOutcome], list[CheckedWrite], list[str]]:
+    initiative, plans, rows, notes = _plan(session, parsed, today, initiative_id)
+    outcomes, passed = check_plans(session, plans, rows)
+    return initiative, outcomes, passed, notes
 
 
 def _preview(
@@ -86,10 +91,11 @@ def _preview(
 
 def _plan(
     session: Session, parsed: ParsedTracker, today: date, initiative_id: int | None
-) -> tuple[InitiativeRecord, list[RowPlan], list[str]]:
+) -> tuple[InitiativeRecord, list[RowPlan], ImportRows, list[str]]:
     notes: list[str] = []
     initiative = _initiative_of(session, parsed, initiative_id, notes)
     names = initiative_names(session, initiative.id)
+    rows = _known_rows(session, initiative.id, names)
     plans: list[RowPlan] = []
     sheets: tuple[tuple[str, Callable[[], SheetRules]], ...] = (
         (ACTION_ITEMS, lambda: action_item_rules(session, initiative.id, names, today)),
@@ -106,8 +112,24 @@ def _plan(
                 f"The hidden copy of {title} as exported is missing, so every cell that "
                 "differs from the workspace counts as an edit."
             )
-        plans.extend(plan_sheet(make_rules(), sheet, snapshot))
-    return initiative, plans, notes
+        rules = make_rules()
+        rows.know(table_of(rules.service.model), rules.records)
+        plans.extend(plan_sheet(rules, sheet, snapshot))
+    return initiative, plans, rows, notes
+
+
+def _known_rows(session: Session, initiative_id: int, names: InitiativeNames) -> ImportRows:
+    """What was just read: the rows the file's names and IDs can point at exist."""
+    rows = ImportRows(session)
+    rows.know(table_of(m.Initiative), [initiative_id])
+    for model, index in (
+        (m.Person, names.people),
+        (m.Team, names.teams),
+        (m.Problem, names.problems),
+        (m.Measure, names.measures),
+    ):
+        rows.know(table_of(model), index.labels)
+    return rows
 
 
 def _initiative_of(
@@ -140,27 +162,3 @@ def _initiative_of(
         raise TrackerFileError(
             f"the initiative of {parsed.file_name} (ID {wanted}) is not in this workspace"
         ) from error
-
-
-def _run(session: Session, plans: list[RowPlan]) -> tuple[list[RowOutcome], Edit]:
-    outcomes: list[RowOutcome] = []
-    edits: list[Edit] = []
-    for plan in plans:
-        outcome = plan.outcome
-        if plan.write is None or outcome.status is RowStatus.ERROR:
-            outcomes.append(outcome)
-            continue
-        try:
-            with session.begin_nested():
-                edits.append(plan.write(session))
-        except ValidationError as error:
-            column, ref = plan.cells.get(error.field, ("", ""))
-            outcome = _failed(outcome, RowProblem(column, ref, error.problem))
-        except (ConflictError, NotFoundError) as error:
-            outcome = _failed(outcome, RowProblem("", "", str(error)))
-        outcomes.append(outcome)
-    return outcomes, combine("Import tracker", *edits)
-
-
-def _failed(outcome: RowOutcome, problem: RowProblem) -> RowOutcome:
-    return replace(outcome, status=RowStatus.ERROR, problems=(*outcome.problems, problem))

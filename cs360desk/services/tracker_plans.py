@@ -11,9 +11,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.tracker import (
     CellValue,
     FieldChange,
@@ -23,6 +20,7 @@ from cs360desk.domain.tracker import (
     RowProblem,
     RowStatus,
 )
+from cs360desk.services.entities import EntityService
 from cs360desk.services.tracker_rows import Row
 from cs360desk.services.tracker_values import (
     CellNotice,
@@ -33,7 +31,26 @@ from cs360desk.services.tracker_values import (
     same_cell,
 )
 
-Write = Callable[[Session], Edit]
+
+@dataclass(frozen=True)
+class ChildWrite:
+    """A record a row adds under its own (a progress note under its action item)."""
+
+    service: EntityService[Any, Any]
+    # The child's field that points at the row's record.
+    parent_field: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RowWrite:
+    """What one row asks of the workspace, as plain data: checked first, written later."""
+
+    service: EntityService[Any, Any]
+    # The stored object to change; None makes a new record.
+    target: Any | None
+    values: Mapping[str, Any]
+    children: tuple[ChildWrite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,15 +65,19 @@ class SheetRules:
     folded: frozenset[str]
     reference: tuple[str, ...]
     current: Mapping[int, Row]
+    # The stored objects, by id: what the rows change and what their values are checked on.
     records: Mapping[int, Any]
     resolve: Callable[[str, CellValue], tuple[str, Any]]
-    create: Callable[[dict[str, Any]], Write]
-    update: Callable[[int, dict[str, Any]], Write]
+    service: EntityService[Any, Any]
     label: Callable[[Mapping[str, CellValue]], str]
     # Returns the reason an unknown ID is not here ("belongs to another initiative"...).
     missing: Callable[[int], str]
-    # Field name -> its column, to name the column of an error found only when writing.
+    # Field name -> its column, to name the column of an error the record's rules find.
     fields: Mapping[str, str]
+    # Values every new record gets (the initiative an action item belongs to).
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    # Fields that add a record rather than overwrite one (a progress note): never a conflict.
+    children: Mapping[str, Callable[[Any], ChildWrite]] = field(default_factory=dict)
     # Columns a new row may leave blank to take the usual default (Status: open).
     optional_for_new: frozenset[str] = frozenset()
     # Why a new row is already in the workspace (the same file imported twice), or None.
@@ -68,9 +89,19 @@ class SheetRules:
 @dataclass(frozen=True)
 class RowPlan:
     outcome: RowOutcome
-    write: Write | None = None
-    # Field name -> (column, cell), to place an error that only writing finds.
-    cells: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    write: RowWrite | None = None
+    # Field name -> its column, and column -> its letter in the sheet: where an error the
+    # record's rules find belongs.
+    fields: Mapping[str, str] = field(default_factory=dict)
+    letters: Mapping[str, str] = field(default_factory=dict)
+
+    def cell_of(self, field_name: str) -> tuple[str, str]:
+        """The column and the cell ("Title", "B7") of a field, or blanks if none shows it."""
+        header = self.fields.get(field_name)
+        if header is None:
+            return "", ""
+        letter = self.letters.get(header)
+        return header, f"{letter}{self.outcome.row}" if letter else ""
 
 
 class _RowState:
@@ -84,7 +115,7 @@ class _RowState:
         self.values: dict[str, Any] = {}
 
     def cell(self, header: str) -> CellValue:
-        found = self.row.get(header)
+        found = self.row.cells.get(header)
         return found.value if found else None
 
     def ref(self, header: str) -> str:
@@ -102,11 +133,11 @@ class _RowState:
             return False
         return True
 
-    def cells(self) -> dict[str, tuple[str, str]]:
-        return {name: (header, self.ref(header)) for name, header in self.rules.fields.items()}
+    def plan(self, outcome: RowOutcome, write: RowWrite) -> RowPlan:
+        return RowPlan(outcome, write, self.rules.fields, self.sheet.columns)
 
     def outcome(self, record_id: int | None, status: RowStatus) -> RowOutcome:
-        shown = {header: self.cell(header) for header in self.rules.headers}
+        shown = {header: cell.value for header, cell in self.row.cells.items()}
         return RowOutcome(
             sheet=self.rules.sheet,
             row=self.row.number,
@@ -173,11 +204,18 @@ def _plan_row(state: _RowState, record_id: int | None, exported: dict[int, Parse
             state.notes.append(f"{header} is shown for reference; the change is not imported")
     if state.problems or not state.values:
         return RowPlan(state.outcome(record_id, RowStatus.UNCHANGED))
-    return RowPlan(
-        state.outcome(record_id, RowStatus.CHANGED),
-        rules.update(record_id, state.values),
-        state.cells(),
+    write = _write(rules, rules.records[record_id], state.values)
+    return state.plan(state.outcome(record_id, RowStatus.CHANGED), write)
+
+
+def _write(rules: SheetRules, target: Any | None, values: dict[str, Any]) -> RowWrite:
+    own = {name: value for name, value in values.items() if name not in rules.children}
+    children = tuple(
+        rules.children[name](value) for name, value in values.items() if name in rules.children
     )
+    if target is None:
+        own = {**rules.fixed, **own}
+    return RowWrite(rules.service, target, own, children)
 
 
 def _compare(
@@ -201,7 +239,7 @@ def _compare(
     except CellProblem as problem:
         state.fail(header, str(problem))
         return
-    if name in _NOTE_FIELDS:
+    if name in rules.children:
         if rules.has_note(record_id, value):
             return
         state.values[name] = value
@@ -218,10 +256,6 @@ def _compare(
         return
     state.values[name] = value
     state.changes.append(FieldChange(header, as_text(current[header]), as_text(new)))
-
-
-# Fields that add a record rather than overwrite one (a progress note): never a conflict.
-_NOTE_FIELDS = frozenset({"progress_note"})
 
 
 def _plan_new(state: _RowState) -> RowPlan:
@@ -246,4 +280,4 @@ def _plan_new(state: _RowState) -> RowPlan:
         state.fail("", duplicate)
     if state.problems:
         return RowPlan(state.outcome(None, RowStatus.ERROR))
-    return RowPlan(state.outcome(None, RowStatus.NEW), rules.create(values), state.cells())
+    return state.plan(state.outcome(None, RowStatus.NEW), _write(rules, None, values))

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,11 +42,18 @@ class NameIndex:
 
     def find(self, text: str) -> int | None:
         """The id whose label is `text` (any letter case, outer spaces ignored), or None."""
-        wanted = " ".join(text.split()).casefold()
+        return self._by_label.get(_folded(text))
+
+    @cached_property
+    def _by_label(self) -> dict[str, int]:
+        found: dict[str, int] = {}
         for record_id, label in self.labels.items():
-            if " ".join(label.split()).casefold() == wanted:
-                return record_id
-        return None
+            found.setdefault(_folded(label), record_id)
+        return found
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,8 @@ def note_text(noted_on: date, text: str) -> str:
     return f"{noted_on.isoformat()}: {text}"
 
 
-def latest_notes(session: Session, initiative_id: int) -> dict[int, str]:
+def stored_notes(session: Session, initiative_id: int) -> list[tuple[int, date, str]]:
+    """The initiative's progress notes as (item id, day, text), oldest first."""
     note = m.ActionItemUpdate
     query = (
         select(note.action_item_id, note.noted_on, note.text)
@@ -105,14 +114,30 @@ def latest_notes(session: Session, initiative_id: int) -> dict[int, str]:
         .where(m.ActionItem.initiative_id == initiative_id)
         .order_by(note.noted_on, note.id)
     )
+    return [(item_id, day, text) for item_id, day, text in session.execute(query)]
+
+
+def latest_notes(notes: Iterable[tuple[int, date, str]]) -> dict[int, str]:
+    """Each item's newest note (of notes given oldest first), as "Last update" shows it."""
     # Later rows overwrite earlier ones: what is left is each item's newest note.
-    return {item_id: note_text(day, text) for item_id, day, text in session.execute(query)}
+    return {item_id: note_text(day, text) for item_id, day, text in notes}
 
 
-def action_item_rows(
-    session: Session, initiative_id: int, names: InitiativeNames
-) -> dict[int, Row]:
-    """Rows in ACTION_ITEM_HEADERS order, keyed by id, soonest due first."""
+@dataclass(frozen=True)
+class StoredItems:
+    """An initiative's action items as stored: the objects and their rows, by id."""
+
+    objects: dict[int, m.ActionItem]
+    rows: dict[int, Row]
+
+
+def stored_action_items(
+    session: Session,
+    initiative_id: int,
+    names: InitiativeNames,
+    notes: Iterable[tuple[int, date, str]],
+) -> StoredItems:
+    """Rows in ACTION_ITEM_HEADERS order, soonest due first; `notes` as `stored_notes` gives."""
     item = m.ActionItem
     query = (
         select(item, m.Meeting.title)
@@ -120,9 +145,11 @@ def action_item_rows(
         .where(item.initiative_id == initiative_id)
         .order_by(item.due_on.is_(None), item.due_on, item.id)
     )
-    notes = latest_notes(session, initiative_id)
+    latest = latest_notes(notes)
+    objects: dict[int, m.ActionItem] = {}
     rows: dict[int, Row] = {}
     for obj, meeting_title in session.execute(query):
+        objects[obj.id] = obj
         rows[obj.id] = (
             obj.id,
             fit_cell_text(obj.title),
@@ -134,20 +161,37 @@ def action_item_rows(
             names.teams.label(obj.team_id),
             fit_cell_text(meeting_title or ""),
             fit_cell_text(obj.details),
-            fit_cell_text(notes.get(obj.id, "")),
+            fit_cell_text(latest.get(obj.id, "")),
         )
-    return rows
+    return StoredItems(objects, rows)
 
 
-def measurement_rows(session: Session, names: InitiativeNames) -> dict[int, Row]:
-    """Rows in MEASUREMENT_HEADERS order for the initiative's measures, keyed by id."""
+def action_item_rows(
+    session: Session, initiative_id: int, names: InitiativeNames
+) -> dict[int, Row]:
+    """Rows in ACTION_ITEM_HEADERS order, keyed by id, soonest due first."""
+    notes = stored_notes(session, initiative_id)
+    return stored_action_items(session, initiative_id, names, notes).rows
+
+
+@dataclass(frozen=True)
+class StoredMeasurements:
+    """The values of an initiative's measures as stored: the objects and their rows, by id."""
+
+    objects: dict[int, m.Measurement]
+    rows: dict[int, Row]
+
+
+def stored_measurements(session: Session, names: InitiativeNames) -> StoredMeasurements:
+    """Rows in MEASUREMENT_HEADERS order, by measure and period."""
     value = m.Measurement
     query = (
         select(value)
         .where(value.measure_id.in_(list(names.measures.labels)))
         .order_by(value.measure_id, value.period_end)
     )
-    return {
+    objects = {obj.id: obj for obj in session.scalars(query)}
+    rows: dict[int, Row] = {
         obj.id: (
             obj.id,
             names.measures.label(obj.measure_id),
@@ -155,5 +199,11 @@ def measurement_rows(session: Session, names: InitiativeNames) -> dict[int, Row]
             obj.value,
             fit_cell_text(obj.note),
         )
-        for obj in session.scalars(query)
+        for obj in objects.values()
     }
+    return StoredMeasurements(objects, rows)
+
+
+def measurement_rows(session: Session, names: InitiativeNames) -> dict[int, Row]:
+    """Rows in MEASUREMENT_HEADERS order for the initiative's measures, keyed by id."""
+    return stored_measurements(session, names).rows

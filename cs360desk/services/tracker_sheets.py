@@ -6,11 +6,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.tracker import (
     ACTION_ITEM_HEADERS,
@@ -19,15 +17,14 @@ from cs360desk.domain.tracker import (
     MEASUREMENTS,
     CellValue,
 )
-from cs360desk.services import edits
-from cs360desk.services.catalog import ACTION_ITEM, MEASUREMENT
-from cs360desk.services.progress_log import add_progress_note
-from cs360desk.services.tracker_plans import SheetRules, Write
+from cs360desk.services.catalog import ACTION_ITEM, ACTION_ITEM_UPDATE, MEASUREMENT
+from cs360desk.services.tracker_plans import ChildWrite, SheetRules
 from cs360desk.services.tracker_rows import (
     InitiativeNames,
     NameIndex,
-    action_item_rows,
-    measurement_rows,
+    stored_action_items,
+    stored_measurements,
+    stored_notes,
 )
 from cs360desk.services.tracker_values import (
     CellNotice,
@@ -104,27 +101,9 @@ def _action_resolver(
     return resolve
 
 
-def _create_item(initiative_id: int) -> Callable[[dict[str, Any]], Write]:
-    def create(values: dict[str, Any]) -> Write:
-        def write(s: Session) -> Edit:
-            fields = dict(values)
-            note = fields.pop(NOTE, None)
-            record, edit = edits.create(s, ACTION_ITEM, initiative_id=initiative_id, **fields)
-            return _with_note(s, edit, record.id, note)
-
-        return write
-
-    return create
-
-
-def _update_item(record_id: int, values: dict[str, Any]) -> Write:
-    def write(s: Session) -> Edit:
-        changes = dict(values)
-        note = changes.pop(NOTE, None)
-        edit = edits.update(s, ACTION_ITEM, record_id, **changes)[1] if changes else None
-        return _with_note(s, edit, record_id, note)
-
-    return write
+def _note(note: tuple[date, str]) -> ChildWrite:
+    noted_on, text = note
+    return ChildWrite(ACTION_ITEM_UPDATE, "action_item_id", {"noted_on": noted_on, "text": text})
 
 
 def _duplicate_title(records: Mapping[int, Any]) -> Callable[[dict[str, Any]], str | None]:
@@ -146,8 +125,9 @@ def _duplicate_title(records: Mapping[int, Any]) -> Callable[[dict[str, Any]], s
 def action_item_rules(
     session: Session, initiative_id: int, names: InitiativeNames, today: date
 ) -> SheetRules:
-    records = {r.id: r for r in ACTION_ITEM.list(session, initiative_id=initiative_id)}
-    notes = _existing_notes(session, initiative_id)
+    notes = stored_notes(session, initiative_id)
+    stored = stored_action_items(session, initiative_id, names, notes)
+    existing = {(item_id, day, text.strip()) for item_id, day, text in notes}
     return SheetRules(
         sheet=ACTION_ITEMS,
         entity="action item",
@@ -156,42 +136,23 @@ def action_item_rules(
         + ("Last update",),
         folded=frozenset({"Status", "Owner", "Priority", "Problem", "Team"}),
         reference=("Meeting",),
-        current=action_item_rows(session, initiative_id, names),
-        records=records,
+        current=stored.rows,
+        records=stored.objects,
         resolve=_action_resolver(names, today),
-        create=_create_item(initiative_id),
-        update=_update_item,
+        service=ACTION_ITEM,
         label=lambda shown: as_text(shown.get("Title")) or "(new action item)",
         missing=lambda record_id: _missing(session, m.ActionItem, "action item", record_id),
         fields=_ACTION_FIELDS,
+        fixed={"initiative_id": initiative_id},
+        children={NOTE: _note},
         optional_for_new=frozenset({"Status", "Priority", "Last update"}),
-        duplicate=_duplicate_title(records),
-        has_note=lambda record_id, note: (record_id, *note) in notes,
+        duplicate=_duplicate_title(stored.objects),
+        has_note=lambda record_id, note: (record_id, *note) in existing,
     )
 
 
 def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _existing_notes(session: Session, initiative_id: int) -> set[tuple[int, date, str]]:
-    note = m.ActionItemUpdate
-    query = (
-        select(note.action_item_id, note.noted_on, note.text)
-        .join(m.ActionItem, m.ActionItem.id == note.action_item_id)
-        .where(m.ActionItem.initiative_id == initiative_id)
-    )
-    return {(item_id, day, text.strip()) for item_id, day, text in session.execute(query)}
-
-
-def _with_note(
-    session: Session, edit: Edit | None, item_id: int, note: tuple[date, str] | None
-) -> Edit:
-    parts = [edit] if edit is not None else []
-    if note is not None:
-        noted_on, text = note
-        parts.append(add_progress_note(session, item_id, noted_on=noted_on, text=text)[1])
-    return combine("Import tracker row", *parts)
 
 
 def _missing(
@@ -216,15 +177,7 @@ def measurement_rules(session: Session, names: InitiativeNames) -> SheetRules:
             return "period_end", as_date(value)
         return "value", as_number(value)
 
-    def create(values: dict[str, Any]) -> Write:
-        return lambda s: edits.create(s, MEASUREMENT, **values)[1]
-
-    def update(record_id: int, values: dict[str, Any]) -> Write:
-        return lambda s: edits.update(s, MEASUREMENT, record_id, **values)[1]
-
-    current = measurement_rows(session, names)
-    found = MEASUREMENT.list(session, m.Measurement.id.in_(list(current)))
-    records = {record.id: record for record in found}
+    stored = stored_measurements(session, names)
     return SheetRules(
         sheet=MEASUREMENTS,
         entity="measurement",
@@ -232,11 +185,10 @@ def measurement_rules(session: Session, names: InitiativeNames) -> SheetRules:
         editable=("Measure", "Period end", "Value", "Note"),
         folded=frozenset({"Measure"}),
         reference=(),
-        current=current,
-        records=records,
+        current=stored.rows,
+        records=stored.objects,
         resolve=resolve,
-        create=create,
-        update=update,
+        service=MEASUREMENT,
         label=_measurement_label,
         missing=lambda record_id: _missing(session, m.Measurement, "measurement", record_id),
         fields=_MEASUREMENT_FIELDS,

@@ -113,16 +113,19 @@ def split_note(text: str, today: date) -> tuple[date, str]:
 
 def comparable(value: CellValue, *, folded: bool) -> object:
     """What two cells must share to count as the same: blank is blank, a date is its day."""
-    if is_blank(value):
+    if isinstance(value, str):  # most cells: tested first
+        if not value.strip():
+            return None
+        return " ".join(value.split()).casefold() if folded else value
+    if value is None:
         return None
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.date()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if isinstance(value, str) and folded:
-        return " ".join(value.split()).casefold()
     return value
 
 
 def same_cell(first: CellValue, second: CellValue, *, folded: bool = False) -> bool:
-    return comparable(first, folded=folded) == comparable(second, folded=folded)
+    # Equal values always compare the same; only differing ones need a closer look.
+    return first == second or comparable(first, folded=folded) == comparable(second, folded=folded)

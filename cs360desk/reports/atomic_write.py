@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.tracker import ExportFileError
+
+# No space, or the user's quota on it used up (Windows' "disk full" codes map to ENOSPC).
+_DISK_FULL = {errno.ENOSPC} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 
 def write_atomically(
@@ -22,7 +27,8 @@ def write_atomically(
     """Call `write` with a temporary path in the target's folder, then replace the target.
 
     Whatever goes wrong (or a cancel), the target is either the old file or the new one, no
-    temporary file is left, and a file-system problem is raised as one clear `error`.
+    temporary file is left, and a file-system problem is raised as one clear `error`; a full
+    disk says "not saved: the disk is full".
     """
     target = Path(target).expanduser()
     _check_target(target, error, suffix)
@@ -34,14 +40,46 @@ def write_atomically(
         raise error(_explain(target, problem)) from problem
     try:
         write(scratch)
+        _flush_to_disk(scratch)
         os.replace(scratch, target)
-    except OSError as problem:
-        raise error(_explain(target, problem)) from problem
-    finally:
-        # The original error is the one worth reporting, not a failed clean-up.
-        with contextlib.suppress(OSError):
-            scratch.unlink(missing_ok=True)
+    except BaseException as problem:
+        # reportlab and openpyxl leave their file open when a write fails, held by the
+        # traceback's frames; Windows cannot delete an open file, so let those frames go.
+        _let_frames_go(problem)
+        _remove(scratch)
+        if isinstance(problem, OSError):
+            raise error(_explain(target, problem)) from problem
+        raise
     return target
+
+
+def _let_frames_go(problem: BaseException) -> None:
+    """Clear the locals of the failed frames, of this error and of those it was raised from."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [problem]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        pending.extend((current.__cause__, current.__context__))
+
+
+def _remove(scratch: Path) -> None:
+    # The original error is the one worth reporting, not a failed clean-up.
+    with contextlib.suppress(OSError):
+        scratch.unlink(missing_ok=True)
+
+
+def _flush_to_disk(path: Path) -> None:
+    """The bytes reach the disk before the rename, so a power cut cannot leave the target
+    empty; some file systems only report a full disk here, not on write."""
+    descriptor = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _check_target(target: Path, error: type[UserFacingError], suffix: str | None) -> None:
@@ -57,6 +95,8 @@ def _check_target(target: Path, error: type[UserFacingError], suffix: str | None
 
 
 def _explain(target: Path, error: OSError) -> str:
+    if error.errno in _DISK_FULL:
+        return f"not saved: the disk is full ({target}). Free some space, then try again."
     if isinstance(error, FileNotFoundError) and not target.parent.is_dir():
         return f"cannot write {target}: the folder {target.parent} does not exist"
     if isinstance(error, PermissionError):

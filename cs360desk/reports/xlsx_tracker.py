@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -35,7 +36,19 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def write_tracker_xlsx(data: TrackerData, target: Path) -> None:
     """Write the tracker to `target` (.xlsx), replacing it only once it is complete."""
-    write_atomically(target, lambda scratch: _build(data).save(scratch), suffix=".xlsx")
+
+    def write(scratch: Path) -> None:
+        scratch.write_bytes(_zipped(data))
+
+    write_atomically(target, write, suffix=".xlsx")
+
+
+def _zipped(data: TrackerData) -> bytes:
+    # openpyxl leaves its zip file open when a write fails (a full disk), and the zip's
+    # clean-up then fails noisily; zipped in memory, the one write to disk closes cleanly.
+    buffer = io.BytesIO()
+    _build(data).save(buffer)
+    return buffer.getvalue()
 
 
 def _build(data: TrackerData) -> Workbook:

@@ -242,7 +242,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_scraps(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(xlsx_tracker, "_build", broken_build)
-    with pytest.raises(ExportFileError, match="No space left"):
+    with pytest.raises(ExportFileError, match="not saved: the disk is full"):
         write_tracker_xlsx(tracker(), target)
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]

@@ -119,14 +119,16 @@ def _parse_sheet(
     rows = sheet.iter_rows(min_row=1)
     header_row = next(rows, ())
     columns = _columns(title, header_row, headers, required)
+    # Column number -> (header, letter): each cell of a wanted column is named at once.
+    wanted = {index: (header, get_column_letter(index)) for index, header in columns.items()}
     parsed: list[ParsedRow] = []
     for number, row in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
             raise too_many_rows(title, number - 1, at_least=True)
-        cells = _cells(row, columns)
+        cells = _cells(row, wanted, number)
         if any(not _is_blank(cell.value) or cell.problem for cell in cells.values()):
             parsed.append(ParsedRow(number, cells))
-    letters = {header: get_column_letter(index) for index, header in columns.items()}
+    letters = {header: letter for header, letter in wanted.values()}
     return ParsedSheet(title, letters, tuple(parsed))
 
 
@@ -154,17 +156,19 @@ def _columns(
     return found
 
 
-def _cells(row: tuple[Any, ...], columns: Mapping[int, str]) -> dict[str, ParsedCell]:
+def _cells(
+    row: tuple[Any, ...], wanted: Mapping[int, tuple[str, str]], number: int
+) -> dict[str, ParsedCell]:
     cells: dict[str, ParsedCell] = {}
     for cell in row:
-        header = columns.get(getattr(cell, "column", None) or 0)
-        if header is not None:
-            cells[header] = _cell(cell)
+        found = wanted.get(getattr(cell, "column", None) or 0)
+        if found is not None:
+            header, letter = found
+            cells[header] = _cell(cell, f"{letter}{number}")
     return cells
 
 
-def _cell(cell: Any) -> ParsedCell:
-    ref = cell.coordinate
+def _cell(cell: Any, ref: str) -> ParsedCell:
     kind, value = cell.data_type, cell.value
     if kind == "f":
         return ParsedCell(ref, None, FORMULA_PROBLEM)

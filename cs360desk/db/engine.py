@@ -10,10 +10,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from cs360desk.db.sqlite_errors import install_error_translation
+from cs360desk.domain.text_search import folded
 
 # Marks a SQLite file as ours ("CS60"), so another app's database is told apart at once.
 APPLICATION_ID = 0x43533630
 BUSY_TIMEOUT_MS = 5000
+# The triggers that keep the action item search table (db/models/search.py) call this on
+# every write, so a connection without it cannot change an action item.
+FOLD_FUNCTION = "cs360_fold"
 
 
 def create_workspace_engine(path: Path) -> Engine:
@@ -32,6 +36,7 @@ def create_workspace_engine(path: Path) -> Engine:
         cursor.close()
         # SQLite's own lower() folds only A-Z; names like "Đức" and "JOSÉ" must match too.
         dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+        dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -44,6 +49,10 @@ def create_workspace_engine(path: Path) -> Engine:
 
 def _unicode_lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
+
+
+def _fold(value: Any) -> Any:
+    return folded(value) if isinstance(value, str) else value
 
 
 def mark_as_workspace(engine: Engine) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
@@ -20,6 +20,7 @@ from cs360desk.domain.action_item_views import (
 )
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.records import ActionItemRecord
+from cs360desk.domain.text_search import folded
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, is_overdue
 from cs360desk.services.catalog import ACTION_ITEM
 from cs360desk.services.progress_log import progress_notes
@@ -64,6 +65,17 @@ def text_matches(text: str, *columns: Any) -> ColumnElement[bool]:
     return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
 
 
+def mentions(text: str) -> ColumnElement[bool]:
+    """The item's title or details contain `text`, ignoring letter case in every script.
+
+    Both sides are folded (domain.text_search), the stored side once per write by the
+    database's triggers, so a search compares plain strings and calls no Python per row.
+    """
+    needle, search = folded(text), m.action_item_search
+    found = or_(func.instr(search.c.title, needle) > 0, func.instr(search.c.details, needle) > 0)
+    return exists().where(search.c.id == m.ActionItem.id, found)
+
+
 def overdue_condition(today: date) -> ColumnElement[bool]:
     return and_(m.ActionItem.due_on < today, m.ActionItem.status.not_in(CLOSED_STATUSES))
 
@@ -89,7 +101,7 @@ def _conditions(where: ActionItemFilter, today: date) -> list[ColumnElement[bool
     if where.overdue_only:
         conditions.append(overdue_condition(today))
     if where.text.strip():
-        conditions.append(text_matches(where.text.strip(), item.title, item.details))
+        conditions.append(mentions(where.text.strip()))
     return conditions
 
 

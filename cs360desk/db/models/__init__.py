@@ -20,6 +20,7 @@ from cs360desk.db.models.organization import (
 )
 from cs360desk.db.models.progress import ActionItemUpdate
 from cs360desk.db.models.records import ChangeRecord, Communication, ReportIssued
+from cs360desk.db.models.search import action_item_search
 from cs360desk.db.models.stages import StageChange
 from cs360desk.db.models.work import ActionItem, Problem, Response
 
@@ -47,5 +48,6 @@ __all__ = [
     "Response",
     "StageChange",
     "Team",
+    "action_item_search",
     "recommendation_action_item",
 ]

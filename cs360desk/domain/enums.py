@@ -10,15 +10,18 @@ class LabeledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        # Keyed by class too: str-valued members of different enums compare equal.
-        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
+        # Keyed by class too: str-valued members of different enums compare equal. `_value_`
+        # is the plain attribute behind `value`, read without the descriptor: labels are
+        # read for every row of every table and tracker.
+        found = _LABELS.get((type(self), self._value_))
+        return found if found is not None else self._value_.replace("_", " ").capitalize()
 
     @classmethod
     def parse(cls, text: str) -> LabeledEnum:
         """Accept the stored value or the label, in any letter case."""
         wanted = text.strip().casefold()
         for member in cls:
-            if wanted in (member.value.casefold(), member.label.casefold()):
+            if wanted in (member._value_.casefold(), member.label.casefold()):
                 return member
         raise ValueError(text)
 

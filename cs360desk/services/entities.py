@@ -163,13 +163,11 @@ class EntityService(Generic[M, R]):
     ) -> None:
         for rule in self.rules:
             rule(session, merged, obj)
-        for name, column in self._columns().items():
-            if name in _MANAGED:
-                continue
+        for name, nullable, required_text in _requirements(self.model):
             value = merged.get(name)
-            if value is None and not column.nullable:
+            if value is None and not nullable:
                 raise ValidationError(name, "is required")
-            if _is_required_text(column) and not str(value).strip():
+            if required_text and not str(value).strip():
                 raise ValidationError(name, "must not be empty")
         _check_unique(rows, self.model, merged, obj, self.label)
 
@@ -181,6 +179,16 @@ def table_of(model: type[Base]) -> Table:
 @functools.cache
 def _columns_of(model: type[Base]) -> dict[str, Column[Any]]:
     return {c.key: c for c in table_of(model).columns}
+
+
+@functools.cache
+def _requirements(model: type[Base]) -> tuple[tuple[str, bool, bool], ...]:
+    """Each editable column: its name, whether it may be empty, whether it is required text."""
+    return tuple(
+        (name, bool(column.nullable), _is_required_text(column))
+        for name, column in _columns_of(model).items()
+        if name not in _MANAGED
+    )
 
 
 def _default_of(column: Column[Any]) -> Any:

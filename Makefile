@@ -18,18 +18,23 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
-	$(BIN)/ruff check cs360desk tests main.py
-	$(BIN)/ruff format --check cs360desk tests main.py
+	$(BIN)/ruff check cs360desk tests installer main.py
+	$(BIN)/ruff format --check cs360desk tests installer main.py
 	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 
 # Scale targets (issue 8) on the large sample workspace, built once into .cache/bench.
 # Not part of `make test`. Extra options: make bench BENCH_ARGS="--json bench.json --seed 2"
 .PHONY: bench
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+# The app for the OS this runs on, built with PyInstaller into dist/ (see installer/README.md).
+.PHONY: installer
+installer: $(STAMP)
+	$(BIN)/python installer/build.py

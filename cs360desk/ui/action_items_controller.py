@@ -24,6 +24,7 @@ from cs360desk.ui.action_items_filters import (
 from cs360desk.ui.action_items_jobs import ListLoad, Located, load_list, locate, page_at
 from cs360desk.ui.action_items_model import DUE, OWNER, PAGE_SIZE, PRIORITY, STATUS, ListQuery
 from cs360desk.ui.action_items_view import ActionItemsView
+from cs360desk.ui.read_only_mode import keeps_working
 from cs360desk.ui.sections import SectionContext
 
 SEARCH_DELAY_MS = 250
@@ -143,6 +144,8 @@ class ActionItemsController(QObject):
             shortcut = QShortcut(QKeySequence(keys), target)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+            if slot == self._on_switch_focus:
+                keeps_working(shortcut)  # moving the focus changes nothing
 
     # -- Section ----------------------------------------------------------------------------
 

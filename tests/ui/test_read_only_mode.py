@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -120,6 +120,9 @@ def test_looking_filtering_and_exporting_keep_working(
     assert not items.new_button.isEnabled() and not items.done_button.isEnabled()
     assert READ_ONLY_TIP in items.new_button.toolTip()
     assert "Ctrl+N" in items.new_button.toolTip()  # what it would do is still said
+    shortcuts = {s.key().toString(): s.isEnabled() for s in items.findChildren(QShortcut)}
+    assert shortcuts["F6"] and shortcuts["Ctrl+L"]  # moving the focus still works
+    assert not shortcuts["Ctrl+N"] and not shortcuts["Del"] and not shortcuts["Ctrl+D"]
     tracker = _visit(qtbot, window, "Excel & calendar")
     assert tracker.export_button.isEnabled() and tracker.calendar_button.isEnabled()
     assert not tracker.import_button.isEnabled()

@@ -24,10 +24,7 @@ def _run_gui_command(args: argparse.Namespace) -> int:
         for path in render_screenshots(args.db, args.out):
             print(path)
         return 0
-    # The database layer loads before Qt: PySide6 reads the source of every module imported
-    # after it (to look for its feature switches), a tenth of a second for SQLAlchemy alone.
-    import cs360desk.db.workspace  # noqa: F401
-    import cs360desk.services.momentum  # noqa: F401  (the dashboard, shown first)
+    # The window paints first; the database layer loads under it (see ui.application).
     from cs360desk.ui.application import run_gui
 
     return run_gui(args.db, sys.argv[:1])

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from cs360desk import __version__
 from cs360desk.services.workspace_info import initiatives, the_agency
@@ -89,8 +89,12 @@ class MainWindowController(QObject):
         )
         self._stale: set[int] = set()
         self.sections = SectionPages(sections, context, window.pages, self._on_section_built)
-        for index, spec in enumerate(sections):
-            action = window.add_section(spec.title, QWidget())  # the page is built when needed
+        titles = [spec.title for spec in sections]
+        # The window may list them already: it is shown before the workspace opens.
+        actions = window.section_actions or window.add_sections(titles)
+        if window.section_titles() != titles:
+            raise ValueError(f"the window lists {window.section_titles()}, not {titles}")
+        for index, action in enumerate(actions):
             action.triggered.connect(lambda _=False, i=index: self._on_section_chosen(i))
         self._connect()
         window.sidebar.setCurrentRow(0)

@@ -31,9 +31,7 @@ APP_TITLE = "CS360 Desk"
 STATUS_TIMEOUT_MS = 6000
 
 
-def _lazy(
-    title: str, module: str, controller: str, *opens: str, edits: bool = True
-) -> SectionSpec:
+def _lazy(title: str, module: str, controller: str, *opens: str, edits: bool = True) -> SectionSpec:
     return SectionSpec(title, Deferred(f"cs360desk.ui.{module}", controller), opens, edits)
 
 
@@ -161,6 +159,13 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self.about_action = help_menu.addAction("&About CS360 Desk")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def add_sections(self, titles: list[str]) -> list[QAction]:
+        """The sidebar's sections, each with an empty page until it is first shown."""
+        return [self.add_section(title, QWidget()) for title in titles]
+
+    def section_titles(self) -> list[str]:
+        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
 
     def add_section(self, title: str, page: QWidget) -> QAction:
         """A sidebar entry, a page and a View menu action with Ctrl+<number>."""

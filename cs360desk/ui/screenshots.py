@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.errors import WorkspaceError
-from cs360desk.ui.application import application, build_main_window
+from cs360desk.ui.application import application
 from cs360desk.ui.first_run import FirstRunDialog
 from cs360desk.ui.main_window import MainWindow
+from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.settings import ini_settings
 from cs360desk.ui.tasks import TaskRunner
 

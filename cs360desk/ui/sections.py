@@ -6,13 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from cs360desk.ui.history import EditHistory
-from cs360desk.ui.tasks import TaskRunner
+if TYPE_CHECKING:  # the window's layout imports this module before the database layer loads
+    from cs360desk.ui.history import EditHistory
+    from cs360desk.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)

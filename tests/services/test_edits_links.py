@@ -77,4 +77,4 @@ def test_the_delete_logs_the_link_rows_in_its_edit_group(session: Session, build
     assert newest[0].edit_group is not None
     link = by_entity["recommendation_action_item"]
     assert link.entity_id == 0, "a link row has no id of its own"
-    assert '"recommendation_id": %d' % recommendation in link.changes
+    assert f'"recommendation_id": {recommendation:d}' in link.changes

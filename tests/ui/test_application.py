@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace
-from cs360desk.ui import application
+from cs360desk.ui import application, opening
 from cs360desk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def explained(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
-    monkeypatch.setattr(application, "_explain", lambda text, _details: messages.append(text))
+    monkeypatch.setattr(opening, "_explain", lambda text, _details: messages.append(text))
     return messages
 
 
@@ -48,13 +48,15 @@ def test_run_gui_shows_the_window_and_returns_the_exit_code(
     shown: list[MainWindow] = []
 
     def fake_exec(_app: QApplication) -> int:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
         shown.append(window)
         qtbot.waitUntil(lambda: window.controller.overview is not None, timeout=15_000)
         window.close()
         return 0
 
-    monkeypatch.setattr(application, "QSettings", lambda: settings)
+    monkeypatch.setattr(application, "app_settings", lambda: settings)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert application.run_gui(sample_workspace.path, ["cs360desk"]) == 0
     assert explained == []

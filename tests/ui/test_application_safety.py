@@ -15,7 +15,7 @@ from cs360desk.db.backups import default_backup_folder, list_backups, take_backu
 from cs360desk.db.locking import WorkspaceLock
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.services.catalog import AGENCY
-from cs360desk.ui import application
+from cs360desk.ui import application, opening
 from cs360desk.ui.backups_dialog import BackupsDialog
 from cs360desk.ui.main_window import MainWindow
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.gui
 def shown(qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> list[MainWindow]:
     """run_gui with the app's event loop replaced: the window is kept for the test to read."""
     windows: list[MainWindow] = []
-    real_build = application.build_main_window
+    real_build = opening.build_main_window
 
     def build_and_keep(*args: object, **kwargs: object) -> MainWindow:
         window = real_build(*args, **kwargs)  # type: ignore[arg-type]
@@ -39,10 +39,10 @@ def shown(qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) ->
         window.close()
         return 0
 
-    monkeypatch.setattr(application, "build_main_window", build_and_keep)
-    monkeypatch.setattr(application, "QSettings", lambda: settings)
+    monkeypatch.setattr(opening, "build_main_window", build_and_keep)
+    monkeypatch.setattr(application, "app_settings", lambda: settings)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
-    monkeypatch.setattr(application, "_explain", lambda text, _details: pytest.fail(text))
+    monkeypatch.setattr(opening, "_explain", lambda text, _details: pytest.fail(text))
     yield windows
     for window in windows:
         window.deleteLater()
@@ -89,7 +89,7 @@ def test_a_damaged_workspace_offers_the_newest_good_backup(
     _damage(path)
     asked: list[Path] = []
     monkeypatch.setattr(
-        application.RestoreOffer, "ask", classmethod(lambda _cls, _e, b: asked.append(b) or True)
+        opening.RestoreOffer, "ask", classmethod(lambda _cls, _e, b: asked.append(b) or True)
     )
     assert application.run_gui(path, ["cs360desk"]) == 0
     assert len(asked) == 1 and asked[0].parent == default_backup_folder(path)
@@ -105,8 +105,8 @@ def test_declining_the_restore_leaves_the_damaged_file_alone(
     take_backup(path, default_backup_folder(path))
     _damage(path)
     before = path.read_bytes()
-    monkeypatch.setattr(application, "QSettings", lambda: settings)
-    monkeypatch.setattr(application.RestoreOffer, "ask", classmethod(lambda *_args: False))
+    monkeypatch.setattr(application, "app_settings", lambda: settings)
+    monkeypatch.setattr(opening.RestoreOffer, "ask", classmethod(lambda *_args: False))
     assert application.run_gui(path, ["cs360desk"]) == 1
     assert path.read_bytes() == before
 
@@ -114,7 +114,7 @@ def test_declining_the_restore_leaves_the_damaged_file_alone(
 def test_file_menu_opens_the_backups(
     qtbot: QtBot, sample_workspace: Workspace, settings: QSettings
 ) -> None:
-    window = application.build_main_window(sample_workspace, settings, offer_first_run=False)
+    window = opening.build_main_window(sample_workspace, settings, offer_first_run=False)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.controller.overview is not None, timeout=20_000)
     window.backup_action.trigger()

@@ -39,11 +39,11 @@ from cs360desk.services.teams import people_of_team, teams_of_initiative
 from cs360desk.ui import action_items_changes
 from cs360desk.ui.action_items_controller import ActionItemsController
 from cs360desk.ui.action_items_model import OWNER
-from cs360desk.ui.application import build_main_window
 from cs360desk.ui.main_window import MainWindow
 from cs360desk.ui.meeting_attendance_model import STATUS
 from cs360desk.ui.meeting_dialogs import ActionItemDialog, NewActionItem
 from cs360desk.ui.meetings_controller import AGENDA_TAB, MeetingsController
+from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.people import PeopleController
 from cs360desk.ui.people_dialogs import HandOverDialog
 from cs360desk.ui.teams import TeamsController

@@ -19,11 +19,11 @@ from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.services.agency_setup import NewAgency, create_agency
 from cs360desk.services.momentum import Dashboard, dashboard
 from cs360desk.services.workspace_info import initiatives, the_agency
-from cs360desk.ui.application import build_main_window
 from cs360desk.ui.dashboard import DashboardView
 from cs360desk.ui.dashboard_controller import DashboardController
 from cs360desk.ui.first_run import FirstRunChoice, FirstRunDialog
 from cs360desk.ui.main_window import SECTIONS, MainWindow
+from cs360desk.ui.opening import build_main_window
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000

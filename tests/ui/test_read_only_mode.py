@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace, open_workspace
-from cs360desk.ui.application import build_main_window
 from cs360desk.ui.main_window import SECTIONS, MainWindow
+from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.read_only_mode import KEEPS_WORKING, READ_ONLY_TIP, ReadOnlyGuard, keeps_working
 
 pytestmark = pytest.mark.gui

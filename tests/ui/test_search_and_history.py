@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cs360desk.services import catalog, edits
-from cs360desk.ui.application import build_main_window
+from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.search_dialog import SearchDialog
 
 pytestmark = pytest.mark.gui

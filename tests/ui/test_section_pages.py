@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace
 from cs360desk.services import catalog
-from cs360desk.ui.application import build_main_window
 from cs360desk.ui.main_window import SECTIONS, MainWindow
+from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.section_pages import Deferred
 from cs360desk.ui.sections import SectionContext
 
@@ -119,27 +119,29 @@ def test_an_initiative_change_reaches_a_section_built_later(
     assert initiative._initiative_id == box.currentData()
 
 
-def test_starting_the_app_imports_no_report_excel_or_migration_library(
+def test_the_window_paints_before_the_database_layer_loads_and_the_rest_waits(
     sample_workspace: Workspace, tmp_path: Path
 ) -> None:
-    """Start-up pays only for what the dashboard needs; the rest loads with its section."""
+    """Start-up as run_gui does it: the window is painted with Qt alone; then the workspace
+    opens under it, paying only for what the dashboard needs; the rest loads with its section."""
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from cs360desk.db.workspace import open_workspace\n"
-        "from cs360desk.ui.application import application, build_main_window\n"
-        "from cs360desk.ui.settings import ini_settings\n"
         "from PySide6.QtWidgets import QApplication\n"
+        "from cs360desk.ui.application import application, show_main_window\n"
+        "from cs360desk.ui.settings import ini_settings\n"
         "application([])\n"
-        "workspace = open_workspace(Path(sys.argv[1]))\n"
-        "window = build_main_window(workspace, ini_settings(Path(sys.argv[2])),"
-        " offer_first_run=False)\n"
-        "window.show()\n"
+        "settings = ini_settings(Path(sys.argv[2]))\n"
+        "window = show_main_window(Path(sys.argv[1]), settings)\n"
+        "painted = sorted(sys.modules)\n"
+        "shown = window.isVisible() and window.sidebar.count()\n"
+        "from cs360desk.ui.opening import open_into\n"
+        "opened = open_into(window, settings)\n"
         "while not window.controller.first_page_ready():\n"
         "    QApplication.processEvents()\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+        "print(json.dumps([painted, sorted(sys.modules), shown]))\n"
         "window.close()\n"
-        "workspace.close()\n"
+        "opened.close()\n"
     )
     sample_workspace.close()  # the child opens it; one writer at a time
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -147,8 +149,10 @@ def test_starting_the_app_imports_no_report_excel_or_migration_library(
         [sys.executable, "-c", script, str(sample_workspace.path), str(tmp_path / "s.ini")],
         capture_output=True, text=True, env=env, timeout=120, check=True,
     )  # fmt: skip
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    assert "cs360desk.ui.dashboard_controller" in loaded
+    painted, ready, shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown == len(SECTIONS)  # the sidebar is there from the first paint
+    assert not {"sqlalchemy", "cs360desk.db.workspace", "sqlite3"} & set(painted)
+    assert "cs360desk.ui.dashboard_controller" in ready
     heavy = {"reportlab", "openpyxl", "alembic", "pypdfium2", "icalendar", "PySide6.QtCharts"}
-    assert heavy & loaded == set()
-    assert not {name for name in loaded if name.startswith("cs360desk.services.sample_agency")}
+    assert heavy & set(ready) == set()
+    assert not {name for name in ready if name.startswith("cs360desk.services.sample_agency")}

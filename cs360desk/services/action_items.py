@@ -53,16 +53,11 @@ _SORT_KEYS: dict[str, ColumnElement[Any]] = {
 }
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` literally anywhere (wildcards escaped with backslash)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def text_matches(text: str, *columns: Any) -> ColumnElement[bool]:
-    """Any of the columns contains `text` literally, ignoring letter case in every script."""
-    pattern = like_pattern(text.lower())
-    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
+    """Any of the columns contains `text`, both sides folded as `mentions` folds them, so every
+    search in the app matches alike ("STRASSE" finds "Straße", "ĐỨC" finds "Đức")."""
+    needle = folded(text)
+    return or_(*(func.instr(func.cs360_fold(column), needle) > 0 for column in columns))
 
 
 def mentions(text: str) -> ColumnElement[bool]:

@@ -20,7 +20,7 @@ from cs360desk.domain.people_views import (
     PersonRow,
 )
 from cs360desk.services import edits
-from cs360desk.services.action_items import CLOSED_STATUSES, like_pattern
+from cs360desk.services.action_items import CLOSED_STATUSES, text_matches
 from cs360desk.services.catalog import ACTION_ITEM, INITIATIVE, PERSON, RECOMMENDATION, RESPONSE
 from cs360desk.services.entities import EntityService
 from cs360desk.services.teams import teams_of_person
@@ -155,12 +155,8 @@ def _conditions(where: PeopleFilter) -> list[ColumnElement[bool]]:
         conditions.append(person.id.in_(seated))
     text = where.text.strip()
     if text:
-        # lower() on both sides: the workspace engine folds non-ASCII letters too ("Đức").
-        pattern = like_pattern(text.lower())
         searched = (person.full_name, person.title, person.email, person.phone, m.Organization.name)
-        conditions.append(
-            or_(*(func.lower(column).like(pattern, escape="\\") for column in searched))
-        )
+        conditions.append(text_matches(text, *searched))
     return conditions
 
 

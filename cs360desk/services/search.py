@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.services.action_items import text_matches
+from cs360desk.services.action_items import mentions, text_matches
 
 KINDS = ("person", "organization", "meeting", "action_item", "problem")
 
@@ -90,7 +90,7 @@ def _action_items(
     query = (
         select(item.id, item.title, item.status, m.Person.full_name)
         .outerjoin(m.Person, m.Person.id == item.owner_id)
-        .where(text_matches(pattern, item.title, item.details))
+        .where(mentions(pattern))  # the folded copies the action item list searches
     )
     query = _in_initiative(query, item.initiative_id, initiative_id)
     rows = session.execute(query.order_by(item.due_on.desc(), item.id.desc()).limit(limit))

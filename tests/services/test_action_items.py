@@ -15,7 +15,6 @@ from cs360desk.services.action_items import (
     SORTABLE,
     count_action_items,
     find_action_items,
-    like_pattern,
 )
 
 if TYPE_CHECKING:
@@ -245,12 +244,6 @@ def test_text_search_is_literal(build: Builders, text: str, expected: list[str])
     where = ActionItemFilter(text=text)
     assert titles(build.session, where, sort="title") == expected
     assert count_action_items(build.session, where, today=TODAY) == len(expected)
-
-
-def test_like_pattern_escapes_wildcards() -> None:
-    assert like_pattern("100%") == "%100\\%%"
-    assert like_pattern("a_b") == "%a\\_b%"
-    assert like_pattern("C:\\x") == "%C:\\\\x%"
 
 
 def test_sort_by_due_descending_keeps_undated_last(build: Builders) -> None:

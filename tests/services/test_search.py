@@ -31,6 +31,20 @@ def test_wildcards_are_literal_and_unicode_is_matched(session, build) -> None:
     assert search_everything(session, "_") == []
 
 
+def test_every_kind_matches_as_the_action_item_list_does(session, build) -> None:
+    """One folding for all: case in any script, composed or not, ß as ss."""
+    basics = build.basics()
+    build.person("José Đức Straße")
+    build.organization("ΟΔΌΣ Neighbors")
+    build.action_item(basics.initiative.id, title="Call JOSE\u0301 about the Straße lights")
+    for typed in ("josé", "STRASSE", "đỨc"):
+        kinds = [hit.kind for hit in search_everything(session, typed)]
+        assert "person" in kinds, typed
+    assert [hit.kind for hit in search_everything(session, "οδός")] == ["organization"]
+    assert {hit.kind for hit in search_everything(session, "strasse")} == {"person", "action_item"}
+    assert search_everything(session, "jose d") == []  # accents still count
+
+
 def test_empty_query_finds_nothing_and_other_initiatives_are_left_out(session, build) -> None:
     basics = build.basics()
     other = build.initiative("Traffic safety near schools")

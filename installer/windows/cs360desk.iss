@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the per-user Windows installer of CS360 Desk. No admin rights needed.
+; Inno Setup 6.3+ script: the per-user Windows installer of CS360 Desk. No admin rights needed.
 ; installer/build.py compiles it after PyInstaller, passing the version and the bundle folder:
 ;   iscc /DAppVersion=0.1.0 /DBundleDir=C:\...\dist\CS360Desk /DOutputDir=C:\...\dist cs360desk.iss
 ; Without them it reads ..\..\dist\CS360Desk, where `python installer/build.py` puts the app.

@@ -116,7 +116,7 @@ def shown(qtbot: QtBot, section: Section) -> None:
     view.resize(1280, 800)
     view.show()
     qtbot.waitExposed(view)
-    with qtbot.waitActive(view, timeout=3_000):
+    with qtbot.waitActive(view, timeout=10_000):
         view.activateWindow()
     view.table.setFocus()
 
@@ -198,7 +198,7 @@ def test_search_waits_for_typing_to_pause_then_matches_title_or_details(
 ) -> None:
     section.view.status_box.setCurrentIndex(ANY_STATUS)
     wait(qtbot, section)
-    with qtbot.waitSignal(section.controller.loaded, timeout=3_000):
+    with qtbot.waitSignal(section.controller.loaded, timeout=10_000):
         section.view.search_box.setText("surv")
         section.view.search_box.setText("survey")
         assert section.model.rowCount() > 1  # nothing reloads while the user types
@@ -215,7 +215,7 @@ def test_percent_and_underscore_are_searched_literally(qtbot: QtBot, section: Se
             ACTION_ITEM.create(session, initiative_id=section.initiative_id, title=title)
     for text, expected in (("%", ["Raise attendance by 100% next month"]),
                            ("a_b", ["Check a_b report"])):  # fmt: skip
-        with qtbot.waitSignal(section.controller.loaded, timeout=3_000):
+        with qtbot.waitSignal(section.controller.loaded, timeout=10_000):
             section.view.search_box.setText(text)
         titles = [section.item(item_id).title for item_id in section.shown_ids()]
         assert titles == expected
@@ -224,7 +224,7 @@ def test_percent_and_underscore_are_searched_literally(qtbot: QtBot, section: Se
 def test_clear_filters_shows_every_item_and_an_empty_result_says_why(
     qtbot: QtBot, section: Section
 ) -> None:
-    with qtbot.waitSignal(section.controller.loaded, timeout=3_000):
+    with qtbot.waitSignal(section.controller.loaded, timeout=10_000):
         section.view.search_box.setText("no action item says this, zqxj")
     assert section.model.rowCount() == 0
     assert "No action item matches these filters" in section.view.list_message.text()

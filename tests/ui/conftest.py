@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -113,3 +114,16 @@ def sample_harness(
     made = SectionHarness(sample_workspace, settings, now)
     yield made
     assert made.runner.shutdown()
+
+
+def ready_main_window(qtbot: Any, workspace: Workspace, settings: QSettings, now: datetime) -> Any:
+    """The app's main window over `workspace`, shown at 1280×800 with its dashboard loaded."""
+    from cs360desk.ui.opening import build_main_window
+
+    window = build_main_window(workspace, settings, now=lambda: now, offer_first_run=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert window.controller is not None
+    qtbot.waitUntil(window.controller.first_page_ready, timeout=15_000)
+    return window

@@ -26,21 +26,11 @@ from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.ui.main_window import SECTIONS, MainWindow
-from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.read_only_mode import KEEPS_WORKING, READ_ONLY_TIP, ReadOnlyGuard, keeps_working
+from tests.ui.conftest import ready_main_window
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
-
-
-def _open(qtbot: QtBot, workspace: Workspace, settings: QSettings, now: datetime) -> MainWindow:
-    window = build_main_window(workspace, settings, now=lambda: now, offer_first_run=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    assert window.controller is not None
-    qtbot.waitUntil(window.controller.first_page_ready, timeout=TIMEOUT_MS)
-    return window
 
 
 @pytest.fixture
@@ -50,7 +40,7 @@ def read_only_window(
     path = sample_workspace.path
     sample_workspace.close()
     workspace = open_workspace(path, read_only=True, read_only_reason="a test asked for it")
-    window = _open(qtbot, workspace, settings, now)
+    window = ready_main_window(qtbot, workspace, settings, now)
     yield window
     window.close()
     workspace.close()
@@ -149,7 +139,7 @@ def test_a_control_a_section_enables_later_stays_off(
 def test_a_writable_workspace_keeps_every_control(
     qtbot: QtBot, sample_workspace: Workspace, settings: QSettings, now: datetime
 ) -> None:
-    window = _open(qtbot, sample_workspace, settings, now)
+    window = ready_main_window(qtbot, sample_workspace, settings, now)
     items = _visit(qtbot, window, "Action items")
     assert items.new_button.isEnabled() and READ_ONLY_TIP not in items.new_button.toolTip()
     tracker = _visit(qtbot, window, "Excel & calendar")

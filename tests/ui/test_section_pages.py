@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from cs360desk.db.workspace import Workspace
 from cs360desk.services import catalog
 from cs360desk.ui.main_window import SECTIONS, MainWindow
-from cs360desk.ui.opening import build_main_window
 from cs360desk.ui.section_pages import Deferred
 from cs360desk.ui.sections import SectionContext
+from tests.ui.conftest import ready_main_window
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
@@ -32,12 +32,7 @@ TIMEOUT_MS = 15_000
 def window(
     qtbot: QtBot, sample_workspace: Workspace, settings: QSettings, now: datetime
 ) -> Iterator[MainWindow]:
-    main = build_main_window(sample_workspace, settings, now=lambda: now, offer_first_run=False)
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    assert main.controller is not None
-    qtbot.waitUntil(main.controller.first_page_ready, timeout=TIMEOUT_MS)
+    main = ready_main_window(qtbot, sample_workspace, settings, now)
     yield main
     main.close()
 

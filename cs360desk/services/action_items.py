@@ -185,14 +185,21 @@ def action_item_page(
     offset: int = 0,
     limit: int = 200,
 ) -> ActionItemPage:
-    """The matching count and one page, read in the same transaction so they agree."""
-    rows = find_action_items(
-        session, where, today=today, sort=sort, descending=descending, offset=offset, limit=limit
-    )
-    if len(rows) < limit and (rows or offset == 0):
-        total = offset + len(rows)  # the list ends on this page
-    else:
-        total = count_action_items(session, where, today=today)
+    """The matching count and one page, read in the same transaction so they agree.
+
+    One pass finds the page's ids and counts every match (a window count over the sorted
+    matches, which the sort reads in full anyway); then only the page's rows are joined.
+    """
+    order = _order(sort, descending)
+    matches = _joined(m.ActionItem.id, func.count().over()).where(*_conditions(where, today))
+    found = session.execute(matches.order_by(*order).offset(offset).limit(limit)).all()
+    if found:
+        total = found[0][1]
+    else:  # past the end, or nothing matches: the count needs a query of its own
+        total = count_action_items(session, where, today=today) if offset else 0
+    ids = [item_id for item_id, _total in found]
+    query = _joined(*_row_columns()).where(m.ActionItem.id.in_(ids)).order_by(*order)
+    rows = _rows(session, query, today) if ids else []
     return ActionItemPage(total=total, offset=offset, rows=tuple(rows))
 
 

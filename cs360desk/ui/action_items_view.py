@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,10 @@ class ActionItemsView(QWidget):
         self.count_label = plain_label(name="ItemCount")
         self.count_label.setAccessibleName("Number of items")
         self.count_label.setFont(scaled_font(self, 1.0, bold=True))
+        # Room for any count up front, so the filters beside it stay put as the count changes
+        # with each keystroke (and the row is not laid out again every time).
+        widest = QLocale().toString(888_888) + " items"
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         keeps_working(
             self.search_box, self.status_box, self.owner_box, self.team_box, self.problem_box,
             self.overdue_box, self.week_box, self.clear_button,
@@ -274,7 +278,8 @@ class ActionItemsView(QWidget):
     def show_list(self, total: int, message: str) -> None:
         """The table, or in its place a sentence saying why it is empty."""
         self._pages.setCurrentIndex(1)
-        self.list_message.setText(message)
+        if not total:  # set only when shown: a hidden label's new text still relays the page out
+            self.list_message.setText(message)
         self._table_stack.setCurrentIndex(0 if total else 1)
 
     def set_count(self, text: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -207,6 +208,21 @@ def test_search_waits_for_typing_to_pause_then_matches_title_or_details(
     for item_id in found:
         item = section.item(item_id)
         assert "survey" in (item.title + item.details).lower()
+
+
+def test_the_filters_stay_put_as_the_count_changes(qtbot: QtBot, section: Section) -> None:
+    view = section.view
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.status_box.setCurrentIndex(ANY_STATUS)
+    wait(qtbot, section)
+    before = (view.count_label.text(), view.problem_box.geometry(), view.status_box.geometry())
+    with qtbot.waitSignal(section.controller.loaded, timeout=10_000):
+        view.search_box.setText("survey")
+    qtbot.waitUntil(lambda: view.count_label.text() != before[0], timeout=10_000)
+    QApplication.processEvents()
+    assert (view.problem_box.geometry(), view.status_box.geometry()) == before[1:]
 
 
 def test_percent_and_underscore_are_searched_literally(qtbot: QtBot, section: Section) -> None:

@@ -211,6 +211,9 @@ class ActionItemsController(QObject):
     def _show_page(self, query: ListQuery, page: ActionItemPage) -> None:
         self._shown = query
         self._model.reset(page.total, (page,) if page.rows else (), query.today)
+        # Lay the rows and the scroll bar out now rather than after the first paint, which
+        # would then paint the list a second time.
+        self._view.table.doItemsLayout()
         total = page.total
         self._view.set_count(f"{QLocale().toString(total)} item{'' if total == 1 else 's'}")
         self._view.show_list(total, _empty_text(query.where))

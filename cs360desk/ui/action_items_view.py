@@ -120,10 +120,9 @@ class ActionItemsView(QWidget):
         self.count_label = plain_label(name="ItemCount")
         self.count_label.setAccessibleName("Number of items")
         self.count_label.setFont(scaled_font(self, 1.0, bold=True))
-        # Room for any count up front, so the filters beside it stay put as the count changes
-        # with each keystroke (and the row is not laid out again every time).
-        widest = QLocale().toString(888_888) + " items"
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+        # A fixed size with room for any count: the filters beside it stay put, and a new count
+        # at each keystroke does not lay the page out (and paint it) again.
+        _fix_size(self.count_label, QLocale().toString(888_888) + " items")
         keeps_working(
             self.search_box, self.status_box, self.owner_box, self.team_box, self.problem_box,
             self.overdue_box, self.week_box, self.clear_button,
@@ -150,6 +149,7 @@ class ActionItemsView(QWidget):
         self.bulk_owner_box = ChoiceCombo("(no owner)", "Owner for the selected items")
         self.bulk_owner_button = QPushButton("Set owner")
         self.selection_label = plain_label(name="SelectionCount")
+        _fix_size(self.selection_label, QLocale().toString(888_888) + " selected:")
         for button, name in (
             (self.new_button, "New action item"),
             (self.open_button, "Open the selected item"),
@@ -312,3 +312,9 @@ class ActionItemsView(QWidget):
     def _show_wide_columns(self, shown: bool) -> None:
         for column in WIDE_ONLY_COLUMNS:
             self.table.setColumnHidden(column, not shown)
+
+
+def _fix_size(label: QLabel, widest: str) -> None:
+    """A label whose text changes often, sized once for the widest text it will show."""
+    metrics = label.fontMetrics()
+    label.setFixedSize(metrics.horizontalAdvance(widest) + 4, label.sizeHint().height())

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -223,6 +223,39 @@ def test_the_filters_stay_put_as_the_count_changes(qtbot: QtBot, section: Sectio
     qtbot.waitUntil(lambda: view.count_label.text() != before[0], timeout=10_000)
     QApplication.processEvents()
     assert (view.problem_box.geometry(), view.status_box.geometry()) == before[1:]
+
+
+def test_a_new_search_paints_the_list_once(qtbot: QtBot, section: Section) -> None:
+    """Rows and scroll bar are laid out before the paint, so the list is not painted twice."""
+    view = section.view
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.status_box.setCurrentIndex(ANY_STATUS)
+    wait(qtbot, section)
+    paints: list[int] = []
+
+    class Count(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    def settle() -> None:
+        for _turn in range(5):
+            QApplication.processEvents()
+
+    counter = Count()
+    view.table.viewport().installEventFilter(counter)
+    settle()
+    for text in ("s", "e", "t"):  # each matches more rows than fit: the scroll bar stays
+        paints.clear()
+        with qtbot.waitSignal(section.controller.loaded, timeout=10_000):
+            view.search_box.setText(text)
+            view.search_box.returnPressed.emit()
+        settle()
+        assert len(paints) == 1, text
+    view.table.viewport().removeEventFilter(counter)
 
 
 def test_percent_and_underscore_are_searched_literally(qtbot: QtBot, section: Section) -> None:

@@ -34,9 +34,7 @@ def create_workspace_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
-        # SQLite's own lower() folds only A-Z; names like "Đức" and "JOSÉ" must match too.
-        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
-        dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
+        add_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -47,8 +45,10 @@ def create_workspace_engine(path: Path) -> Engine:
     return engine
 
 
-def _unicode_lower(value: Any) -> Any:
-    return value.lower() if isinstance(value, str) else value
+def add_functions(dbapi_connection: sqlite3.Connection) -> None:
+    """The SQL functions the app's queries and triggers call, on every connection it opens
+    (read-only ones included): searches compare text folded as domain.text_search folds it."""
+    dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
 
 
 def _fold(value: Any) -> Any:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from cs360desk.db.backups import open_for_reading
+from cs360desk.db.engine import add_functions
 from cs360desk.db.sqlite_errors import install_error_translation
 
 READ_ONLY_BANNER = (
@@ -36,7 +37,7 @@ def create_read_only_engine(path: Path) -> Engine:
     def _set_up(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
-        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+        add_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -48,7 +49,3 @@ def create_read_only_engine(path: Path) -> Engine:
 
 def _connect(path: Path) -> sqlite3.Connection:
     return open_for_reading(path)
-
-
-def _unicode_lower(value: Any) -> Any:
-    return value.lower() if isinstance(value, str) else value

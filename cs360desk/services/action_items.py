@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
+from cs360desk.db.engine import FOLD_FUNCTION
 from cs360desk.domain.action_item_views import (
     ActionItemChoices,
     ActionItemDetail,
@@ -57,7 +58,9 @@ def text_matches(text: str, *columns: Any) -> ColumnElement[bool]:
     """Any of the columns contains `text`, both sides folded as `mentions` folds them, so every
     search in the app matches alike ("STRASSE" finds "Straße", "ĐỨC" finds "Đức")."""
     needle = folded(text)
-    return or_(*(func.instr(func.cs360_fold(column), needle) > 0 for column in columns))
+    return or_(
+        *(func.instr(getattr(func, FOLD_FUNCTION)(column), needle) > 0 for column in columns)
+    )
 
 
 def mentions(text: str) -> ColumnElement[bool]:

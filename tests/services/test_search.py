@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+from cs360desk.db.workspace import open_workspace
+from cs360desk.services.catalog import PERSON
+from cs360desk.services.people import find_people
 from cs360desk.services.search import KINDS, search_everything
 
 
@@ -60,3 +64,21 @@ def test_hits_per_kind_are_capped(session, build) -> None:
         build.action_item(basics.initiative.id, title=f"Call block captain {number}")
     hits = search_everything(session, "block captain", per_kind=5)
     assert len(hits) == 5
+
+
+def test_a_read_only_workspace_searches_alike(tmp_path: Path) -> None:
+    """The read-only engine registers the same fold function as the writable one."""
+    path = tmp_path / "w.cs360"
+    writable = open_workspace(path)
+    with writable.session_factory.begin() as session:
+        PERSON.create(session, full_name="Trần Đức Minh")
+    writable.close()
+    reading = open_workspace(path, read_only=True)
+    try:
+        with reading.session_factory.begin() as session:
+            hits = search_everything(session, "ĐỨC")
+            people = find_people(session, text="đức")
+        assert [hit.title for hit in hits] == ["Trần Đức Minh"]
+        assert [row.person.full_name for row in people] == ["Trần Đức Minh"]
+    finally:
+        reading.close()

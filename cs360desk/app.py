@@ -19,13 +19,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_gui_command(args: argparse.Namespace) -> int:
     # Qt loads only for the commands that need it, so the CLI stays quick and headless.
     if args.command == "screenshots":
-        from cs360desk.ui.screenshots import render_screenshots
+        from cs360desk.ui.shell.screenshots import render_screenshots
 
         for path in render_screenshots(args.db, args.out):
             print(path)
         return 0
     # The window paints first; the database layer loads under it (see ui.application).
-    from cs360desk.ui.application import run_gui
+    from cs360desk.ui.shell.application import run_gui
 
     return run_gui(args.db, sys.argv[:1])
 

@@ -49,8 +49,8 @@ def _wait(condition: Any, timeout_s: float = 120.0) -> None:
 def _main_window(db_path: Path, scratch: Path) -> tuple[Any, float]:
     """As `ui.application.run_gui` starts: the window painted, then the workspace opened into
     it and the dashboard loaded. Returns the window and when it was first painted."""
-    from cs360desk.ui.application import application, show_main_window
-    from cs360desk.ui.settings import ini_settings
+    from cs360desk.ui.common.settings import ini_settings
+    from cs360desk.ui.shell.application import application, show_main_window
 
     application(sys.argv[:1])
     settings = ini_settings(scratch / "settings.ini")
@@ -58,7 +58,7 @@ def _main_window(db_path: Path, scratch: Path) -> tuple[Any, float]:
     _wait(window.isVisible)
     window.repaint()
     painted = time.monotonic()
-    from cs360desk.ui.opening import open_into
+    from cs360desk.ui.shell.opening import open_into
 
     if open_into(window, settings) is None:
         raise RuntimeError(f"{db_path} did not open")

@@ -150,8 +150,8 @@ def test_every_section_of_the_window_renders(
 ) -> None:
     from PySide6.QtGui import QImage
 
-    from cs360desk.ui.main_window import SECTIONS
-    from cs360desk.ui.screenshots import section_file_name
+    from cs360desk.ui.shell.main_window import SECTIONS
+    from cs360desk.ui.shell.screenshots import section_file_name
 
     out = tmp_path / "shots"
     result = built_app.run(

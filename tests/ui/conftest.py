@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from cs360desk.db.workspace import Workspace, open_workspace
-from cs360desk.ui.settings import ini_settings
+from cs360desk.ui.common.settings import ini_settings
 
 UI_TESTS = Path(__file__).parent
 # One instant for the whole run, so the window and the service agree on "today".
@@ -77,9 +77,9 @@ class SectionHarness:
     """A SectionContext as the main window would lend it, with what tests want to read."""
 
     def __init__(self, workspace: Workspace, settings: QSettings, now: datetime) -> None:
-        from cs360desk.ui.history import EditHistory
-        from cs360desk.ui.sections import SectionContext
-        from cs360desk.ui.tasks import TaskRunner
+        from cs360desk.ui.common.edit_history import EditHistory
+        from cs360desk.ui.common.sections import SectionContext
+        from cs360desk.ui.common.tasks import TaskRunner
 
         self.failures: list[BaseException] = []
         self.statuses: list[str] = []
@@ -118,7 +118,7 @@ def sample_harness(
 
 def ready_main_window(qtbot: Any, workspace: Workspace, settings: QSettings, now: datetime) -> Any:
     """The app's main window over `workspace`, shown at 1280×800 with its dashboard loaded."""
-    from cs360desk.ui.opening import build_main_window
+    from cs360desk.ui.shell.opening import build_main_window
 
     window = build_main_window(workspace, settings, now=lambda: now, offer_first_run=False)
     qtbot.addWidget(window)

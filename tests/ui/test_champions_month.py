@@ -36,17 +36,17 @@ from cs360desk.services.meetings import meeting_detail
 from cs360desk.services.people import person_detail
 from cs360desk.services.progress_log import progress_notes
 from cs360desk.services.teams import people_of_team, teams_of_initiative
-from cs360desk.ui import action_items_changes
-from cs360desk.ui.action_items_controller import ActionItemsController
-from cs360desk.ui.action_items_model import OWNER
-from cs360desk.ui.main_window import MainWindow
-from cs360desk.ui.meeting_attendance_model import STATUS
-from cs360desk.ui.meeting_dialogs import ActionItemDialog, NewActionItem
-from cs360desk.ui.meetings_controller import AGENDA_TAB, MeetingsController
-from cs360desk.ui.opening import build_main_window
-from cs360desk.ui.people import PeopleController
-from cs360desk.ui.people_dialogs import HandOverDialog
-from cs360desk.ui.teams import TeamsController
+from cs360desk.ui.action_items import changes as item_changes
+from cs360desk.ui.action_items.controller import ActionItemsController
+from cs360desk.ui.action_items.model import OWNER
+from cs360desk.ui.meetings.attendance_model import STATUS
+from cs360desk.ui.meetings.controller import AGENDA_TAB, MeetingsController
+from cs360desk.ui.meetings.dialogs import ActionItemDialog, NewActionItem
+from cs360desk.ui.people.people import PeopleController
+from cs360desk.ui.people.people_dialogs import HandOverDialog
+from cs360desk.ui.people.teams import TeamsController
+from cs360desk.ui.shell.main_window import MainWindow
+from cs360desk.ui.shell.opening import build_main_window
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 20_000  # CI machines are slow; nothing here waits that long when all is well
@@ -616,7 +616,7 @@ def test_an_action_item_deleted_with_the_delete_key_comes_back_with_ctrl_z(
     assert [note.text for note in notes][:1] == [NOTE]
     asked: list[int] = []
     monkeypatch.setattr(
-        action_items_changes, "confirm_delete", lambda _parent, count: not asked.append(count)
+        item_changes, "confirm_delete", lambda _parent, count: not asked.append(count)
     )
     total = model.rowCount()
     click_row(qtbot, view.table, row)

@@ -19,12 +19,12 @@ from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.tracker import ACTION_ITEMS
 from cs360desk.services.catalog import ACTION_ITEM, REPORT_ISSUED
-from cs360desk.ui.failures import FailureReporter
-from cs360desk.ui.reports_controller import ReportsController
-from cs360desk.ui.reports_output import ReportOutput
-from cs360desk.ui.tracker_controller import TrackerController
+from cs360desk.ui.common.failures import FailureReporter
+from cs360desk.ui.reports.controller import ReportsController
+from cs360desk.ui.reports.output import ReportOutput
+from cs360desk.ui.tracker.controller import TrackerController
 from tests.disk_full_support import FullWorkspace, SmallDisk, folder_listing
-from tests.ui.test_tracker import StubFiles, export, import_file
+from tests.ui.tracker.test_tracker import StubFiles, export, import_file
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 30_000

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cs360desk.services import catalog, edits
-from cs360desk.ui.opening import build_main_window
-from cs360desk.ui.search_dialog import SearchDialog
+from cs360desk.ui.shell.opening import build_main_window
+from cs360desk.ui.shell.search_dialog import SearchDialog
 
 pytestmark = pytest.mark.gui
 

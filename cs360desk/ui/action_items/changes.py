@@ -1,0 +1,195 @@
+"""Writes started from the action item table: a cell edited in place, or the selected rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
+
+from cs360desk.domain.edits import Edit
+from cs360desk.domain.enums import ActionStatus
+from cs360desk.domain.errors import ConflictError, UserFacingError, field_label
+from cs360desk.domain.views import ActionItemRow
+from cs360desk.services.action_item_changes import (
+    change_action_item,
+    change_action_items,
+    delete_action_items,
+)
+from cs360desk.services.action_items import action_item_ids
+from cs360desk.ui.action_items.model import ActionItemTableModel, ListQuery
+from cs360desk.ui.common.formatting import plural
+from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
+
+Ranges = list[tuple[int, int]]
+
+
+def confirm_delete(parent: QWidget, count: int) -> bool:
+    """Ask before deleting; tests replace this function."""
+    things = "this action item" if count == 1 else f"these {count} action items"
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Delete action items",
+        f"Delete {things} and their progress notes?\n\nUndo (Ctrl+Z) brings them back.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAccessibleName("Delete action items")
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def selected_ranges(table: QTableView) -> Ranges:
+    """The selected rows as (first, count) runs, merged, without visiting every row."""
+    selection = table.selectionModel().selection()
+    parts = (selection.at(i) for i in range(selection.size()))
+    spans = sorted((part.top(), part.bottom()) for part in parts if part.isValid())
+    merged: list[list[int]] = []
+    for top, bottom in spans:
+        if merged and top <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], bottom)
+        else:
+            merged.append([top, bottom])
+    return [(top, bottom - top + 1) for top, bottom in merged]
+
+
+def _selected_ids(ranges: Ranges, query: ListQuery) -> Callable[[WorkSession], list[int]]:
+    def ids(session: WorkSession) -> list[int]:
+        return action_item_ids(
+            session,
+            query.where,
+            ranges,
+            today=query.today,
+            sort=query.sort,
+            descending=query.descending,
+        )
+
+    return ids
+
+
+class ActionItemChanges(QObject):
+    """Saves in-place edits and bulk changes; says when the list must be read again."""
+
+    list_changed = Signal()
+    row_saved = Signal(object)  # ActionItemRow
+    items_deleted = Signal(object)  # set of ids
+
+    def __init__(
+        self,
+        context: SectionContext,
+        table: QTableView,
+        model: ActionItemTableModel,
+        query: Callable[[], ListQuery],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._table = table
+        self._model = model
+        self._query = query
+        model.edit_requested.connect(self._on_edit_requested)
+
+    # -- the selection ----------------------------------------------------------------------
+
+    def selected_count(self) -> int:
+        return sum(count for _first, count in selected_ranges(self._table))
+
+    def set_status(self, status: ActionStatus) -> None:
+        self._change_selected(f"set to {status.label}", status=status)
+
+    def mark_done(self) -> None:
+        self._change_selected("marked done", status=ActionStatus.DONE)
+
+    def set_owner(self, owner_id: int | None, owner_name: str) -> None:
+        self._change_selected(f"given to {owner_name}" if owner_id else "left without an owner",
+                              owner_id=owner_id)  # fmt: skip
+
+    def delete(self) -> None:
+        ranges = self._ranges()
+        count = sum(n for _first, n in ranges)
+        if not count:
+            return
+        if not confirm_delete(self._table, count):
+            self._context.show_status("Nothing was deleted.")
+            return
+        ids_of = _selected_ids(ranges, self._query())
+
+        def work(session: WorkSession) -> tuple[list[int], Edit]:
+            ids = ids_of(session)
+            return ids, delete_action_items(session, ids)
+
+        self._context.runner.run(work, on_success=self._on_deleted, on_failure=self._on_refused)
+
+    def _ranges(self) -> Ranges:
+        ranges = selected_ranges(self._table)
+        if not ranges:
+            self._context.show_status("Select one or more action items first.")
+        return ranges
+
+    def _change_selected(self, outcome: str, **changes: Any) -> None:
+        ranges = self._ranges()
+        if not ranges:
+            return
+        ids_of = _selected_ids(ranges, self._query())
+
+        def work(session: WorkSession) -> tuple[list[int], Edit]:
+            ids = ids_of(session)
+            return ids, change_action_items(session, ids, **changes)
+
+        self._context.runner.run(
+            work,
+            on_success=lambda result: self._on_changed(outcome, result),
+            on_failure=self._on_refused,
+        )
+
+    def _on_changed(self, outcome: str, result: tuple[Sequence[int], Edit]) -> None:
+        ids, edit = result
+        self._context.history.record(edit)
+        self._context.show_status(f"Saved: {plural(len(ids), 'action item')} {outcome}.")
+        self.list_changed.emit()
+
+    def _on_deleted(self, result: tuple[Sequence[int], Edit]) -> None:
+        ids, edit = result
+        self._context.history.record(edit)
+        self._context.show_status(
+            f"Deleted {plural(len(ids), 'action item')}. Undo (Ctrl+Z) brings them back."
+        )
+        self.items_deleted.emit(set(ids))
+        self.list_changed.emit()
+
+    def _on_refused(self, error: BaseException) -> None:
+        if isinstance(error, UserFacingError):
+            self._context.show_status(str(error))
+        self._context.runner.report_failure(error)
+        self.list_changed.emit()
+
+    # -- one cell ---------------------------------------------------------------------------
+
+    def _on_edit_requested(self, row: ActionItemRow, field: str, value: object) -> None:
+        item = row.item
+        today = self._query().today
+        self._context.runner.run(
+            lambda s: change_action_item(
+                s, item.id, today=today, expected_version=item.version, **{field: value}
+            ),
+            on_success=lambda result: self._on_cell_saved(field, result),
+            on_failure=lambda error: self._on_cell_refused(item.id, field, error),
+        )
+
+    def _on_cell_saved(self, field: str, result: tuple[ActionItemRow, Edit]) -> None:
+        row, edit = result
+        self._model.edit_finished(row.item.id, field, row)
+        self._context.history.record(edit)
+        self._context.show_status(f"Saved: {field_label(field)} of “{row.item.title}”.")
+        self.row_saved.emit(row)
+
+    def _on_cell_refused(self, item_id: int, field: str, error: BaseException) -> None:
+        """The cell shows its stored value again and the user is told why."""
+        self._model.edit_finished(item_id, field, None)
+        if isinstance(error, UserFacingError):
+            self._context.show_status(str(error))
+        self._context.runner.report_failure(error)
+        if isinstance(error, ConflictError):
+            self.list_changed.emit()  # read the newer version, so the next edit can succeed

@@ -1,0 +1,1 @@
+"""What the sections share: background work, forms, table models, labels, undo, settings."""

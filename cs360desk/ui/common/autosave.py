@@ -1,0 +1,138 @@
+"""Saving an editor form field by field as each is left, creating the record from a draft.
+
+Shared by the People, Community map and Teams editors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from cs360desk.domain.edits import Edit
+from cs360desk.domain.errors import ValidationError
+from cs360desk.ui.common.form_fields import EditorForm
+from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
+
+# save(session, record id, field, value) and create(session, values) return (result, Edit).
+SaveField = Callable[[WorkSession, int, str, Any], tuple[Any, Edit]]
+CreateRecord = Callable[[WorkSession, dict[str, Any]], tuple[Any, Edit]]
+
+
+class AutoSave(QObject):
+    """`saved(result)` after a field was stored, `created(result)` once a draft became a record.
+
+    While a draft is being created, fields left in the meantime wait, then save one by one;
+    a failed save shows its message beside the field and keeps what was typed.
+    """
+
+    saved = Signal(object)
+    created = Signal(object)
+
+    def __init__(
+        self,
+        context: SectionContext,
+        form: EditorForm,
+        *,
+        save: SaveField,
+        create: CreateRecord,
+        id_of: Callable[[Any], int],
+        required: str,
+        required_problem: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._form = form
+        self._save = save
+        self._create = create
+        self._id_of = id_of
+        self._required = required
+        self._required_problem = required_problem
+        self.record_id: int | None = None
+        self.draft = False
+        self._creating = False
+        self._draft_serial = 0
+        self._fixed: dict[str, Any] = {}
+        form.edited.connect(self._on_field_edited)
+
+    def show_record(self, record_id: int | None) -> None:
+        """The form now shows this record (the caller fills it); None shows nothing."""
+        self.record_id = record_id
+        self.draft = False
+
+    def start_draft(self, values: dict[str, Any], fixed: dict[str, Any] | None = None) -> None:
+        """A blank form; `fixed` values (not fields, e.g. the team's initiative) go along."""
+        self.record_id = None
+        self.draft = True
+        self._fixed = dict(fixed or {})
+        self._draft_serial += 1
+        self._form.load(values)
+        self._form.focus_field(self._required)
+
+    def _on_field_edited(self, name: str) -> None:
+        if self.draft:
+            if not self._creating:  # edits made while it is being created follow after
+                self._create_from_form()
+            return
+        record_id, value = self.record_id, self._form.value(name)
+        if record_id is None:
+            return
+        save = self._save
+        self._context.runner.run(
+            lambda s: save(s, record_id, name, value),
+            on_success=lambda result: self._on_saved(record_id, name, value, result),
+            on_failure=lambda error: self._on_failed(record_id == self.record_id, error),
+        )
+
+    def _create_from_form(self) -> None:
+        values = self._form.values()
+        if not str(values[self._required]).strip():
+            self._form.show_error(self._required, self._required_problem)
+            return
+        self._form.clear_errors()
+        self._creating = True
+        serial, create, fixed = self._draft_serial, self._create, self._fixed
+        self._context.runner.run(
+            lambda s: create(s, {**values, **fixed}),
+            on_success=lambda result: self._on_created(serial, values, result),
+            on_failure=lambda error: self._on_create_failed(serial, error),
+        )
+
+    def _on_create_failed(self, serial: int, error: BaseException) -> None:
+        self._creating = False
+        self._on_failed(self.draft and serial == self._draft_serial, error)
+
+    def _on_created(self, serial: int, values: dict[str, Any], result: tuple[Any, Edit]) -> None:
+        created, edit = result
+        self._creating = False
+        self._context.history.record(edit)
+        self._context.show_status("Saved")
+        if not self.draft or serial != self._draft_serial:
+            return  # the user has moved on to something else meanwhile
+        self.draft = False
+        self.record_id = self._id_of(created)
+        for name, value in values.items():
+            self._form.mark_saved(name, value)
+        self.created.emit(created)
+        for name in values:
+            if self._form.is_changed(name):
+                self._on_field_edited(name)
+
+    def _on_saved(self, record_id: int, name: str, value: Any, result: tuple[Any, Edit]) -> None:
+        saved, edit = result
+        self._context.history.record(edit)
+        self._context.show_status("Saved")
+        if record_id == self.record_id and not self.draft:
+            self._form.mark_saved(name, value)
+        self.saved.emit(saved)
+
+    def _on_failed(self, still_shown: bool, error: BaseException) -> None:
+        form = self._form
+        if isinstance(error, ValidationError) and still_shown and form.has_field(error.field):
+            form.show_error(error.field, error.problem)
+            self._context.show_status(f"Not saved: {error}")
+        else:
+            self._context.runner.report_failure(error)

@@ -1,0 +1,1 @@
+"""The Community input and Communications sections: input, findings, recommendations, updates."""

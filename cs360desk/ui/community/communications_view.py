@@ -1,0 +1,138 @@
+"""The Communications page's layout: the log of updates beside the editor of the chosen one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
+from cs360desk.domain.records import CommunicationRecord
+from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.linked_models import one_line
+from cs360desk.ui.common.page_widgets import (
+    PAGE_MARGIN,
+    button,
+    button_row,
+    data_table,
+    heading,
+    note_label,
+    stretch_column,
+)
+from cs360desk.ui.common.problem_solving_form import DATE, ENUM, TEXT, Fields, FieldSpec
+from cs360desk.ui.common.read_only_mode import keeps_working
+from cs360desk.ui.common.table_models import Column, DtoTableModel
+
+SHORT_POST = 280  # what a short social media post may hold
+FIELDS = (
+    FieldSpec("channel", "&Channel", ENUM, Channel),
+    FieldSpec("audience", "&Audience", ENUM, Audience),
+    FieldSpec("status", "&Status", ENUM, CommunicationStatus),
+    FieldSpec("planned_on", "&Planned on", DATE),
+    FieldSpec("posted_on", "P&osted on", DATE),
+    FieldSpec("text", "&Text", TEXT, lines=9, placeholder="The update as it will be posted"),
+)
+
+
+def when_text(record: CommunicationRecord) -> str:
+    if record.posted_on is not None:
+        return f"Posted {format_date(record.posted_on)}"
+    if record.planned_on is not None:
+        return f"Planned {format_date(record.planned_on)}"
+    return "Not scheduled"
+
+
+class CommunicationTableModel(DtoTableModel[CommunicationRecord]):
+    def __init__(self) -> None:
+        super().__init__(
+            (
+                Column("When", when_text, lambda c: c.posted_on or c.planned_on),
+                Column("Channel", lambda c: c.channel.label),
+                Column("Audience", lambda c: c.audience.label),
+                Column("Status", lambda c: c.status.label),
+                Column("Text", lambda c: one_line(c.text)),
+            )
+        )
+
+
+def length_text(text: str, channel: object) -> str:
+    """How long the text is, and for social media whether it fits a short post."""
+    count = len(text)
+    said = f"{count} character{'' if count == 1 else 's'}"
+    if channel != Channel.SOCIAL_MEDIA.value:
+        return said
+    if count <= SHORT_POST:
+        return f"{said}: fits a {SHORT_POST}-character post"
+    return f"{said}: {count - SHORT_POST} over a {SHORT_POST}-character post"
+
+
+class CommunicationsView(QWidget):
+    """Layout only; CommunicationsController gives it behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Communications")
+        self.summary = note_label()
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show status")
+        self.status_filter.addItem("All statuses", None)
+        for status in CommunicationStatus:
+            self.status_filter.addItem(status.label, status.value)
+        keeps_working(self.status_filter)
+        self.count_label = note_label()
+        self.model = CommunicationTableModel()
+        self.table = data_table("Communications log", self.model)
+        stretch_column(self.table, 4)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest first
+        self.new_button = button("&New update…", "Add a draft update (Ctrl+N)")
+        self.delete_button = button("&Delete", "Delete the chosen update (Delete)")
+        self.editor_title = heading("Update")
+        self.fields = Fields(FIELDS, self)
+        self.length_label = note_label()
+        self.length_label.setWordWrap(False)
+        self.length_label.setAccessibleName("Text length")
+        self.empty_label = note_label("Choose an update in the log, or add a new one.")
+        self.new_action = QAction("New update", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.delete_action = QAction("Delete update", self.table)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        for action, owner in ((self.new_action, self), (self.delete_action, self.table)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            owner.addAction(action)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._log())
+        splitter.addWidget(self._editor())
+        splitter.setSizes([760, 520])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        outer.addWidget(splitter)
+
+    def _log(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.addWidget(heading("Communications", 1.5))
+        layout.addWidget(self.summary)
+        filters = QHBoxLayout()
+        show = QLabel("Sho&w:")
+        show.setBuddy(self.status_filter)
+        filters.addWidget(show)
+        filters.addWidget(self.status_filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.new_button, self.delete_button))
+        return panel
+
+    def _editor(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.addWidget(self.editor_title)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self.fields.form([spec.name for spec in FIELDS]))
+        layout.addWidget(self.length_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+        return panel

@@ -1,0 +1,1 @@
+"""The Dashboard section: momentum signals, the next meetings and the overdue work."""

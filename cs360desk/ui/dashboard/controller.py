@@ -1,0 +1,95 @@
+"""Loads the dashboard of the chosen initiative through the task runner and shows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from cs360desk.domain.errors import NotFoundError
+from cs360desk.domain.momentum import MomentumThresholds
+from cs360desk.services.catalog import PERSON
+from cs360desk.services.momentum import dashboard
+from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.settings import momentum_thresholds
+from cs360desk.ui.common.tasks import WorkSession
+from cs360desk.ui.dashboard.view import DashboardData, DashboardView
+
+
+def load_dashboard(
+    session: WorkSession, initiative_id: int, *, now: datetime, limits: MomentumThresholds
+) -> DashboardData:
+    """Runs on the worker: the service's dashboard plus the champion's name."""
+    board = dashboard(session, initiative_id, now=now, limits=limits)
+    initiative = board.initiative
+    champion = ""
+    if initiative.champion_id is not None:
+        try:
+            champion = PERSON.get(session, initiative.champion_id).full_name
+        except NotFoundError:
+            champion = ""
+    return DashboardData(
+        initiative_id=initiative.id,
+        initiative_name=initiative.name,
+        stage_label=initiative.stage.label,
+        champion_name=champion,
+        started_on=initiative.started_on,
+        signals=board.signals,
+        upcoming=board.upcoming,
+        overdue=board.overdue,
+        overdue_total=board.facts.overdue_items,
+        today=now.astimezone().date(),
+    )
+
+
+class DashboardController(QObject):
+    """Behaviour of the dashboard page; `loaded` fires each time new figures are shown."""
+
+    loaded = Signal()
+
+    def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._view = DashboardView()
+        self._initiative_id: int | None = None
+        self._request = 0
+        self.data: DashboardData | None = None
+
+    @property
+    def view(self) -> DashboardView:
+        return self._view
+
+    def show_initiative(self, initiative_id: int | None) -> None:
+        self._initiative_id = initiative_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        initiative_id = self._initiative_id
+        self._request += 1
+        if initiative_id is None:
+            self.data = None
+            self._view.show_message("This workspace has no initiative yet.")
+            return
+        request = self._request
+        now = self._context.now()
+        limits = momentum_thresholds(self._context.settings)
+        self._view.show_loading()
+        self._context.runner.run(
+            lambda s: load_dashboard(s, initiative_id, now=now, limits=limits),
+            on_success=lambda data: self._on_loaded(request, data),
+            on_failure=lambda error: self._on_failed(request, error),
+        )
+
+    def _on_loaded(self, request: int, data: DashboardData) -> None:
+        if request != self._request:
+            return  # the user has since picked another initiative
+        self.data = data
+        self._view.show_dashboard(data)
+        self.loaded.emit()
+
+    def _on_failed(self, request: int, error: BaseException) -> None:
+        if request != self._request:
+            return
+        self.data = None
+        self._view.show_message("The dashboard could not be loaded.")
+        self._context.runner.report_failure(error)

@@ -1,0 +1,300 @@
+"""The dashboard view: an initiative's momentum signals, its next meetings, its overdue work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.momentum import Signal
+from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
+from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.style import LEVEL_WORDS, level_text, scaled_font
+from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeetingTableModel
+
+CARD_MIN_WIDTH = 230
+GAP = 16
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the dashboard shows, loaded in one go off the UI thread."""
+
+    initiative_id: int
+    initiative_name: str
+    stage_label: str
+    champion_name: str
+    started_on: date
+    signals: tuple[Signal, ...]
+    upcoming: tuple[UpcomingMeeting, ...]
+    overdue: tuple[ActionItemRow, ...]
+    overdue_total: int
+    today: date
+
+
+class SignalCard(QFrame):
+    """One momentum signal: title, big value, level word and the detail behind it."""
+
+    def __init__(self, signal: Signal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.signal = signal
+        self.setObjectName("SignalCard")
+        self.setProperty("level", signal.level.value)
+        self.setMinimumWidth(CARD_MIN_WIDTH)
+        self.setAccessibleName(signal.title)
+        self.setAccessibleDescription(
+            f"{signal.value}. {signal.detail}. {LEVEL_WORDS[signal.level]}."
+        )
+        self.title_label = plain_label(signal.title, name="SignalTitle", wrap=True)
+        self.title_label.setFont(scaled_font(self, 1.0, bold=True))
+        self.value_label = plain_label(signal.value, name="SignalValue")
+        self.value_label.setFont(scaled_font(self, 1.9, bold=True))
+        self.level_label = plain_label(level_text(signal.level), name="LevelBadge")
+        self.level_label.setProperty("level", signal.level.value)
+        self.detail_label = plain_label(signal.detail, name="SignalDetail", wrap=True)
+        self.detail_label.setFont(scaled_font(self, 0.92))
+        parts = {
+            "title": self.title_label,
+            "value": self.value_label,
+            "level": self.level_label,
+            "detail": self.detail_label,
+        }
+        for part, label in parts.items():
+            label.setAccessibleName(f"{signal.title}: {part}")
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 16, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.level_label, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(2)
+        layout.addWidget(self.detail_label)
+        layout.addStretch(1)
+
+
+class CardGrid(QWidget):
+    """Lays the cards out in as many columns as the width allows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(GAP)
+        self._cards: list[SignalCard] = []
+        self._columns = 0
+
+    @property
+    def cards(self) -> list[SignalCard]:
+        return list(self._cards)
+
+    def set_signals(self, signals: tuple[Signal, ...]) -> None:
+        for card in self._cards:
+            card.deleteLater()
+        self._cards = [SignalCard(signal, self) for signal in signals]
+        self._columns = 0
+        self._reflow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        columns = max(1, min(4, (self.width() + GAP) // (CARD_MIN_WIDTH + GAP)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for position, card in enumerate(self._cards):
+            self._grid.addWidget(card, position // columns, position % columns)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def _table(name: str, model: QAbstractItemModel, *stretch_columns: int) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name.replace(" ", ""))
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    # One line per row; the full text is in the tooltip.
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setDefaultSectionSize(int(table.fontMetrics().height() * 2))
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch_columns:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fit_height(table: QTableView) -> None:
+    """Show every row: the page scrolls, not each table inside it."""
+    rows = table.model().rowCount()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(row) for row in range(rows)) or 0
+    table.setFixedHeight(height + 2)
+
+
+class TablePanel(QWidget):
+    """A heading over a table, or over a sentence saying the table would be empty."""
+
+    def __init__(self, title: str, table: QTableView, empty_text: str) -> None:
+        super().__init__()
+        self.table = table
+        self.heading = plain_label(title, name="PanelHeading")
+        self.heading.setFont(scaled_font(self, 1.25, bold=True))
+        self.note = plain_label(wrap=True)
+        self.empty_label = plain_label(empty_text, name="EmptyState")
+        self.empty_label.setAccessibleName(empty_text)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty_label)
+        self._stack.addWidget(table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(self._stack)
+
+    @property
+    def is_empty(self) -> bool:
+        return self._stack.currentWidget() is self.empty_label
+
+    def refresh(self, note: str = "") -> None:
+        header = self.table.horizontalHeader()
+        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        has_rows = self.table.model().rowCount() > 0
+        self._stack.setCurrentWidget(self.table if has_rows else self.empty_label)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        _fit_height(self.table)
+        self._stack.setFixedHeight(
+            self.table.height() if has_rows else self.empty_label.sizeHint().height()
+        )
+
+
+class DashboardView(QWidget):
+    """Layout only; the DashboardController decides what to show and when."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Dashboard")
+        self.status_label = plain_label("Loading…", name="DashboardStatus", wrap=True)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setFont(scaled_font(self, 1.2))
+        self.title_label = plain_label(name="InitiativeName", wrap=True)
+        self.title_label.setFont(scaled_font(self, 1.7, bold=True))
+        self.subtitle_label = plain_label(name="InitiativeSummary", wrap=True)
+        self.loading_label = plain_label("Loading…", name="LoadingIndicator")
+        self.cards = CardGrid()
+        self.meetings_model = UpcomingMeetingTableModel(self)
+        self.overdue_model = OverdueItemTableModel(date.today(), self)
+        self.meetings = TablePanel(
+            "Upcoming meetings",
+            _table("Upcoming meetings", self.meetings_model, 2, 4),
+            "No meetings scheduled.",
+        )
+        self.overdue = TablePanel(
+            "Overdue action items",
+            _table("Overdue action items", self.overdue_model, 0),
+            "No overdue action items.",
+        )
+        self.meetings.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.overdue.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.status_label)
+        self._pages.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._pages)
+        self.has_content = False
+
+    def _build_content(self) -> QScrollArea:
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.loading_label.hide()
+        momentum = plain_label("Momentum", name="PanelHeading")
+        momentum.setFont(scaled_font(self, 1.25, bold=True))
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(28, 24, 28, 28)
+        layout.setSpacing(GAP)
+        layout.addLayout(header)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(4)
+        layout.addWidget(momentum)
+        layout.addWidget(self.cards)
+        layout.addSpacing(8)
+        layout.addWidget(self.meetings)
+        layout.addSpacing(8)
+        layout.addWidget(self.overdue)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("DashboardScroll")
+        scroll.setAccessibleName("Dashboard content")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        return scroll
+
+    def show_loading(self) -> None:
+        if self.has_content:
+            self.loading_label.show()
+        else:
+            self.show_message("Loading…")
+
+    def show_message(self, text: str) -> None:
+        self.has_content = False
+        self.loading_label.hide()
+        self.status_label.setText(text)
+        self._pages.setCurrentIndex(0)
+
+    def show_dashboard(self, data: DashboardData) -> None:
+        self.title_label.setText(data.initiative_name)
+        champion = data.champion_name or "no champion named yet"
+        self.subtitle_label.setText(
+            f"Stage: {data.stage_label}   ·   Champion: {champion}   ·   "
+            f"Started {format_date(data.started_on)}"
+        )
+        self.cards.set_signals(data.signals)
+        self.meetings_model.set_rows(data.upcoming)
+        self.meetings.refresh()
+        self.overdue_model.show_items(data.overdue, data.today)
+        shown = len(data.overdue)
+        note = (
+            f"The {shown} most overdue of {data.overdue_total}."
+            if data.overdue_total > shown
+            else ""
+        )
+        self.overdue.refresh(note)
+        self.loading_label.hide()
+        self.has_content = True
+        self._pages.setCurrentIndex(1)

@@ -1,0 +1,1 @@
+"""The Goals & measures section: goals, measures, their dated values, chart and trend."""

@@ -1,0 +1,202 @@
+"""The Goals & measures page's layout: goals and measures on the left, the measure on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.enums import Direction, Frequency, GoalDimension, MeasureKind
+from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.page_widgets import (
+    PAGE_MARGIN,
+    button,
+    button_row,
+    data_table,
+    heading,
+    note_label,
+    stretch_column,
+    wrap_rows,
+)
+from cs360desk.ui.common.problem_solving_form import (
+    CHOICE,
+    DATE,
+    ENUM,
+    LINE,
+    NUMBER,
+    TEXT,
+    Fields,
+    FieldSpec,
+)
+from cs360desk.ui.goals.chart import MeasureChart, TrendPanel
+from cs360desk.ui.goals.models import GoalTableModel, MeasurementTableModel, MeasureTableModel
+
+GOAL_FIELDS = (
+    FieldSpec("dimension", "Dimen&sion", ENUM, GoalDimension),
+    FieldSpec("statement", "&Goal", TEXT, lines=3),
+    FieldSpec("problem_id", "&Problem", CHOICE, none_text="(the whole initiative)"),
+)
+MEASURE_FIELDS = (
+    FieldSpec("name", "&Name", LINE),
+    FieldSpec("unit", "&Unit", LINE, placeholder="calls per month, %, events"),
+    FieldSpec("data_source", "Data s&ource", LINE),
+    FieldSpec("kind", "&Kind", ENUM, MeasureKind),
+    FieldSpec("direction", "&Better when it", ENUM, Direction),
+    FieldSpec("frequency", "Fre&quency", ENUM, Frequency),
+    FieldSpec("baseline_value", "B&aseline value", NUMBER),
+    FieldSpec("baseline_period", "Baseline pe&riod", LINE, placeholder="e.g. 2021–2023"),
+    FieldSpec("target_value", "&Target value", NUMBER),
+    FieldSpec("target_date", "Target &date", DATE),
+)
+PASTE_HINT = (
+    "Type a value in the last row, or copy a column from a spreadsheet and press Ctrl+V: "
+    "date and value side by side, or values alone into the selected rows."
+)
+
+
+class ValuesTable(QTableView):
+    """Keyboard entry as in any table; Ctrl+V hands the clipboard's text to `paste_requested`."""
+
+    paste_requested = Signal()
+    delete_requested = Signal()
+    _latest_pending = False
+
+    def show_latest(self) -> None:
+        """The last rows (latest values and the next period), now or once the page is shown."""
+        self._latest_pending = not self.isVisible()
+        self.scrollToBottom()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._latest_pending:
+            self._latest_pending = False
+            QTimer.singleShot(0, self.scrollToBottom)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            event.accept()
+        elif event.matches(QKeySequence.StandardKey.Delete) and self.state() != (
+            QAbstractItemView.State.EditingState
+        ):
+            self.delete_requested.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
+def _values_table(model: MeasurementTableModel) -> ValuesTable:
+    table = ValuesTable()
+    table.setObjectName("MeasureValues")
+    table.setAccessibleName("Values")
+    table.setModel(model)
+    table.setTabKeyNavigation(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    stretch_column(table, 2)
+    return table
+
+
+class GoalsView(QWidget):
+    """Layout only; GoalsController gives it behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Goals and measures")
+        self.summary = note_label()
+        self.goal_model = GoalTableModel()
+        self.goals = data_table("Goals", self.goal_model)
+        stretch_column(self.goals, 1)
+        wrap_rows(self.goals)
+        self.goal_fields = Fields(GOAL_FIELDS, self)
+        self.new_goal = button("Ne&w goal…", "Add a goal (Ctrl+N)")
+        self.delete_goal = button("Delete goal", "Delete the chosen goal and its measures")
+        self.measure_model = MeasureTableModel()
+        self.measures = data_table("Measures of the goal", self.measure_model)
+        stretch_column(self.measures, 0)
+        wrap_rows(self.measures)
+        self.new_measure = button("New &measure…", "Add a measure to the chosen goal")
+        self.delete_measure = button("Delete measure", "Delete the chosen measure and its values")
+        self.measure_title = heading("Measure", 1.35)
+        self.chart = MeasureChart()
+        self.trend = TrendPanel()
+        self.value_model = MeasurementTableModel(self)
+        self.values = _values_table(self.value_model)
+        self.values_error = plain_label(name="FieldError", wrap=True)
+        self.values_error.setAccessibleName("Values error")
+        self.values_error.hide()
+        self.measure_fields = Fields(MEASURE_FIELDS, self)
+        self.new_action = QAction("New goal", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.new_action)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._goals_panel())
+        splitter.addWidget(self._measure_panel())
+        splitter.setSizes([500, 740])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout.addWidget(splitter)
+
+    def _goals_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.addWidget(heading("Goals & measures", 1.5))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.goals, 2)
+        layout.addLayout(button_row(self.new_goal, self.delete_goal))
+        layout.addLayout(self.goal_fields.form([spec.name for spec in GOAL_FIELDS]))
+        layout.addSpacing(6)
+        layout.addWidget(heading("Measures"))
+        layout.addWidget(self.measures, 2)
+        layout.addLayout(button_row(self.new_measure, self.delete_measure))
+        return panel
+
+    def _measure_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.addWidget(self.measure_title)
+        top = QHBoxLayout()
+        top.addWidget(self.chart, 3)
+        top.addWidget(self.trend, 2)
+        layout.addLayout(top, 5)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Measure parts")
+        values = QWidget()
+        values_layout = QVBoxLayout(values)
+        values_layout.addWidget(note_label(PASTE_HINT))
+        values_layout.addWidget(self.values, 1)
+        values_layout.addWidget(self.values_error)
+        details = QWidget()
+        columns = QHBoxLayout(details)
+        columns.setSpacing(24)
+        names = [spec.name for spec in MEASURE_FIELDS]
+        columns.addLayout(self.measure_fields.form(names[:6]), 1)
+        columns.addLayout(self.measure_fields.form(names[6:]), 1)
+        self.tabs.addTab(values, "Values")
+        self.tabs.addTab(details, "Details")
+        layout.addWidget(self.tabs, 4)
+        return panel

@@ -1,0 +1,1 @@
+"""The History section: every saved change, filtered, and bringing a deleted record back."""

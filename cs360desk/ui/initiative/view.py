@@ -1,0 +1,209 @@
+"""The Initiative page's layout: the stage stepper, the leadership fields, the stage history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.initiative_views import STAGES, StageStep, StepState
+from cs360desk.domain.records import StageChangeRecord
+from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.page_widgets import (
+    PAGE_MARGIN,
+    button,
+    data_table,
+    heading,
+    note_label,
+    stretch_column,
+)
+from cs360desk.ui.common.problem_solving_form import CHOICE, DATE, LINE, TEXT, Fields, FieldSpec
+from cs360desk.ui.common.style import scaled_font
+from cs360desk.ui.common.table_models import Column, DtoTableModel
+
+FIELDS = (
+    FieldSpec("name", "&Name", LINE),
+    FieldSpec("started_on", "Started &on", DATE),
+    FieldSpec("champion_id", "&Champion", CHOICE, none_text="(no champion named)"),
+    FieldSpec("sponsor_id", "Leadership &sponsor", CHOICE, none_text="(no sponsor named)"),
+    FieldSpec(
+        "commitment",
+        "Commi&tment statement",
+        TEXT,
+        lines=8,
+        placeholder="What the chief and command staff commit to, in their words",
+    ),
+)
+_SYMBOLS = {StepState.DONE: "✓", StepState.CURRENT: "●", StepState.AHEAD: "○"}
+_STEP_STYLE = """
+QFrame#StageStep { border: 1px solid palette(mid); border-radius: 6px;
+    background: palette(base); }
+QFrame#StageStep[state="current"] { border: 2px solid palette(highlight); }
+QFrame#StageStep[state="ahead"] { background: palette(window); }
+QLabel#StepSymbol[state="done"] { color: #2e7d32; }
+QLabel#StepSymbol[state="current"] { color: palette(highlight); }
+"""
+
+
+class StepTile(QFrame):
+    """One stage: a symbol and word for its state (never colour alone), its day, its note."""
+
+    def __init__(self, step: StageStep, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step = step
+        state = step.state.value
+        self.setObjectName("StageStep")
+        self.setProperty("state", state)
+        symbol = plain_label(_SYMBOLS[step.state], name="StepSymbol")
+        symbol.setProperty("state", state)
+        symbol.setFont(scaled_font(self, 1.4, bold=True))
+        name = plain_label(step.stage.label, name="StepName")
+        name.setFont(scaled_font(self, 1.05, bold=step.state is StepState.CURRENT))
+        self.date_label = plain_label(self._when(), name="StepDate", wrap=True)
+        self.note_label = note_label(step.note)
+        if not step.note:
+            self.note_label.hide()  # setVisible(True) on a parentless label would open a window
+        self.note_label.setToolTip(step.note)
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(symbol)
+        top.addWidget(name, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addWidget(self.date_label)
+        layout.addWidget(self.note_label)
+        layout.addStretch(1)
+        self.setAccessibleName(f"{step.stage.label}: {self._when()}")
+        self.setAccessibleDescription(step.note)
+
+    def _when(self) -> str:
+        if self.step.state is StepState.AHEAD:
+            return "Not reached yet"
+        current = self.step.state is StepState.CURRENT
+        if self.step.reached_on is None:
+            return "Current (date not recorded)" if current else "Reached (date not recorded)"
+        prefix = "Current since" if current else "Reached"
+        return f"{prefix} {format_date(self.step.reached_on)}"
+
+
+class StageStepper(QWidget):
+    """Launch → … → Closed as a row of tiles joined by arrows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Stages")
+        self.setStyleSheet(_STEP_STYLE)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(4)
+        self.tiles: list[StepTile] = []
+
+    def set_steps(self, steps: tuple[StageStep, ...]) -> None:
+        while self._row.count():
+            item = self._row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.tiles = []
+        for position, step in enumerate(steps):
+            if position:
+                arrow = plain_label("→")
+                arrow.setAccessibleName("then")
+                self._row.addWidget(arrow)
+            tile = StepTile(step)
+            self.tiles.append(tile)
+            self._row.addWidget(tile, 1)
+
+
+class StageHistoryModel(DtoTableModel[StageChangeRecord]):
+    def __init__(self) -> None:
+        super().__init__(
+            (
+                Column("Stage", lambda c: c.stage.label, lambda c: STAGES.index(c.stage)),
+                Column("Reached on", lambda c: format_date(c.reached_on), lambda c: c.reached_on),
+                Column("Note", lambda c: c.note),
+            )
+        )
+
+
+class InitiativeView(QWidget):
+    """Layout only; InitiativeController fills it and gives it behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Initiative")
+        self.message = plain_label("Loading…", wrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = plain_label(name="InitiativeTitle", wrap=True)
+        self.title.setFont(scaled_font(self, 1.7, bold=True))
+        self.stage_summary = note_label()
+        self.stepper = StageStepper()
+        self.move_button = button("&Move to next stage…", "Record the day and a note as you go")
+        self.fields = Fields(FIELDS, self)
+        self.history_model = StageHistoryModel()
+        self.history_table = data_table("Stage history", self.history_model)
+        stretch_column(self.history_table, 2)
+        self.history_empty = note_label("No stage changes recorded yet.")
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.message)
+        self._pages.addWidget(self._content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._pages)
+
+    def _content(self) -> QScrollArea:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(PAGE_MARGIN + 8, PAGE_MARGIN, PAGE_MARGIN + 8, PAGE_MARGIN)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(heading("Stage"))
+        layout.addWidget(self.stepper)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.move_button)
+        move_row.addSpacing(12)
+        move_row.addWidget(self.stage_summary, 1)
+        layout.addLayout(move_row)
+        layout.addSpacing(8)
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(10)  # nested layouts would inherit the 32 between the columns
+        left.addWidget(heading("Leadership and commitment"))
+        left.addLayout(self.fields.form([spec.name for spec in FIELDS]))
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(heading("Stage history"))
+        right.addWidget(self.history_empty)
+        right.addWidget(self.history_table, 10)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        return scroll
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self._pages.setCurrentIndex(0)
+
+    def show_content(self) -> None:
+        self._pages.setCurrentIndex(1)
+
+    def show_history(self, history: tuple[StageChangeRecord, ...]) -> None:
+        self.history_model.set_rows(history)
+        self.history_table.setVisible(bool(history))
+        self.history_empty.setVisible(not history)

@@ -1,0 +1,1 @@
+"""The Meetings section: the list of meetings and one meeting's agenda, attendance, minutes."""

@@ -1,0 +1,1 @@
+"""The People, Teams and Community map sections: people, rosters and organizations."""

@@ -1,0 +1,52 @@
+"""Table models of the Community map: the organizations and the people of one of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from cs360desk.domain.people_views import OrganizationRow, PersonChoice
+from cs360desk.ui.common.table_models import Column
+from cs360desk.ui.people.people_models import KeyedTableModel, name_key
+
+
+class OrganizationTableModel(KeyedTableModel[OrganizationRow]):
+    """Name, sector, internal or external, engagement and how many people are listed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column(
+                    "Name", lambda r: r.organization.name, lambda r: name_key(r.organization.name)
+                ),
+                Column("Sector", lambda r: r.organization.sector),
+                Column("Internal/external", lambda r: r.organization.scope.label),
+                Column(
+                    "Engagement",
+                    lambda r: r.organization.engagement.label,
+                    # Sorted from champion to unknown, the order of the scale.
+                    lambda r: list(type(r.organization.engagement)).index(
+                        r.organization.engagement
+                    ),
+                ),
+                Column("People", lambda r: str(r.people_count), lambda r: r.people_count, True),
+            ),
+            lambda r: r.organization.id,
+            parent,
+        )
+
+
+class MemberNameTableModel(KeyedTableModel[PersonChoice]):
+    """The people listed under one organization."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column(
+                    "Name",
+                    lambda p: p.full_name if p.active else f"{p.full_name} (inactive)",
+                    lambda p: name_key(p.full_name),
+                ),
+            ),
+            lambda p: p.id,
+            parent,
+        )

@@ -1,0 +1,175 @@
+"""The People page's layout: search and filters, the people table, the person editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.enums import Affiliation
+from cs360desk.ui.common.form_fields import CHECK, CHOICE, ENUM, TEXT, EditorForm, FieldSpec
+from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.read_only_mode import keeps_working
+from cs360desk.ui.common.record_widgets import (
+    RecordPage,
+    data_table,
+    editor_title,
+    fit_columns,
+    set_column_widths,
+    set_tab_chain,
+    sub_heading,
+    table_action,
+)
+from cs360desk.ui.people.people_models import PersonTableModel, SeatTableModel
+
+PERSON_FIELDS = (
+    FieldSpec("full_name", "Full &name", placeholder="e.g. Nguyễn Thị Hoa"),
+    FieldSpec("title", "&Title", placeholder="e.g. Pastor, Sergeant, Block captain"),
+    FieldSpec("organization_id", "&Organization", CHOICE),
+    FieldSpec("affiliation", "&Affiliation", ENUM, Affiliation),
+    FieldSpec("phone", "&Phone", placeholder="e.g. (361) 555-0142", column=1),
+    FieldSpec("email", "E-&mail", placeholder="e.g. name@example.org", column=1),
+    FieldSpec("notes", "Note&s", TEXT, lines=3, column=1),
+    FieldSpec("active", "A&ctive: takes part in the work now", CHECK, column=1),
+    FieldSpec("contact_private", "&Keep phone and e-mail private", CHECK, column=1),
+)
+ALL = "all"
+ACTIVE_CHOICES = (("Active and inactive", ALL), ("Active only", True), ("Inactive only", False))
+NO_SELECTION = "Choose a person in the list, or add someone new with Ctrl+N."
+
+
+class PersonEditor(QWidget):
+    """The person's fields beside the teams they sit on and what they answer for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = editor_title(self, "Person shown")
+        self.form = EditorForm(PERSON_FIELDS)
+        private = self.form.widget("contact_private")
+        private.setToolTip(
+            'Lists show "(private)" instead of the phone and e-mail; public reports leave them out.'
+        )
+        private.setAccessibleDescription(private.toolTip())
+        self.holdings_label = plain_label(name="Holdings", wrap=True)
+        self.holdings_label.setAccessibleName("Responsible for")
+        self.seats_model = SeatTableModel(self)
+        self.seats_table = data_table("Teams of this person", self.seats_model)
+        self.seats_table.setToolTip("Double-click a team to open it")
+        fit_columns(self.seats_table, 0)
+        self.seats_table.setMaximumHeight(self.seats_table.fontMetrics().height() * 12)
+        self.no_seats_label = plain_label("Not on any team.", name="EmptyState")
+        teams = QVBoxLayout()
+        teams.setSpacing(6)
+        teams.addWidget(sub_heading("Teams", self))
+        teams.addWidget(self.no_seats_label)
+        teams.addWidget(self.seats_table)
+        teams.addWidget(self.holdings_label)
+        teams.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(self.form, 5)
+        columns.addLayout(teams, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.title_label)
+        layout.addLayout(columns)
+
+    def show_seats(self, has_seats: bool) -> None:
+        self.seats_table.setVisible(has_seats)
+        self.no_seats_label.setVisible(not has_seats)
+
+
+class PeopleView(RecordPage):
+    """Layout only; PeopleController gives it behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("People", "person", "Number of people shown", parent)
+        self._build_filters()
+        self.model = PersonTableModel(self)
+        self.table = data_table("People", self.model)
+        set_column_widths(self.table, 24)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 2, 4, 6):  # the long texts share the width left over
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (3, 5):  # affiliation and phone: short, and never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.delete_key_action = table_action(self.table, "Delete person", "Delete")
+        self.editor = PersonEditor()
+        self._stack_editor(self.editor, "Person", NO_SELECTION)
+        self._build_layout()
+        self._set_tab_order()
+
+    def _build_filters(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName("Search people")
+        self.search_edit.setPlaceholderText("Search name, title, organization, contact (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.find_action = QAction("Search people", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
+        self.affiliation_filter = QComboBox()
+        self.affiliation_filter.setAccessibleName("Show affiliation")
+        self.affiliation_filter.addItem("All affiliations", None)
+        for affiliation in Affiliation:
+            self.affiliation_filter.addItem(affiliation.label, affiliation)
+        self.team_filter = QComboBox()
+        self.team_filter.setAccessibleName("Show team")
+        self.team_filter.setMinimumContentsLength(18)
+        self.team_filter.addItem("All teams", None)
+        self.active_filter = QComboBox()
+        self.active_filter.setAccessibleName("Show active or inactive")
+        for text, value in ACTIVE_CHOICES:
+            self.active_filter.addItem(text, value)
+        keeps_working(
+            self.search_edit,
+            self.find_action,
+            self.affiliation_filter,
+            self.team_filter,
+            self.active_filter,
+        )
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 3)
+        for label_text, combo in (
+            ("Affiliation:", self.affiliation_filter),
+            ("Team:", self.team_filter),
+            ("Show:", self.active_filter),
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(combo)
+            filters.addSpacing(8)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        # The list over the editor: seven columns need the page's whole width.
+        splitter = self._list_and_editor(self.table, Qt.Orientation.Vertical, (1, 0), [420, 260])
+        layout = self._page_layout()
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    def _set_tab_order(self) -> None:
+        form = self.editor.form
+        set_tab_chain(
+            [
+                self.search_edit,
+                self.affiliation_filter,
+                self.team_filter,
+                self.active_filter,
+                self.table,
+                *(form.widget(spec.name) for spec in PERSON_FIELDS),
+                self.editor.seats_table,
+                self.new_button,
+                self.delete_button,
+            ]
+        )

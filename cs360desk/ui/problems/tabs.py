@@ -1,0 +1,257 @@
+"""The problem editor's four SARA tabs: Scanning, Analysis, Response and Assessment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.enums import AssessmentDecision, ProblemStatus, ResponseStatus, SaraPhase
+from cs360desk.domain.problem_views import CHEERS, MAX_SCORE, WORKSHEET
+from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.linked_models import LinkedItemTableModel
+from cs360desk.ui.common.page_widgets import (
+    ItemLinker,
+    button,
+    button_row,
+    data_table,
+    heading,
+    note_label,
+    stretch_column,
+    wrap_rows,
+)
+from cs360desk.ui.common.problem_solving_form import (
+    CHECK,
+    CHOICE,
+    DATE,
+    ENUM,
+    LINE,
+    OPTIONAL_ENUM,
+    SCORE,
+    TEXT,
+    Fields,
+    FieldSpec,
+)
+from cs360desk.ui.common.style import scaled_font
+from cs360desk.ui.problems.models import RankingTableModel, ResponseTableModel, StandingTableModel
+
+ANALYSIS = (
+    ("offender", "&Offender", "Who causes it: their routines, what they gain"),
+    ("handler", "Han&dler", "Who can influence the offenders: family, probation, coaches"),
+    ("victim", "Victi&m", "Who is harmed, and what makes them vulnerable"),
+    ("guardian", "&Guardian", "Who can protect the victims: neighbours, staff, patrol"),
+    ("place", "Pla&ce", "Where it happens, and why there"),
+    ("manager", "Ma&nager", "Who is responsible for the place: owner, city department"),
+)
+PROBLEM_FIELDS = (
+    FieldSpec("title", "&Title", LINE),
+    FieldSpec("phase", "SARA &phase", ENUM, SaraPhase),
+    FieldSpec("status", "&Status", ENUM, ProblemStatus),
+    FieldSpec("area", "A&rea", LINE, placeholder="Where: beats, blocks, places"),
+    FieldSpec("statement", "Problem state&ment", TEXT, lines=5),
+    *(FieldSpec(name, short, CHECK) for name, short, _question in CHEERS),
+    *(FieldSpec(name, label, SCORE, maximum=MAX_SCORE) for name, label in WORKSHEET),
+    *(FieldSpec(name, label, TEXT, lines=3, placeholder=hint) for name, label, hint in ANALYSIS),
+    FieldSpec("hypothesis", "H&ypothesis", TEXT, lines=5),
+    FieldSpec("data_used", "Data &used", TEXT, lines=5, placeholder="Sources, periods, counts"),
+    FieldSpec(
+        "process_evaluation",
+        "Pro&cess evaluation",
+        TEXT,
+        lines=5,
+        placeholder="Were the responses carried out as planned?",
+    ),
+    FieldSpec(
+        "impact_evaluation",
+        "Imp&act evaluation",
+        TEXT,
+        lines=5,
+        placeholder="Did the measures move, against their baseline?",
+    ),
+    FieldSpec(
+        "assessment_decision",
+        "&Decision",
+        OPTIONAL_ENUM,
+        AssessmentDecision,
+        none_text="(not decided yet)",
+    ),
+)
+TAB_MARGIN = 10
+RESPONSE_FIELDS = (
+    FieldSpec("title", "Respo&nse", LINE),
+    FieldSpec("focus_area", "F&ocus", LINE, placeholder="Place, offenders, victims, guns…"),
+    FieldSpec("lead_id", "&Lead", CHOICE, none_text="(no lead yet)"),
+    FieldSpec("status", "Stat&us", ENUM, ResponseStatus),
+    FieldSpec("starts_on", "St&arts on", DATE),
+    FieldSpec("ends_on", "En&ds on", DATE),
+    FieldSpec("partners", "Partners", TEXT, lines=2),
+    FieldSpec("description", "Description", TEXT, lines=2),
+)
+
+
+def _column(*widgets: QWidget, margins: tuple[int, int, int, int] = (0, 0, 0, 0)) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(8)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+class ScanningTab(QWidget):
+    """The statement, the CHEERS test and the priority worksheet with the ranking."""
+
+    def __init__(self, fields: Fields) -> None:
+        super().__init__()
+        self.cheers_count = note_label()
+        self.total_label = plain_label(name="WorksheetTotal")
+        self.total_label.setFont(scaled_font(self, 1.15, bold=True))
+        self.total_label.setAccessibleName("Worksheet total")
+        self.ranking_model = RankingTableModel()
+        self.ranking = data_table("Candidate problems ranked by the worksheet", self.ranking_model)
+        stretch_column(self.ranking, 1)
+        wrap_rows(self.ranking)
+        left = _column(heading("Problem statement"))
+        left.addWidget(fields.row("statement"))
+        left.addWidget(heading("CHEERS test"))
+        # The question beside each box wraps, so the worksheet keeps its share of the width.
+        checklist = QGridLayout()
+        checklist.setHorizontalSpacing(12)
+        checklist.setColumnStretch(1, 1)
+        for position, (name, _short, question) in enumerate(CHEERS):
+            fields.row(name).set_help(question)
+            checklist.addWidget(fields.row(name), position, 0, Qt.AlignmentFlag.AlignTop)
+            checklist.addWidget(note_label(question), position, 1, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(checklist)
+        left.addWidget(self.cheers_count)
+        left.addStretch(1)
+        right = _column(heading("Priority worksheet"))
+        right.addWidget(note_label("Score each from 0 (none) to 5 (very high)."))
+        right.addLayout(fields.form([name for name, _label in WORKSHEET]))
+        right.addWidget(self.total_label)
+        right.addSpacing(6)
+        right.addWidget(heading("Candidates ranked by total"))
+        right.addWidget(self.ranking, 1)
+        layout = QHBoxLayout(self)
+        layout.setSpacing(28)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+
+
+class AnalysisTab(QWidget):
+    """The problem analysis triangle, its controllers, the hypothesis and the data used."""
+
+    def __init__(self, fields: Fields) -> None:
+        super().__init__()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(4)
+        for position, (name, label, _hint) in enumerate(ANALYSIS):
+            row, column = divmod(position, 2)
+            caption = QLabel(label)
+            caption.setBuddy(fields.widget(name))
+            grid.addWidget(caption, row * 2, column)
+            grid.addWidget(fields.row(name), row * 2 + 1, column)
+        lower = QHBoxLayout()
+        lower.setSpacing(20)
+        for name in ("hypothesis", "data_used"):
+            column = QVBoxLayout()
+            column.setSpacing(4)  # not the 20 between the two columns
+            caption = QLabel(fields.row(name).spec.label)
+            caption.setBuddy(fields.widget(name))
+            column.addWidget(caption)
+            column.addWidget(fields.row(name))
+            lower.addLayout(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note_label("Offender, victim and place, and who can control each."))
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addLayout(lower)
+        layout.addStretch(1)
+
+
+class ResponseTab(QWidget):
+    """The responses; the chosen one's fields and the action items that carry it out."""
+
+    def __init__(self, response_fields: Fields) -> None:
+        super().__init__()
+        self.fields = response_fields
+        self.model = ResponseTableModel()
+        self.table = data_table("Responses", self.model)
+        stretch_column(self.table, 0)
+        self.new_button = button("Add response…", "Add a response to this problem")
+        self.delete_button = button("Delete response", "Delete the chosen response")
+        self.items_model = LinkedItemTableModel()
+        self.items = data_table("Action items of the response", self.items_model)
+        stretch_column(self.items, 0)
+        self.add_item_button = button("New a&ction item…", "Add an action item for this response")
+        self.linker = ItemLinker("response", self.add_item_button)
+        self.item_choice = self.linker.item_choice
+        self.link_button = self.linker.link_button
+        self.unlink_button = self.linker.unlink_button
+        names = [spec.name for spec in RESPONSE_FIELDS]
+        form = QHBoxLayout()
+        form.setSpacing(24)
+        form.addLayout(response_fields.form(names[:4]), 1)
+        form.addLayout(response_fields.form(names[4:]), 1)
+        # One column, full width, scrolling with the tab: every table stays readable.
+        _rows_high(self.table, 7)
+        _rows_high(self.items, 5)
+        layout = _column(margins=(TAB_MARGIN,) * 4)
+        self.setLayout(layout)
+        layout.addWidget(self.table)
+        layout.addLayout(button_row(self.new_button, self.delete_button))
+        layout.addWidget(heading("Response"))
+        layout.addLayout(form)
+        layout.addWidget(heading("Action items carrying it out"))
+        layout.addWidget(self.items)
+        layout.addWidget(self.linker)
+        layout.addStretch(1)
+
+
+def _rows_high(table: QTableView, rows: int) -> None:
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+    table.setFixedHeight(height + rows * table.verticalHeader().defaultSectionSize())
+
+
+class AssessmentTab(QWidget):
+    """Was it done as planned, did the measures move, and what the PST decided."""
+
+    def __init__(self, fields: Fields) -> None:
+        super().__init__()
+        self.model = StandingTableModel()
+        self.table = data_table("Measures against baseline", self.model)
+        stretch_column(self.table, 0)
+        wrap_rows(self.table)
+        self.table.setMinimumHeight(150)
+        self.no_measures = note_label(
+            "No goal is linked to this problem yet: link one under Goals & measures to see its "
+            "measures here."
+        )
+        evaluations = QHBoxLayout()
+        evaluations.setSpacing(20)
+        for name in ("process_evaluation", "impact_evaluation"):
+            column = QVBoxLayout()
+            column.setSpacing(4)
+            caption = QLabel(fields.row(name).spec.label)
+            caption.setBuddy(fields.widget(name))
+            column.addWidget(caption)
+            column.addWidget(fields.row(name))
+            evaluations.addLayout(column, 1)
+        decision = QHBoxLayout()
+        decision.addLayout(fields.form(["assessment_decision"]))
+        decision.addStretch(1)
+        layout = _column(margins=(TAB_MARGIN,) * 4)
+        self.setLayout(layout)
+        layout.addLayout(evaluations)
+        layout.addLayout(decision)
+        layout.addSpacing(6)
+        layout.addWidget(heading("Measures against baseline"))
+        layout.addWidget(self.no_measures)
+        layout.addWidget(self.table, 1)

@@ -1,0 +1,126 @@
+"""The Problems page's layout: the ranked list beside the editor with one tab per SARA phase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.domain.enums import SaraPhase
+from cs360desk.ui.common.page_widgets import (
+    PAGE_MARGIN,
+    button,
+    button_row,
+    data_table,
+    heading,
+    note_label,
+    stretch_column,
+    wrap_rows,
+)
+from cs360desk.ui.common.problem_solving_form import Fields
+from cs360desk.ui.problems.models import ProblemTableModel
+from cs360desk.ui.problems.tabs import (
+    PROBLEM_FIELDS,
+    RESPONSE_FIELDS,
+    AnalysisTab,
+    AssessmentTab,
+    ResponseTab,
+    ScanningTab,
+)
+
+PHASES: tuple[SaraPhase, ...] = tuple(SaraPhase)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab that scrolls rather than squeezing its fields on a small laptop screen."""
+    scroll = QScrollArea()
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    return scroll
+
+
+class ProblemsView(QWidget):
+    """Layout only; ProblemsController gives it behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Problems")
+        self.model = ProblemTableModel()
+        self.table = data_table("Problems", self.model)
+        stretch_column(self.table, 1)
+        wrap_rows(self.table)
+        self.count_label = note_label()
+        self.new_button = button("Ne&w problem…", "Add a candidate problem (Ctrl+N)")
+        self.delete_button = button("Delete problem", "Delete the chosen problem and its responses")
+        self.fields = Fields(PROBLEM_FIELDS, self)
+        self.response_fields = Fields(RESPONSE_FIELDS, self)
+        self.scanning = ScanningTab(self.fields)
+        self.analysis = AnalysisTab(self.fields)
+        self.response = ResponseTab(self.response_fields)
+        self.assessment = AssessmentTab(self.fields)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("SARA phases")
+        for page in (self.scanning, self.analysis, self.response, self.assessment):
+            self.tabs.addTab(_scrolling(page), "")
+        self.empty_label = note_label("Choose a problem in the list, or add a new one.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_action = QAction("New problem", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.new_action)
+        self._editor_stack = QStackedWidget()
+        self._editor_stack.addWidget(self.empty_label)
+        self._editor_stack.addWidget(self._editor())
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._list())
+        splitter.addWidget(self._editor_stack)
+        splitter.setSizes([360, 880])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout.addWidget(splitter)
+        self.mark_phase(None)
+
+    def _list(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.addWidget(heading("Problems", 1.5))
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.new_button, self.delete_button))
+        return panel
+
+    def _editor(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 0, 0, 0)
+        header = QHBoxLayout()
+        header.setSpacing(20)
+        header.addLayout(self.fields.form(["title", "area"]), 3)
+        header.addLayout(self.fields.form(["phase", "status"]), 2)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        return panel
+
+    def show_editor(self, shown: bool) -> None:
+        self._editor_stack.setCurrentIndex(1 if shown else 0)
+
+    def mark_phase(self, phase: SaraPhase | None) -> None:
+        """Number the tabs and mark the phase the problem is in with a word, not colour."""
+        for position, each in enumerate(PHASES):
+            current = " (current)" if each is phase else ""
+            self.tabs.setTabText(position, f"&{position + 1} {each.label}{current}")
+
+    def show_phase(self, phase: SaraPhase) -> None:
+        self.tabs.setCurrentIndex(PHASES.index(phase))

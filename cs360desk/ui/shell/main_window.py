@@ -1,0 +1,194 @@
+"""The main window's layout: sidebar of sections, page stack, initiative selector, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs360desk.ui.common.sections import SectionSpec
+from cs360desk.ui.shell.section_pages import Deferred
+
+if TYPE_CHECKING:
+    from cs360desk.ui.common.failures import FailureReporter
+    from cs360desk.ui.shell.main_controller import MainWindowController
+
+APP_TITLE = "CS360 Desk"
+STATUS_TIMEOUT_MS = 6000
+
+
+def _lazy(title: str, module: str, controller: str, *opens: str, edits: bool = True) -> SectionSpec:
+    return SectionSpec(title, Deferred(f"cs360desk.ui.{module}", controller), opens, edits)
+
+
+# One line per section: its sidebar title, the module and controller that build its page (imported
+# when the section is first needed, so start-up loads only the dashboard) and the record kinds
+# it opens for global search; `edits=False` for a section that only shows and exports.
+SECTIONS: tuple[SectionSpec, ...] = (
+    _lazy("Dashboard", "dashboard.controller", "DashboardController", edits=False),
+    _lazy("Meetings", "meetings.controller", "MeetingsController", "meeting"),
+    _lazy("Action items", "action_items.controller", "ActionItemsController", "action_item"),
+    _lazy("People", "people.people", "PeopleController", "person"),
+    _lazy("Teams", "people.teams", "TeamsController", "team"),
+    _lazy("Community map", "people.organizations", "OrganizationsController", "organization"),
+    _lazy("Initiative", "initiative.controller", "InitiativeController"),
+    _lazy("Problems", "problems.controller", "ProblemsController", "problem"),
+    _lazy("Goals & measures", "goals.controller", "GoalsController"),
+    _lazy("Community input", "community.controller", "CommunityController"),
+    _lazy("Communications", "community.communications", "CommunicationsController"),
+    _lazy("Reports", "reports.controller", "ReportsController", edits=False),
+    _lazy("Excel & calendar", "tracker.controller", "TrackerController"),
+    _lazy("History", "history.controller", "HistoryController"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Layout and actions only; MainWindowController gives them behaviour."""
+
+    closing = Signal()
+
+    def __init__(self, workspace_path: Path) -> None:
+        super().__init__()
+        self.workspace_path = workspace_path
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Section")
+        self.initiative_box = QComboBox()
+        self.initiative_box.setAccessibleName("Initiative")
+        self.initiative_box.setMinimumContentsLength(28)
+        self.initiative_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.section_actions: list[QAction] = []
+        # Set by build_main_window(); kept here so they live exactly as long as the window.
+        self.controller: MainWindowController | None = None
+        self.failures: FailureReporter | None = None
+        self.backups_dialog: QWidget | None = None
+        self._build_central()
+        self._build_toolbar()
+        self._build_status_bar(workspace_path)
+        self._build_menus()
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        # Read-only, a sync folder, a skipped backup: said once, above everything.
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Workspace notice")
+        self.banner.hide()
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+    def show_notices(self, notices: tuple[str, ...]) -> None:
+        self.banner.setText("\n".join(f"⚠ {notice}" for notice in notices))
+        self.banner.setVisible(bool(notices))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Initiative")
+        toolbar.setObjectName("InitiativeBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(8, 4, 8, 4)
+        label = QLabel("&Initiative:")
+        label.setBuddy(self.initiative_box)  # Alt+I jumps to the selector
+        row.addWidget(label)
+        row.addWidget(self.initiative_box)
+        toolbar.addWidget(holder)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setToolTip("Load the figures again (F5)")
+        toolbar.addAction(self.refresh_action)
+        toolbar.setIconSize(QSize(16, 16))
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self, workspace_path: Path) -> None:
+        self.path_label = QLabel(str(workspace_path))
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setAccessibleName("Workspace file")
+        self.path_label.setToolTip("The workspace file in use")
+        self.statusBar().addPermanentWidget(self.path_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.setup_action = file_menu.addAction("&Set up this workspace…")
+        self.setup_action.setVisible(False)
+        self.backup_action = file_menu.addAction("&Back up now…")
+        self.restore_action = file_menu.addAction("&Restore…")
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = help_menu.addAction("&About CS360 Desk")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def add_sections(self, titles: list[str]) -> list[QAction]:
+        """The sidebar's sections, each with an empty page until it is first shown."""
+        return [self.add_section(title, QWidget()) for title in titles]
+
+    def section_titles(self) -> list[str]:
+        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+
+    def add_section(self, title: str, page: QWidget) -> QAction:
+        """A sidebar entry, a page and a View menu action with Ctrl+<number>."""
+        number = self.pages.count() + 1
+        self.sidebar.addItem(title)
+        self.pages.addWidget(page)
+        action = self.view_menu.addAction(f"Go to {title}")
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        self.section_actions.append(action)
+        return action
+
+    def add_edit_actions(self, *actions: QAction) -> None:
+        for action in actions:
+            self.edit_menu.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is
+
+    def set_agency_name(self, name: str | None) -> None:
+        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

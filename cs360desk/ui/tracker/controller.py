@@ -1,0 +1,280 @@
+"""Behaviour of the Excel & calendar section: export, import with a preview, calendars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from cs360desk.domain.tracker import (
+    ImportBlockedError,
+    ImportPreview,
+    ImportResult,
+    RowStatus,
+    slug,
+)
+from cs360desk.ui.common.formatting import plural
+from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import Task, TaskJob, WorkSession
+from cs360desk.ui.tracker.dialogs import TrackerFiles
+from cs360desk.ui.tracker.jobs import (
+    LoadedImport,
+    TrackerPage,
+    apply_import,
+    export_calendar,
+    export_tracker,
+    load_page,
+    preview_import,
+)
+from cs360desk.ui.tracker.view import TrackerView
+
+FOLDER_SETTING = "tracker/folder"
+
+
+class TrackerController(QObject):
+    """`preview_changed` fires when a preview is shown or cleared; `finished` after each job."""
+
+    loaded = Signal()
+    preview_changed = Signal()
+    imported = Signal(object)  # the ImportResult
+    finished = Signal()
+
+    files = TrackerFiles
+
+    def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._view = TrackerView()
+        self._initiative_id: int | None = None
+        self._page = TrackerPage("", ())
+        self._loaded: LoadedImport | None = None
+        self._task: Task[Any] | None = None
+        view = self._view
+        view.export_button.clicked.connect(self._on_export)
+        view.import_button.clicked.connect(self._on_import)
+        view.calendar_button.clicked.connect(self._on_calendar)
+        view.apply_button.clicked.connect(lambda: self._on_apply(skip_errors=False))
+        view.apply_skipping_button.clicked.connect(lambda: self._on_apply(skip_errors=True))
+        view.discard_button.clicked.connect(self._on_discard)
+        view.cancel_button.clicked.connect(self._on_cancel)
+        view.show_unchanged.toggled.connect(self._on_show_unchanged)
+        self._update_actions()
+
+    @property
+    def view(self) -> TrackerView:
+        return self._view
+
+    @property
+    def preview(self) -> ImportPreview | None:
+        return self._loaded.preview if self._loaded else None
+
+    def show_initiative(self, initiative_id: int | None) -> None:
+        if initiative_id != self._initiative_id:
+            self._clear_preview()
+        self._initiative_id = initiative_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        wanted = self._initiative_id
+        self._context.runner.run(
+            lambda s: load_page(s, wanted), on_success=lambda page: self._on_loaded(wanted, page)
+        )
+
+    def _on_loaded(self, initiative_id: int | None, page: TrackerPage) -> None:
+        if initiative_id != self._initiative_id:
+            return
+        self._page = page
+        box = self._view.team_box
+        chosen = box.currentData()
+        box.clear()
+        box.addItem("All teams of this initiative", None)
+        for team_id, name in page.teams:
+            box.addItem(name, team_id)
+        box.setCurrentIndex(max(box.findData(chosen), 0))
+        self._update_actions()
+        self.loaded.emit()
+
+    # Jobs -------------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self._context.now().astimezone().date()
+
+    def _folder(self) -> Path:
+        saved = self._context.settings.value(FOLDER_SETTING, "")
+        folder = Path(str(saved)) if saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    def _remember(self, path: Path) -> None:
+        self._context.settings.setValue(FOLDER_SETTING, str(path.parent))
+
+    def _start(
+        self,
+        message: str,
+        work: Callable[[WorkSession, TaskJob], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._view.set_busy(True, message)
+
+        def on_failure(error: BaseException) -> None:
+            self._job_done()
+            (failed or self._context.runner.report_failure)(error)
+
+        def on_success(result: Any) -> None:
+            self._job_done()
+            done(result)
+
+        self._task = self._context.runner.run_long(
+            work, on_success=on_success, on_failure=on_failure, on_progress=self._on_progress
+        )
+        self._update_actions()
+
+    def _job_done(self) -> None:
+        self._task = None
+        self._view.set_busy(False)
+        self._update_actions()
+        self.finished.emit()
+
+    def _on_progress(self, percent: int, message: str) -> None:
+        self._view.progress.setValue(percent)
+        if message:
+            self._view.progress_label.setText(message)
+
+    def _on_cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    # Export -----------------------------------------------------------------------------
+
+    def _on_export(self) -> None:
+        initiative_id, today = self._initiative_id, self._today()
+        if initiative_id is None:
+            return
+        name = f"{slug(self._page.initiative_name)}-tracker-{today.isoformat()}.xlsx"
+        target = self.files.save_tracker(self._view, self._folder() / name)
+        if target is None:
+            return
+        self._remember(target)
+        self._start(
+            "Exporting the tracker…",
+            lambda s, job: export_tracker(s, job, initiative_id, target, today),
+            lambda path: self._context.show_status(f"Tracker written to {path}"),
+        )
+
+    def _on_calendar(self) -> None:
+        initiative_id, team_id = self._initiative_id, self._view.team_box.currentData()
+        stem = slug(self._view.team_box.currentText() if team_id else self._page.initiative_name)
+        target = self.files.save_calendar(self._view, self._folder() / f"{stem}-meetings.ics")
+        if target is None:
+            return
+        self._remember(target)
+        self._start(
+            "Exporting the calendar…",
+            lambda s, job: export_calendar(s, job, initiative_id, team_id, target),
+            lambda count: self._context.show_status(
+                f"{plural(count, 'meeting')} written to {target}"
+            ),
+        )
+
+    # Import -----------------------------------------------------------------------------
+
+    def _on_import(self) -> None:
+        source = self.files.open_tracker(self._view, self._folder())
+        if source is None:
+            return
+        self._remember(source)
+        today = self._today()
+        self._start(
+            "Reading the tracker…",
+            lambda s, job: preview_import(s, job, source, today),
+            self._show_loaded,
+        )
+
+    def _show_loaded(self, loaded: LoadedImport) -> None:
+        self._loaded = loaded
+        preview = loaded.preview
+        view = self._view
+        view.file_label.setText(f"{loaded.path.name}: tracker of {preview.initiative_name}")
+        view.summary_label.setText(preview.summary())
+        view.notes_label.setText("\n".join(preview.notes))
+        view.notes_label.setVisible(bool(preview.notes))
+        view.advice_label.setText(_advice(preview))
+        self._fill_table()
+        view.show_preview(True)
+        self._update_actions()
+        self.preview_changed.emit()
+
+    def _fill_table(self) -> None:
+        preview = self.preview
+        rows = preview.rows if preview else ()
+        if not self._view.show_unchanged.isChecked():
+            rows = tuple(r for r in rows if r.status is not RowStatus.UNCHANGED or r.notes)
+        self._view.model.set_outcomes(rows)
+
+    def _on_show_unchanged(self, _checked: bool) -> None:
+        self._fill_table()
+
+    def _on_apply(self, *, skip_errors: bool) -> None:
+        loaded, today = self._loaded, self._today()
+        if loaded is None:
+            return
+        self._start(
+            "Applying the changes…",
+            lambda s, job: apply_import(
+                s, job, loaded, today, skip_errors, self._context.workspace_path
+            ),
+            self._on_applied,
+            self._on_apply_failed,
+        )
+
+    def _on_applied(self, result: ImportResult) -> None:
+        self._context.history.record(result.edit)
+        skipped = f"; {plural(result.skipped, 'row')} with errors skipped" if result.skipped else ""
+        self._context.show_status(f"Imported {plural(result.applied, 'row')}{skipped}.")
+        self._clear_preview()
+        self.imported.emit(result)
+
+    def _on_apply_failed(self, error: BaseException) -> None:
+        # The workspace changed since the preview: show what stands now, apply nothing.
+        if isinstance(error, ImportBlockedError) and self._loaded is not None:
+            loaded = self._loaded
+            self._show_loaded(LoadedImport(loaded.path, loaded.parsed, error.preview))
+        self._context.runner.report_failure(error)
+
+    def _on_discard(self) -> None:
+        self._clear_preview()
+        self._context.show_status("Import discarded; nothing was changed.")
+
+    def _clear_preview(self) -> None:
+        self._loaded = None
+        self._view.model.set_outcomes(())
+        self._view.show_preview(False)
+        self._update_actions()
+        self.preview_changed.emit()
+
+    def _update_actions(self) -> None:
+        view, idle = self._view, self._task is None
+        preview = self.preview
+        changes = preview is not None and preview.has_changes
+        errors = preview is not None and preview.has_errors
+        view.export_button.setEnabled(idle and self._initiative_id is not None)
+        view.import_button.setEnabled(idle and self._initiative_id is not None)
+        view.calendar_button.setEnabled(idle)
+        view.apply_button.setEnabled(idle and changes and not errors)
+        view.apply_skipping_button.setEnabled(idle and changes and errors)
+        view.discard_button.setEnabled(idle and preview is not None)
+
+
+def _advice(preview: ImportPreview) -> str:
+    errors = preview.count(RowStatus.ERROR)
+    if errors:
+        return (
+            f"{plural(errors, 'row')} cannot be imported as they are (marked Error). Fix them in "
+            "the file and import it again, or apply the other rows and skip those."
+        )
+    if not preview.has_changes:
+        return "The file holds no changes: nothing to apply."
+    return "Nothing is saved until you choose Apply."

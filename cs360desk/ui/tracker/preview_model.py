@@ -1,0 +1,82 @@
+"""The import preview as a table: one line per row of the file, errors said in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from cs360desk.domain.tracker import RowOutcome, RowStatus
+from cs360desk.ui.common.table_models import Column, DtoTableModel
+
+# The word says it; the colour only helps the eye.
+STATUS_WORDS = {
+    RowStatus.NEW: "New",
+    RowStatus.CHANGED: "Changed",
+    RowStatus.UNCHANGED: "Unchanged",
+    RowStatus.ERROR: "⚠ Error",
+}
+_ERROR_TEXT = QColor("#9c0006")
+_STATUS_ORDER = {status: position for position, status in enumerate(RowStatus)}
+
+
+def visible_text(text: str) -> str:
+    """One line per cell: tabs and line breaks of user text shown as symbols, never lost."""
+    return text.replace("\t", "⇥").replace("\r\n", "↵").replace("\r", "↵").replace("\n", "↵")
+
+
+def describe(row: RowOutcome) -> str:
+    """What the row does, or why it cannot: the words a user reads first."""
+    if row.status is RowStatus.ERROR:
+        return "; ".join(problem.describe() for problem in row.problems)
+    if row.status is RowStatus.NEW:
+        parts = [f"{change.field}: {change.new}" for change in row.changes]
+    else:
+        parts = [
+            f"{change.field}: {change.old or '(empty)'} → {change.new or '(empty)'}"
+            for change in row.changes
+        ]
+    return visible_text("; ".join([*parts, *row.notes]))
+
+
+COLUMNS: tuple[Column[RowOutcome], ...] = (
+    Column("Result", lambda r: STATUS_WORDS[r.status], lambda r: _STATUS_ORDER[r.status]),
+    Column("Sheet", lambda r: r.sheet),
+    Column("Row", lambda r: str(r.row), lambda r: r.row, numeric=True),
+    Column(
+        "ID",
+        lambda r: str(r.record_id) if r.record_id else "new",
+        lambda r: r.record_id or 0,
+        numeric=True,
+    ),
+    Column("Item", lambda r: visible_text(r.label)),
+    Column("What changes, or why not", describe),
+)
+DETAIL_COLUMN = len(COLUMNS) - 1
+
+
+class ImportPreviewModel(DtoTableModel[RowOutcome]):
+    """Rows of an ImportPreview; error rows are bold and say "Error" in their first cell."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(COLUMNS, parent)
+
+    def set_outcomes(self, rows: Sequence[RowOutcome]) -> None:
+        self.set_rows(rows)
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if index.isValid() and 0 <= index.row() < self.rowCount():
+            failed = self.row_at(index.row()).status is RowStatus.ERROR
+            if role == Qt.ItemDataRole.ForegroundRole and failed:
+                return QBrush(_ERROR_TEXT)
+            if role == Qt.ItemDataRole.FontRole and failed:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)

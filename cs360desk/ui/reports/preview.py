@@ -56,15 +56,15 @@ class ReportPreview(QWidget):
         self._pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.pages_widget.setStyleSheet("QWidget#PreviewPages { background: palette(mid); }")
-        self.scroll = _PageScroll()
-        self.scroll.setObjectName("PreviewScroll")
-        self.scroll.setAccessibleName("Report pages")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_widget)
+        self.page_scroll = _PageScroll()
+        self.page_scroll.setObjectName("PreviewScroll")
+        self.page_scroll.setAccessibleName("Report pages")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(self.pages_widget)
         self.page_labels: list[QLabel] = []
         self._images: tuple[QImage, ...] = ()
         self._fitted_width = 0
-        self.scroll.resized.connect(self._fit_pages)
+        self.page_scroll.resized.connect(self._fit_pages)
         self._build()
         self.set_busy(False)
         self.set_ready(False)
@@ -84,7 +84,7 @@ class ReportPreview(QWidget):
         busy.addWidget(self.progress_label)
         busy.addWidget(self.cancel_button)
         layout.addWidget(self.busy_row)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.page_scroll, 1)
 
     def set_busy(self, busy: bool) -> None:
         self.busy_row.setVisible(busy)
@@ -122,11 +122,11 @@ class ReportPreview(QWidget):
             self.page_labels.append(label)
         self._fitted_width = 0
         self._fit_pages()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.page_scroll.verticalScrollBar().setValue(0)
 
     def _fit_pages(self) -> None:
         """Pages as wide as the view allows (never wider than rendered), sharp on any screen."""
-        available = self.scroll.viewport().width() - 2 * PAGE_GAP - 4
+        available = self.page_scroll.viewport().width() - 2 * PAGE_GAP - 4
         width = max(MIN_PAGE_WIDTH, available)
         if not self._images or width == self._fitted_width:
             return

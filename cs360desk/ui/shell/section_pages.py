@@ -94,7 +94,8 @@ class SectionPages(Mapping[str, Section]):
         shown = pages.currentIndex()
         empty = pages.widget(index)
         pages.insertWidget(index, view)
-        pages.removeWidget(empty)
-        empty.deleteLater()
+        if empty is not None:  # every section has its empty page until it is built
+            pages.removeWidget(empty)
+            empty.deleteLater()
         if shown == index:
             pages.setCurrentIndex(index)

@@ -184,10 +184,10 @@ def test_bundle_size_and_contents(built_app: BuiltApp) -> None:
     assert (migrations / "script.py.mako").is_file()
     assert (migrations / "env.py").is_file()
     assert (migrations / "versions" / "0001_initial_schema.py").is_file()
-    # ui/app_icon.py finds the icons in resources/, two folders above its own.
-    app_icon = internal / "cs360desk" / "ui" / "app_icon.pyc"
+    # ui/shell/app_icon.py finds the icons in resources/, three folders above its own.
+    app_icon = internal / "cs360desk" / "ui" / "shell" / "app_icon.pyc"
     assert app_icon.is_file()
-    assert (app_icon.parents[2] / "resources" / "icon-256.png").is_file()
+    assert (app_icon.parents[3] / "resources" / "icon-256.png").is_file()
 
 
 def test_portable_copy_keeps_everything_beside_it(built_app: BuiltApp, tmp_path: Path) -> None:

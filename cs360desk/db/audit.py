@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
@@ -22,26 +23,69 @@ from cs360desk.db.base import Base, utcnow
 from cs360desk.db.models import ChangeRecord
 from cs360desk.domain.edits import RowChange
 from cs360desk.domain.enums import ChangeAction
+from cs360desk.domain.errors import ValidationError
 
 # Bookkeeping columns change on every save and would only add noise to the trail.
 _SKIPPED = {"created_at", "updated_at", "version"}
 # A link row has no id; its change records carry this one and name the row in full.
 NO_ID = 0
 _CAPTURED = "cs360desk.audit.cascaded"
+# The key, in the session factory's `info`, of who the changes of its sessions are made by.
+ACTING_USER = "cs360desk.audit.acting_user"
+_LISTENING = "cs360desk.audit.listening"
+UNKNOWN_USER = "unknown"
+# ChangeRecord.who holds this much; a longer name would be cut by a stricter database.
+_MAX_NAME = 200
 
 
-def current_user() -> str:
+def os_user() -> str:
+    """The name the computer's user logged in with, or "unknown" when there is none."""
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except Exception:  # getuser raises varied errors when no login name is known
-        return "unknown"
+        return UNKNOWN_USER
+    return name if name.strip() else UNKNOWN_USER
 
 
-def install(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "before_flush", _capture_cascades):
+def decide_acting_user(given: str | None) -> str:
+    """Who a workspace's changes are recorded as: `given` verbatim, else the OS user."""
+    if given is None:
+        return os_user()
+    if not isinstance(given, str):
+        raise ValidationError("acting_user", "must be text")
+    if not given.strip():
+        raise ValidationError("acting_user", "must not be empty")
+    if len(given) > _MAX_NAME:
+        raise ValidationError("acting_user", f"must be at most {_MAX_NAME} characters")
+    if any(unicodedata.category(char) == "Cc" for char in given):
+        raise ValidationError("acting_user", "must be one line without control characters")
+    return given
+
+
+def install(factory: sessionmaker[Session], *, acting_user: str) -> None:
+    """Log every flush of the factory's sessions, as made by `acting_user`."""
+    info = factory.kw.get("info", {})
+    # Asked of the factory itself: event.contains() goes by id(), and a new factory that got
+    # a discarded one's id would be taken for it and never listened to.
+    listening = _LISTENING in info
+    factory.configure(info={**info, ACTING_USER: acting_user, _LISTENING: True})
+    if not listening:
         event.listen(factory, "before_flush", _capture_cascades)
-    if not event.contains(factory, "after_flush", _record_changes):
         event.listen(factory, "after_flush", _record_changes)
+
+
+def acting_user_of(factory: sessionmaker[Session]) -> str:
+    name: str = factory.kw["info"][ACTING_USER]
+    return name
+
+
+def _acting_user(session: Session) -> str:
+    try:
+        name: str = session.info[ACTING_USER]
+    except KeyError:
+        # Only a workspace's own factory makes sessions whose changes may be recorded.
+        raise LookupError("this session was not made by a workspace's session factory") from None
+    return name
 
 
 def new_group() -> str:
@@ -59,13 +103,14 @@ def record(
     group: str | None = None,
 ) -> None:
     """Log a write made with Core statements, which the flush hook never sees (undo, redo)."""
-    row = _entry(entity, entity_id, action, changes, group)
+    row = _entry(_acting_user(session), entity, entity_id, action, changes, group)
     session.connection().execute(insert(ChangeRecord), [row])
 
 
 def record_row_changes(session: Session, changes: Iterable[RowChange], group: str) -> None:
     """Log rows the database removes or detaches on its own (see `cascades.dependents`)."""
-    rows = [_row_change_entry(change, group) for change in changes]
+    who = _acting_user(session)
+    rows = [_row_change_entry(who, change, group) for change in changes]
     if rows:
         session.connection().execute(insert(ChangeRecord), rows)
 
@@ -107,7 +152,7 @@ def _identity(change: RowChange) -> tuple[Any, ...]:
 
 
 def _record_changes(session: Session, _flush: UOWTransaction) -> None:
-    group = new_group()
+    group, who = new_group(), _acting_user(session)
     rows: list[dict[str, Any]] = []
     for action, objects in (
         (ChangeAction.CREATE, session.new),
@@ -118,10 +163,10 @@ def _record_changes(session: Session, _flush: UOWTransaction) -> None:
             if isinstance(obj, Base) and not isinstance(obj, ChangeRecord):
                 changes = _changes_of(obj, action)
                 if changes or action is not ChangeAction.UPDATE:
-                    rows.append(
-                        _entry(obj.__tablename__, _primary_key(obj), action, changes, group)
-                    )
-    rows.extend(_row_change_entry(change, group) for change in session.info.pop(_CAPTURED, ()))
+                    entity, entity_id = obj.__tablename__, _primary_key(obj)
+                    rows.append(_entry(who, entity, entity_id, action, changes, group))
+    captured = session.info.pop(_CAPTURED, ())
+    rows.extend(_row_change_entry(who, change, group) for change in captured)
     if rows:
         session.connection().execute(insert(ChangeRecord), rows)
 
@@ -148,16 +193,17 @@ def _primary_key(obj: Base) -> int:
     return int(inspect(obj).mapper.primary_key_from_instance(obj)[0])
 
 
-def _row_change_entry(change: RowChange, group: str) -> dict[str, Any]:
+def _row_change_entry(who: str, change: RowChange, group: str) -> dict[str, Any]:
     before = change.before or {}
     if change.after is None:  # removed whole: the snapshot a restore re-creates it from
         snapshot = {k: jsonable(v) for k, v in before.items() if k not in _SKIPPED}
-        return _entry(change.table, change.record_id, ChangeAction.DELETE, snapshot, group)
+        return _entry(who, change.table, change.record_id, ChangeAction.DELETE, snapshot, group)
     changes = {k: [jsonable(before.get(k)), jsonable(v)] for k, v in change.after.items()}
-    return _entry(change.table, change.record_id, ChangeAction.UPDATE, changes, group)
+    return _entry(who, change.table, change.record_id, ChangeAction.UPDATE, changes, group)
 
 
 def _entry(
+    who: str,
     entity: str,
     entity_id: int | None,
     action: ChangeAction,
@@ -166,7 +212,7 @@ def _entry(
 ) -> dict[str, Any]:
     return {
         "at": utcnow(),
-        "who": current_user(),
+        "who": who,
         "entity": entity,
         "entity_id": NO_ID if entity_id is None else entity_id,
         "action": action,

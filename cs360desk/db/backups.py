@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from cs360desk.db.location import workspace_file
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 
 BACKUP_SUFFIX = ".cs360"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -44,30 +46,32 @@ class BackupFile:
     size: int
 
 
-def default_backup_folder(workspace: Path) -> Path:
+def default_backup_folder(workspace: WorkspaceLocation | Path) -> Path:
     """`<folder of the workspace>/<name>-backups`: for the default workspace that is inside
     the user data folder; for a --db file it stays with the file it protects."""
-    return workspace.parent / f"{workspace.stem}-backups"
+    path = workspace_file(workspace)
+    return path.parent / f"{path.stem}-backups"
 
 
 def take_backup(
-    workspace: Path,
+    workspace: WorkspaceLocation | Path,
     folder: Path,
     *,
     policy: BackupPolicy | None = None,
     now: datetime | None = None,
 ) -> BackupFile:
     """Copy a sound workspace into `folder`; a damaged one raises before any file is touched."""
+    path = workspace_file(workspace)
     now = now or datetime.now(UTC)
-    source = _open_source(workspace)
+    source = _open_source(path)
     try:
-        require_sound(source, workspace, "quick_check")
+        require_sound(source, path, "quick_check")
         _make_folder(folder)
-        target = folder / f"{workspace.stem}-{now.strftime(_STAMP_FORMAT)}{BACKUP_SUFFIX}"
+        target = folder / f"{path.stem}-{now.strftime(_STAMP_FORMAT)}{BACKUP_SUFFIX}"
         write_verified_copy(source, target)
     finally:
         source.close()
-    rotate(folder, workspace.stem, policy or BackupPolicy(), now.date())
+    rotate(folder, path.stem, policy or BackupPolicy(), now.date())
     return BackupFile(path=target, taken_at=now, size=target.stat().st_size)
 
 

@@ -1,8 +1,10 @@
-"""Warnings about where a workspace lives: cloud-sync and network folders corrupt SQLite files."""
+"""Where a workspace lives: its file, and warnings about folders that corrupt SQLite files."""
 
 from __future__ import annotations
 
 from pathlib import Path, PureWindowsPath
+
+from cs360desk.domain.workspace_location import WorkspaceLocation
 
 # Folder names the sync clients create by default; matched on whole path components.
 _SYNC_FOLDERS = {
@@ -24,6 +26,11 @@ RISK = (
     "and either can lose or damage your data. Keep the workspace in a local folder and let "
     "the backups go to the synced folder instead."
 )
+
+
+def workspace_file(location: WorkspaceLocation | Path | str) -> Path:
+    """The file a workspace is kept in; a server location is refused (a WorkspaceError)."""
+    return WorkspaceLocation.parse(location).require_file()
 
 
 def sync_folder_warning(path: Path | str) -> str | None:

@@ -11,18 +11,22 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from cs360desk.db.location import workspace_file
+from cs360desk.domain.workspace_location import WorkspaceLocation
+
 LOCK_SUFFIX = ".lock"
 SECOND_COPY_REASON = "another copy of CS360 Desk has it open for editing"
 
 
-def lock_path(workspace: Path) -> Path:
-    return workspace.with_name(workspace.name + LOCK_SUFFIX)
+def lock_path(workspace: WorkspaceLocation | Path) -> Path:
+    path = workspace_file(workspace)
+    return path.with_name(path.name + LOCK_SUFFIX)
 
 
 class WorkspaceLock:
     """Held for as long as the app edits the workspace; `acquire` never waits."""
 
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace: WorkspaceLocation | Path) -> None:
         self.path = lock_path(workspace)
         self._handle: IO[bytes] | None = None
 

@@ -13,8 +13,10 @@ from cs360desk.db.backups import (
     write_verified_copy,
 )
 from cs360desk.db.engine import BUSY_TIMEOUT_MS
+from cs360desk.db.location import workspace_file
 from cs360desk.db.workspace import inspect_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 
 PRE_RESTORE_SUFFIX = ".pre-restore"
 
@@ -24,7 +26,7 @@ def pre_restore_path(workspace: Path) -> Path:
 
 
 def restore_backup(
-    workspace: Path,
+    workspace: WorkspaceLocation | Path,
     backup: Path,
     *,
     backup_folder: Path | None = None,
@@ -35,14 +37,15 @@ def restore_backup(
 
     The backup is checked in full before anything is written, so a file that is not a sound
     workspace leaves the current one untouched. All copying goes through SQLite."""
+    target = workspace_file(workspace)
     backup = Path(backup).expanduser()
     if not backup.is_file():
         raise WorkspaceError(f"no backup at {backup}")
     status = inspect_workspace(backup, full_check=True)
     if not status.sound:
         raise WorkspaceError(f"{backup} is damaged and cannot be restored: {status.problems[0]}")
-    kept = _keep_current(workspace, backup_folder, policy)
-    _write_into(workspace, backup)
+    kept = _keep_current(target, backup_folder, policy)
+    _write_into(target, backup)
     return kept
 
 

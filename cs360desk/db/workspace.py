@@ -24,22 +24,34 @@ from cs360desk.db.engine import (
     mark_as_workspace,
     read_only_probe,
 )
-from cs360desk.db.location import sync_folder_warning
+from cs360desk.db.location import sync_folder_warning, workspace_file
 from cs360desk.db.migration import head_revision, known_revisions, upgrade_to_head
 from cs360desk.db.read_only import READ_ONLY_BANNER, cannot_write, create_read_only_engine
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
 class Workspace:
+    """An open workspace: its sessions are the only way to read and change it."""
+
     path: Path
     engine: Engine
     session_factory: sessionmaker[Session]
     read_only: bool = False
     # Things the user should know at once (read-only, synced folder, a failed backup).
     notices: tuple[str, ...] = ()
+
+    @property
+    def location(self) -> WorkspaceLocation:
+        return WorkspaceLocation.file(self.path)
+
+    @property
+    def acting_user(self) -> str:
+        """Who every change made through `session_factory` is recorded as."""
+        return audit.acting_user_of(self.session_factory)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -66,32 +78,36 @@ class BackupPlan:
     second_folder: Path | None = None
 
     @classmethod
-    def beside(cls, workspace: Path) -> BackupPlan:
-        return cls(folder=default_backup_folder(Path(workspace).expanduser()))
+    def beside(cls, workspace: WorkspaceLocation | Path) -> BackupPlan:
+        return cls(folder=default_backup_folder(workspace))
 
 
 def open_workspace(
-    path: Path,
+    location: WorkspaceLocation | Path | str,
     *,
     read_only: bool = False,
     daily_backup: BackupPlan | None = None,
     read_only_reason: str = "you asked for it",
+    acting_user: str | None = None,
 ) -> Workspace:
     """Open (or create) a workspace; a file that is not one is refused and left untouched.
 
     An older workspace is backed up before it is upgraded. With `daily_backup` (the app
     passes it) a backup is also taken when the newest one is over a day old. A file or
-    folder that cannot be written, or `read_only=True`, opens read-only."""
-    path = Path(path).expanduser()
+    folder that cannot be written, or `read_only=True`, opens read-only. Every change is
+    recorded as made by `acting_user`, by default the name the computer's user logged in with.
+    """
+    path = workspace_file(location)
+    who = audit.decide_acting_user(acting_user)
     notices = [warning] if (warning := sync_folder_warning(path)) else []
     if not path.exists():
         if read_only:
             raise WorkspaceError(f"no workspace at {path}")
-        return _create(path, notices)
+        return _create(path, notices, who)
     status = inspect_workspace(path)
     reason = read_only_reason if read_only else cannot_write(path)
     if reason is not None:
-        return _open_read_only(path, status, reason, notices)
+        return _open_read_only(path, status, reason, notices, who)
     plan = daily_backup or BackupPlan.beside(path)
     if not is_current(status) and status.revision != "(empty)":
         _backup_before_upgrade(path, plan)
@@ -100,28 +116,28 @@ def open_workspace(
     engine = create_workspace_engine(path)
     if not is_current(status):
         upgrade_to_head(engine)
-    return _workspace(path, engine, notices)
+    return _workspace(path, engine, notices, who)
 
 
-def _create(path: Path, notices: list[str]) -> Workspace:
+def _create(path: Path, notices: list[str], who: str) -> Workspace:
     if not path.parent.is_dir():
         raise WorkspaceError(f"the folder {path.parent} does not exist")
     engine = create_workspace_engine(path)
     mark_as_workspace(engine)
     upgrade_to_head(engine)
-    return _workspace(path, engine, notices)
+    return _workspace(path, engine, notices, who)
 
 
 def _workspace(
-    path: Path, engine: Engine, notices: list[str], read_only: bool = False
+    path: Path, engine: Engine, notices: list[str], who: str, read_only: bool = False
 ) -> Workspace:
     factory = make_session_factory(engine)
-    audit.install(factory)
+    audit.install(factory, acting_user=who)
     return Workspace(path, engine, factory, read_only=read_only, notices=tuple(notices))
 
 
 def _open_read_only(
-    path: Path, status: WorkspaceStatus, reason: str, notices: list[str]
+    path: Path, status: WorkspaceStatus, reason: str, notices: list[str], who: str
 ) -> Workspace:
     if not is_current(status):
         raise WorkspaceError(
@@ -129,7 +145,8 @@ def _open_read_only(
             "copy it to a folder you can write to, then open the copy"
         )
     banner = READ_ONLY_BANNER.format(reason=reason)
-    return _workspace(path, create_read_only_engine(path), [banner, *notices], read_only=True)
+    engine = create_read_only_engine(path)
+    return _workspace(path, engine, [banner, *notices], who, read_only=True)
 
 
 def _backup_before_upgrade(path: Path, plan: BackupPlan) -> None:
@@ -155,8 +172,11 @@ def _daily_backups(path: Path, plan: BackupPlan) -> list[str]:
     return notices
 
 
-def inspect_workspace(path: Path, *, full_check: bool = False) -> WorkspaceStatus:
+def inspect_workspace(
+    location: WorkspaceLocation | Path, *, full_check: bool = False
+) -> WorkspaceStatus:
     """Read-only checks; raises WorkspaceError when the file is not a usable workspace."""
+    path = workspace_file(location)
     _check_header(path)
     try:
         probe = read_only_probe(path)

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
-from cs360desk.db.engine import FOLD_FUNCTION
+from cs360desk.db.text_match import folded_text_matches
 from cs360desk.domain.action_item_views import (
     ActionItemChoices,
     ActionItemDetail,
@@ -21,7 +21,6 @@ from cs360desk.domain.action_item_views import (
 )
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.records import ActionItemRecord
-from cs360desk.domain.text_search import folded
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, is_overdue
 from cs360desk.services.catalog import ACTION_ITEM
 from cs360desk.services.progress_log import progress_notes
@@ -54,23 +53,14 @@ _SORT_KEYS: dict[str, ColumnElement[Any]] = {
 }
 
 
-def text_matches(text: str, *columns: Any) -> ColumnElement[bool]:
-    """Any of the columns contains `text`, both sides folded as `mentions` folds them, so every
-    search in the app matches alike ("STRASSE" finds "Straße", "ĐỨC" finds "Đức")."""
-    needle = folded(text)
-    return or_(
-        *(func.instr(getattr(func, FOLD_FUNCTION)(column), needle) > 0 for column in columns)
-    )
-
-
 def mentions(text: str) -> ColumnElement[bool]:
     """The item's title or details contain `text`, ignoring letter case in every script.
 
     Both sides are folded (domain.text_search), the stored side once per write by the
     database's triggers, so a search compares plain strings and calls no Python per row.
     """
-    needle, search = folded(text), m.action_item_search
-    found = or_(func.instr(search.c.title, needle) > 0, func.instr(search.c.details, needle) > 0)
+    search = m.action_item_search
+    found = folded_text_matches(text, search.c.title, search.c.details)
     return exists().where(search.c.id == m.ActionItem.id, found)
 
 

@@ -1,4 +1,5 @@
-"""One EntityService per entity of DESIGN.md, with the rules that columns cannot express."""
+"""One EntityService per entity of the domain model in docs/design.md, with the rules that
+columns cannot express."""
 
 from __future__ import annotations
 

@@ -58,10 +58,8 @@ def last_posted(session: Session, initiative_id: int) -> dict[Audience, date]:
     )
     found: dict[Audience, date] = {}
     for audience, posted in rows:
-        # max() over a date column comes back as text from SQLite.
-        day = date.fromisoformat(posted) if isinstance(posted, str) else posted
-        if day is not None:
-            found[audience] = day
+        if posted is not None:
+            found[audience] = posted
     return found
 
 

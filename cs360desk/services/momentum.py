@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -133,11 +133,6 @@ def _last_pst_meeting(
             m.Meeting.starts_at <= now,
         )
     )
-    # max() over a TypeDecorator column comes back raw from SQLite: restore the UTC zone.
-    if isinstance(last, str):
-        last = datetime.fromisoformat(last)
-    if last is not None and last.tzinfo is None:
-        last = last.replace(tzinfo=UTC)
     return last, min(cadence.days for cadence in cadences)
 
 
@@ -168,8 +163,6 @@ def _days_since_update(
             m.Communication.status == CommunicationStatus.POSTED,
         )
     )
-    if isinstance(last, str):
-        last = date.fromisoformat(last)
     return None if last is None else max(0, (today - last).days)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from cs360desk.db import models as m
+from cs360desk.db.text_match import text_matches
 from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.enums import Affiliation
 from cs360desk.domain.errors import ValidationError
@@ -20,7 +21,7 @@ from cs360desk.domain.people_views import (
     PersonRow,
 )
 from cs360desk.services import edits
-from cs360desk.services.action_items import CLOSED_STATUSES, text_matches
+from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.catalog import ACTION_ITEM, INITIATIVE, PERSON, RECOMMENDATION, RESPONSE
 from cs360desk.services.entities import EntityService
 from cs360desk.services.teams import teams_of_person

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.services.action_items import mentions, text_matches
+from cs360desk.db.text_match import text_matches
+from cs360desk.services.action_items import mentions
 
 KINDS = ("person", "organization", "meeting", "action_item", "problem")
 

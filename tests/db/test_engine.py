@@ -1,12 +1,16 @@
-"""Every connection of a workspace engine enforces the pragmas; the probe cannot write."""
+"""Engine connections enforce the pragmas, the probe cannot write, aggregates come back typed."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from cs360desk.db import models as m
 from cs360desk.db.engine import (
     APPLICATION_ID,
     create_workspace_engine,
@@ -14,6 +18,7 @@ from cs360desk.db.engine import (
     read_only_probe,
 )
 from cs360desk.db.workspace import Workspace
+from tests.conftest import Builders
 
 PRAGMAS = ("foreign_keys", "journal_mode", "synchronous", "busy_timeout", "application_id")
 
@@ -65,3 +70,19 @@ def test_read_only_probe_cannot_write(workspace: Workspace) -> None:
             probe.execute("CREATE TABLE intruder (x)")
     finally:
         probe.close()
+
+
+def test_max_of_a_date_or_timestamp_comes_back_typed(session: Session, build: Builders) -> None:
+    # Services read max() results as dates and aware datetimes, with no per-driver repair.
+    basics = build.basics()
+    build.meeting(basics.team.id, datetime(2026, 3, 10, 23, 0, tzinfo=UTC))
+    build.communication(basics.initiative.id, posted_on=date(2026, 3, 12))
+    latest_meeting = session.scalar(select(func.max(m.Meeting.starts_at)))
+    latest_post = session.execute(
+        select(m.Communication.audience, func.max(m.Communication.posted_on)).group_by(
+            m.Communication.audience
+        )
+    ).one()[1]
+    assert latest_meeting == datetime(2026, 3, 10, 23, 0, tzinfo=UTC)
+    assert latest_meeting.tzinfo is not None
+    assert type(latest_post) is date and latest_post == date(2026, 3, 12)

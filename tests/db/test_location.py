@@ -1,10 +1,19 @@
-"""Cloud-sync and network folders are recognised; ordinary folders are not."""
+"""A workspace's file, refused for a server; cloud-sync and network folders are recognised."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from cs360desk.db.location import sync_folder_warning
+from cs360desk.db.backups import default_backup_folder, take_backup
+from cs360desk.db.location import sync_folder_warning, workspace_file
+from cs360desk.db.locking import WorkspaceLock
+from cs360desk.db.restore import restore_backup
+from cs360desk.db.workspace import BackupPlan, inspect_workspace
+from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 
 
 @pytest.mark.parametrize(
@@ -31,3 +40,36 @@ def test_synced_and_network_folders_get_a_warning(path: str, service: str) -> No
 )
 def test_ordinary_folders_get_none(path: str) -> None:
     assert sync_folder_warning(path) is None
+
+
+SERVER = WorkspaceLocation.parse("postgresql://hoa:s3cr@db.agency.local/cs360")
+LATER = "shared PostgreSQL workspaces come in a later version"
+
+
+@pytest.mark.parametrize(
+    "given", [Path("w.cs360"), "w.cs360", WorkspaceLocation.file(Path("w.cs360"))]
+)
+def test_the_file_of_a_file_location(given: Path | str | WorkspaceLocation) -> None:
+    assert workspace_file(given) == Path("w.cs360")
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        pytest.param(workspace_file, id="workspace_file"),
+        pytest.param(lambda found: inspect_workspace(found), id="inspect_workspace"),
+        pytest.param(lambda found: take_backup(found, Path("backups")), id="take_backup"),
+        pytest.param(lambda found: restore_backup(found, Path("b.cs360")), id="restore_backup"),
+        pytest.param(default_backup_folder, id="default_backup_folder"),
+        pytest.param(BackupPlan.beside, id="BackupPlan.beside"),
+        pytest.param(WorkspaceLock, id="WorkspaceLock"),
+    ],
+)
+def test_every_file_operation_refuses_a_server_location_alike(
+    use: Callable[[WorkspaceLocation], object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(WorkspaceError, match=LATER) as refused:
+        use(SERVER)
+    assert "s3cr" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

@@ -14,6 +14,7 @@ from cs360desk.db.engine import APPLICATION_ID
 from cs360desk.db.migration import head_revision
 from cs360desk.db.workspace import inspect_workspace, is_current, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.services import catalog
 
 
@@ -192,3 +193,30 @@ def test_marked_file_without_tables_is_migrated(tmp_path: Path) -> None:
     workspace = open_workspace(path)
     workspace.close()
     assert sqlite_value(path, "SELECT version_num FROM alembic_version") == head_revision()
+
+
+@pytest.mark.parametrize("given", ["text", "location"])
+def test_a_workspace_opens_from_text_or_a_location_as_from_a_path(
+    tmp_path: Path, given: str
+) -> None:
+    path = tmp_path / "Ríoverde PD.cs360"
+    location = WorkspaceLocation.file(path)
+    workspace = open_workspace(str(path) if given == "text" else location)
+    try:
+        assert workspace.path == path and path.is_file()
+        assert workspace.location == location
+        assert workspace.location.describe() == str(path)
+    finally:
+        workspace.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_postgresql_workspace_is_refused_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a URL mistaken for a path would create files here
+    with pytest.raises(WorkspaceError, match="come in a later version") as refused:
+        open_workspace("postgresql://hoa:s3cr@db.agency.local/cs360", read_only=read_only)
+    assert str(refused.value).startswith("postgresql://hoa@db.agency.local/cs360 is a shared")
+    assert "s3cr" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

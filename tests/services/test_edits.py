@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
+from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.edits import combine
 from cs360desk.domain.enums import ActionStatus, ChangeAction
 from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from cs360desk.services import catalog, edits
+from tests.conftest import Builders
 
 
 def test_create_then_undo_removes_and_redo_restores_with_the_same_id(session, build) -> None:
@@ -135,3 +138,23 @@ def test_undo_and_redo_are_in_the_change_log(session: Session, build) -> None:
         ChangeAction.UPDATE,
     )
     assert json.loads(last.changes) == {"title": ["Logged again", "Logged"]}
+
+
+def test_undo_and_redo_are_logged_as_the_workspace_acting_user(tmp_path: Path) -> None:
+    workspace = open_workspace(tmp_path / "w.cs360", acting_user="Sgt. Nguyễn")
+    try:
+        with workspace.session_factory.begin() as session:
+            basics = Builders(session).basics()
+            _item, edit = edits.create(
+                session, catalog.ACTION_ITEM, initiative_id=basics.initiative.id, title="Undo me"
+            )
+            before = session.scalar(select(func.max(m.ChangeRecord.id)))
+            edits.undo(session, edit)
+            edits.redo(session, edit)
+            replayed = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
+            assert [(r.action, r.who) for r in replayed] == [
+                (ChangeAction.DELETE, "Sgt. Nguyễn"),
+                (ChangeAction.CREATE, "Sgt. Nguyễn"),
+            ]
+    finally:
+        workspace.close()

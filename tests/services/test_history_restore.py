@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
+from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.enums import ActionStatus, ChangeAction
 from cs360desk.domain.errors import ConflictError, NotFoundError
 from cs360desk.services import catalog, edits
@@ -349,3 +351,19 @@ def test_undo_takes_the_whole_restore_back_and_redo_repeats_it(
     edits.redo(session, edit)
     assert attendees(session) == {basics.member.id, "Trần Văn Minh"}
     assert catalog.ACTION_ITEM.get(session, ids["item"]).source_meeting_id == restored.record_id
+
+
+def test_a_restore_is_logged_as_the_workspace_acting_user(tmp_path: Path) -> None:
+    workspace = open_workspace(tmp_path / "w.cs360", acting_user="Det. García")
+    try:
+        with workspace.session_factory.begin() as session:
+            basics = Builders(session).basics()
+            meeting = meeting_with_everything(session, Builders(session), basics)["meeting"]
+            catalog.MEETING.delete(session, meeting)
+            before = session.scalar(select(func.max(m.ChangeRecord.id)))
+            restored = restore_deleted(session, delete_record(session, "meeting"))
+            assert restored.companions  # the agenda and the attendance came back too
+            logged = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
+            assert {record.who for record in logged} == {"Det. García"}
+    finally:
+        workspace.close()

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from cs360desk.db import models as m
 from cs360desk.db.workspace import Workspace, open_workspace
-from cs360desk.domain.enums import ActionStatus, Priority
+from cs360desk.domain.enums import ActionStatus, ChangeAction, Priority
 from cs360desk.domain.tracker import (
     ACTION_ITEMS,
     MEASUREMENTS,
@@ -419,3 +419,27 @@ def test_change_records_name_the_fields(sample: Workspace, exported: Path) -> No
         ).first()
     assert record is not None
     assert json.loads(record.changes)["priority"][1] == "low"
+
+
+def test_an_import_is_logged_as_the_workspace_acting_user(tmp_path: Path) -> None:
+    workspace = open_workspace(sample_copy(tmp_path), acting_user="Lt. Trần")
+    try:
+        tracker = exported_copy(tmp_path)
+        (first,) = open_items(workspace, 1)
+
+        def change(workbook: Any) -> None:
+            sheet = workbook[ACTION_ITEMS]
+            sheet[f"C{row_of(sheet, first.id)}"] = "Blocked"
+            sheet[f"B{sheet.max_row + 1}"] = "A brand new item"
+
+        edit_workbook(tracker, change)
+        known = {row[0] for row in database_state(workspace.path)["change_record"]}
+        apply(workspace, parse(tracker))
+        with workspace.session_factory.begin() as session:
+            records = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id.not_in(known)))
+            logged = {(record.entity, record.action, record.who) for record in records}
+        assert {("action_item", ChangeAction.UPDATE, "Lt. Trần")} <= logged
+        assert {("action_item", ChangeAction.CREATE, "Lt. Trần")} <= logged
+        assert {who for _entity, _action, who in logged} == {"Lt. Trần"}
+    finally:
+        workspace.close()

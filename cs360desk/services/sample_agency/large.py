@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from cs360desk.domain.enums import (
     TeamKind,
 )
 from cs360desk.services.sample_agency import cast, large_activity
+from cs360desk.services.sample_agency.large_agency import LargeAgency, LargeTeam
 from cs360desk.services.sample_agency.names import NamePicker, email_for, phone_number
 from cs360desk.services.sample_agency.rows import Progress, RowWriter, SampleSummary
 
@@ -52,27 +52,6 @@ _TEAM_ROLES = (
 )
 _MEMBER_ROLES = (MemberRole.MEMBER, MemberRole.PARTNER, MemberRole.COMMUNITY_REPRESENTATIVE)
 # fmt: on
-
-
-@dataclass
-class LargeTeam:
-    id: int
-    initiative: int
-    problem: int | None
-    members: list[int]
-
-
-@dataclass
-class LargeAgency:
-    """What the activity step needs from the structure step."""
-
-    rng: random.Random
-    today: date
-    writer: RowWriter
-    people: list[int] = field(default_factory=list)
-    initiatives: list[tuple[int, date]] = field(default_factory=list)
-    problems: dict[int, list[int]] = field(default_factory=dict)
-    teams: list[LargeTeam] = field(default_factory=list)
 
 
 def generate_large(

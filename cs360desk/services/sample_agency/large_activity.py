@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from cs360desk.db import models as m
 from cs360desk.domain.enums import (
@@ -34,12 +33,10 @@ from cs360desk.services.sample_agency.dates import (
     central_time,
     nth_weekday,
 )
+from cs360desk.services.sample_agency.large_agency import LargeAgency, LargeTeam
 from cs360desk.services.sample_agency.rows import Progress
 from cs360desk.services.sample_agency.small_measures import MEASURES
 from cs360desk.services.sample_agency.small_work import RESPONSES
-
-if TYPE_CHECKING:
-    from cs360desk.services.sample_agency.large import LargeAgency, LargeTeam
 
 MEETINGS = 5_000
 ACTION_ITEMS = 100_000

@@ -1,8 +1,9 @@
-"""The command line: `cs360desk [--db PATH] COMMAND`, over the same services as the app."""
+"""The command line: `cs360desk [--db PATH] COMMAND`, over the same operations as the app."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -18,21 +19,31 @@ from cs360desk.cli import (
     workspace_commands,
 )
 from cs360desk.cli.common import DB_ENV, Handler
-from cs360desk.db.app_folders import default_workspace
-from cs360desk.domain.errors import UserFacingError
+from cs360desk.domain.errors import UserFacingError, WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
+from cs360desk.operations.app_folders import default_workspace
 
 GUI_COMMANDS = {None, "screenshots"}
+BROKEN_PIPE_EXIT = 141
 # Each module adds its subcommands and names the function that runs each one.
 COMMAND_MODULES = (workspace_commands, backup_commands, report_commands, tracker_commands)
 COMMAND_HANDLERS: dict[str, Handler] = {
     name: handler for module in COMMAND_MODULES for name, handler in module.HANDLERS.items()
 }
+log = logging.getLogger(__name__)
 
 
 def default_db_path() -> Path:
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
-    return default_workspace()
+    """$CS360DESK_DB when set (it is parsed like --db), else the default workspace."""
+    return workspace_file(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else default_workspace()
+
+
+def workspace_file(given: str) -> Path:
+    """What --db or $CS360DESK_DB names, as one location value; this version opens files.
+
+    A `postgresql://` URL or another kind of URL is refused here with a WorkspaceError that
+    says why, before any command starts."""
+    return WorkspaceLocation.parse(given).require_file()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cs360desk",
         description="CS360 Desk: run CS360 problem solving in a small police agency. "
         "Without a command, opens the desktop app.",
-        epilog=f"The workspace defaults to ${DB_ENV} or {default_db_path()}.",
+        epilog=f"The workspace defaults to ${DB_ENV} or {default_workspace()}.",
     )
-    parser.add_argument("--db", type=Path, help="the workspace file to use")
+    parser.add_argument("--db", metavar="PATH", help="the workspace file to use")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,8 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
-    args.db = (args.db or default_db_path()).expanduser()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.db = workspace_file(args.db) if args.db is not None else default_db_path()
+    except WorkspaceError as error:
+        parser.exit(2, f"cs360desk: {error}\n")
     return args
 
 
@@ -63,8 +78,13 @@ def guarded(args: argparse.Namespace, action: Callable[[], int], err: TextIO | N
     """Run a command; failures become one line on stderr unless --debug asks for more."""
     err = err or sys.stderr
     try:
-        return action()
+        code = action()
+        sys.stdout.flush()  # a closed pipe shows here, not as noise when Python exits
+        return code
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except UserFacingError as error:
+        log.info("Refused: %s", error)
         if args.debug:
             traceback.print_exc(file=err)
         print(f"cs360desk: {error}", file=err)
@@ -73,10 +93,26 @@ def guarded(args: argparse.Namespace, action: Callable[[], int], err: TextIO | N
         print("cs360desk: interrupted", file=err)
         return 130
     except Exception as error:  # a bug: say so plainly, the traceback is one flag away
+        log.exception("Unexpected error in `%s`", args.command)
         if args.debug:
             traceback.print_exc(file=err)
         print(f"cs360desk: unexpected error: {error!r} (run with --debug for details)", file=err)
         return 1
+
+
+def quiet_broken_pipe() -> int:
+    """The reader of stdout has gone (`cs360desk info | head -1`): stop without a word.
+
+    Stdout then points at the null device, as the Python documentation advises, so the
+    interpreter's own last flush cannot fail again. The exit status is that of a Unix tool
+    stopped by SIGPIPE (128 + 13), which shells and `set -o pipefail` already understand.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (a test's capture)
+        pass
+    return BROKEN_PIPE_EXIT
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -7,8 +7,14 @@ from pathlib import Path
 from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands
-from cs360desk.db.backups import BackupFile, default_backup_folder, list_backups, take_backup
-from cs360desk.db.restore import restore_backup
+from cs360desk.operations.backups import (
+    BackupFile,
+    BackupPlan,
+    back_up,
+    backups_in,
+    default_backup_folder,
+    restore,
+)
 
 
 def add_commands(commands: Subcommands) -> None:
@@ -29,14 +35,14 @@ def _folder(args: argparse.Namespace, chosen: Path | None) -> Path:
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> int:
-    made = take_backup(args.db, _folder(args, args.to))
+    made = back_up(workspace=args.db, plan=BackupPlan(folder=_folder(args, args.to)))
     print(made.path, file=out)
     return 0
 
 
 def _backups(args: argparse.Namespace, out: TextIO) -> int:
     folder = _folder(args, args.folder)
-    found = list_backups(folder, args.db.stem)
+    found = backups_in(workspace=args.db, folder=folder)
     if not found:
         print(f"No backups of {args.db.name} in {folder}", file=out)
         return 0
@@ -61,7 +67,7 @@ def human_size(size: int) -> str:
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
-    kept = restore_backup(args.db, args.file, backup_folder=default_backup_folder(args.db))
+    kept = restore(workspace=args.db, backup=args.file, plan=BackupPlan.beside(args.db))
     print(f"Restored {args.file} into {args.db}", file=out)
     if kept is not None:
         print(f"The workspace as it was is kept as {kept}", file=out)

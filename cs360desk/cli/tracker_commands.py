@@ -6,10 +6,9 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
-from cs360desk.cli.common import Handler, Subcommands, WorkSession, in_workspace
-from cs360desk.db.backups import default_backup_folder, take_backup
+from cs360desk.cli.common import Handler, Subcommands, existing_workspace
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import (
     ImportBlockedError,
@@ -17,15 +16,16 @@ from cs360desk.domain.tracker import (
     RowOutcome,
     RowStatus,
 )
-from cs360desk.reports.ics_calendar import write_calendar_ics
-from cs360desk.reports.xlsx_reader import read_tracker
-from cs360desk.reports.xlsx_tracker import write_tracker_xlsx
-from cs360desk.services.calendar_export import calendar_data
-from cs360desk.services.tracker_export import tracker_data
-from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
-from cs360desk.services.workspace_info import initiatives
+from cs360desk.operations.backups import BackupFile
+from cs360desk.operations.calendar import export_calendar
+from cs360desk.operations.tracker import (
+    InitiativeChoiceError,
+    apply_import,
+    export_tracker,
+    preview_import,
+    read_returned_tracker,
+)
 
-T = TypeVar("T")
 SHOWN_CHARS = 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -55,60 +55,55 @@ def add_commands(commands: Subcommands) -> None:
     )
 
 
-def _chosen_initiative(session: WorkSession, wanted: int | None) -> int:
-    if wanted is not None:
-        return wanted
-    found = initiatives(session)
-    if len(found) == 1:
-        return found[0].id
-    if not found:
-        raise ValidationError("initiative", "the workspace has no initiative yet")
-    choices = "; ".join(f"{item.id}: {item.name}" for item in found)
-    raise ValidationError("initiative", f"choose one with --initiative ({choices})")
-
-
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    if args.export_format == "ics":
-        data = in_workspace(
-            args.db,
-            lambda s: calendar_data(s, team_id=args.team, initiative_id=args.initiative),
-        )
-        write_calendar_ics(data, args.output)
-        print(f"{len(data.events)} meeting(s) written to {args.output}", file=out)
-        return 0
-    tracker = in_workspace(
-        args.db,
-        lambda s: tracker_data(s, _chosen_initiative(s, args.initiative), today=date.today()),
-    )
-    write_tracker_xlsx(tracker, args.output)
-    print(f"Tracker of {tracker.initiative_name!r} written to {args.output}", file=out)
+    with existing_workspace(args.db) as workspace:
+        if args.export_format == "ics":
+            count = export_calendar(
+                workspace=workspace, target=args.output, team_id=args.team,
+                initiative_id=args.initiative,
+            )  # fmt: skip
+            print(f"{count} meeting(s) written to {args.output}", file=out)
+            return 0
+        try:
+            exported = export_tracker(
+                workspace=workspace, initiative_id=args.initiative, target=args.output,
+                today=date.today(),
+            )  # fmt: skip
+        except InitiativeChoiceError as error:
+            raise ValidationError(
+                "initiative", f"choose one with --initiative ({error.choices})"
+            ) from error
+    print(f"Tracker of {exported.initiative_name!r} written to {args.output}", file=out)
     return 0
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
-    parsed = read_tracker(args.file)
-    today = date.today()
     if not args.apply:
-        preview = in_workspace(args.db, lambda s: preview_tracker_import(s, parsed, today=today))
-        print_preview(preview, out)
-        if preview.has_errors:
+        with existing_workspace(args.db) as workspace:
+            loaded = preview_import(workspace=workspace, source=args.file, today=date.today())
+        print_preview(loaded.preview, out)
+        if loaded.preview.has_errors:
             print(
                 "Rows with errors would stop the import; fix them or use --skip-errors.", file=out
             )
             return 1
         print("Nothing was changed. Run again with --apply to import.", file=out)
         return 0
-    # An import changes many rows at once: keep the workspace as it was, first.
-    backup = take_backup(args.db, default_backup_folder(args.db))
-    print(f"Backed up to {backup.path}", file=out)
-    try:
-        result = in_workspace(
-            args.db,
-            lambda s: apply_tracker_import(s, parsed, today=today, skip_errors=args.skip_errors),
-        )
-    except ImportBlockedError as blocked:
-        print_preview(blocked.preview, out)
-        raise
+    parsed = read_returned_tracker(args.file)
+
+    def backed_up(backup: BackupFile) -> None:
+        print(f"Backed up to {backup.path}", file=out)
+
+    with existing_workspace(args.db) as workspace:
+        try:
+            applied = apply_import(
+                workspace=workspace, parsed=parsed, today=date.today(),
+                skip_errors=args.skip_errors, on_backed_up=backed_up,
+            )  # fmt: skip
+        except ImportBlockedError as blocked:
+            print_preview(blocked.preview, out)
+            raise
+    result = applied.result
     print_preview(result.preview, out)
     skipped = f"; {result.skipped} row(s) with errors skipped" if result.skipped else ""
     print(f"Imported {result.applied} row(s){skipped}.", file=out)

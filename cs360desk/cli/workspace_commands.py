@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands, existing_workspace
-from cs360desk.db.workspace import Workspace, inspect_workspace, is_current, open_workspace
 from cs360desk.domain.errors import WorkspaceError
-from cs360desk.services.sample_agency import generate_sample_agency
-from cs360desk.services.workspace_info import entity_counts, is_empty
+from cs360desk.operations.sample import AgencyPresentError, SampleOutcome, create_sample_workspace
+from cs360desk.operations.workspaces import check_workspace, record_counts
 
 
 def add_commands(commands: Subcommands) -> None:
@@ -41,24 +38,18 @@ def add_commands(commands: Subcommands) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    if not args.db.exists():
-        raise WorkspaceError(f"no workspace at {args.db}")
-    status = inspect_workspace(args.db, full_check=True)
-    for problem in status.problems:
+    check = check_workspace(args.db)
+    for problem in check.problems:
         print(f"problem: {problem}", file=out)
-    state = "current" if is_current(status) else "older; it is upgraded when opened"
-    verdict = "sound" if status.sound else "DAMAGED"
-    print(f"{args.db}: {verdict}; schema {status.revision} ({state})", file=out)
-    return 0 if status.sound else 1
+    state = "current" if check.current else "older; it is upgraded when opened"
+    verdict = "sound" if check.sound else "DAMAGED"
+    print(f"{args.db}: {verdict}; schema {check.revision} ({state})", file=out)
+    return 0 if check.sound else 1
 
 
 def _info(args: argparse.Namespace, out: TextIO) -> int:
-    workspace = existing_workspace(args.db)
-    try:
-        with workspace.session_factory.begin() as session:
-            counts = entity_counts(session)
-    finally:
-        workspace.close()
+    with existing_workspace(args.db) as workspace:
+        counts = record_counts(workspace=workspace)
     print(f"Workspace: {args.db}", file=out)
     width = max(len(name) for name in counts)
     for name, count in counts.items():
@@ -67,62 +58,30 @@ def _info(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    target: Path = args.db
-    if target.exists():
-        existing = open_workspace(target)
-        with existing.session_factory.begin() as session:
-            empty = is_empty(session)
-        if empty:
-            _fill(existing, args)
-            print(f"Sample agency written to {target}", file=out)
-            return 0
-        existing.close()
-        if args.keep_existing and not args.force:
-            print(f"{target} already holds an agency; left as it is", file=out)
-            return 0
-        if not args.force:
-            raise WorkspaceError(
-                f"{target} already holds an agency; use --force to replace it "
-                "(the old file is kept beside it)"
-            )
-        kept = _replace_with_new_sample(target, args)
-        print(
-            f"Sample agency written to {target}; the previous workspace is kept as {kept}", file=out
-        )
+    started = time.monotonic()
+    try:
+        made = create_sample_workspace(
+            path=args.db, size=args.size, seed=args.seed, today=date.today(),
+            keep_existing=args.keep_existing, force=args.force, progress=_show_progress,
+        )  # fmt: skip
+    except AgencyPresentError as error:
+        raise WorkspaceError(
+            f"{error.path} already holds an agency; use --force to replace it "
+            "(the old file is kept beside it)"
+        ) from error
+    if made.outcome is SampleOutcome.LEFT_AS_IS:
+        print(f"{made.path} already holds an agency; left as it is", file=out)
         return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _fill(open_workspace(target), args)
-    print(f"Sample agency written to {target}", file=out)
+    if sys.stderr.isatty():
+        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    kept = f"; the previous workspace is kept as {made.kept}" if made.kept else ""
+    print(f"Sample agency written to {made.path}{kept}", file=out)
     return 0
 
 
-def _fill(workspace: Workspace, args: argparse.Namespace) -> None:
-    started = time.monotonic()
-
-    def report(percent: int, message: str) -> None:
-        if sys.stderr.isatty():
-            print(f"  {percent:3d}%  {message}", file=sys.stderr)
-
-    try:
-        with workspace.session_factory.begin() as session:
-            generate_sample_agency(
-                session, size=args.size, seed=args.seed, today=date.today(), progress=report
-            )
-    finally:
-        workspace.close()
+def _show_progress(percent: int, message: str) -> None:
     if sys.stderr.isatty():
-        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
-
-
-def _replace_with_new_sample(target: Path, args: argparse.Namespace) -> Path:
-    """Build the new workspace beside the old one, then swap; the old file is kept."""
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cs360-demo-") as scratch:
-        fresh = Path(scratch) / target.name
-        _fill(open_workspace(fresh), args)
-        kept = target.with_name(f"{target.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
-        target.rename(kept)
-        fresh.rename(target)
-    return kept
+        print(f"  {percent:3d}%  {message}", file=sys.stderr)
 
 
 HANDLERS: dict[str, Handler] = {"demo": _demo, "check": _check, "info": _info}

@@ -1,1 +1,1 @@
-"""Persistence: SQLAlchemy models, the workspace engine, migrations and the audit trail."""
+"""Persistence behind the storage seam: models, the SQLite engine, lock, backups, migrations."""

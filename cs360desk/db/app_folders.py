@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_log_path
 
 APP_FOLDER = "CS360 Desk"
 # Windows hides known extensions, so a marker made with Notepad is often "portable.txt".
@@ -19,6 +19,7 @@ PORTABLE_MARKERS = ("portable", "portable.txt")
 PORTABLE_DATA = "data"
 WORKSPACE_NAME = "workspace.cs360"
 SETTINGS_NAME = "settings.ini"
+PORTABLE_LOGS = "logs"
 
 
 def program_folder() -> Path | None:
@@ -51,3 +52,11 @@ def portable_settings_file() -> Path | None:
     """The settings file of a portable copy; None means the system's usual place."""
     portable = portable_data_folder(program_folder())
     return portable / SETTINGS_NAME if portable is not None else None
+
+
+def log_folder() -> Path:
+    """The folder for the app's log files: the user's log folder, or `data/logs` when portable."""
+    portable = portable_data_folder(program_folder())
+    if portable is not None:
+        return portable / PORTABLE_LOGS
+    return user_log_path(APP_FOLDER, appauthor=False)

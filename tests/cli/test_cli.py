@@ -12,6 +12,7 @@ import pytest
 
 from cs360desk import __version__
 from cs360desk.app import main
+from cs360desk.cli import workspace_file
 from cs360desk.db.migration import head_revision
 from cs360desk.db.workspace import open_workspace
 from cs360desk.services.catalog import AGENCY, PERSON
@@ -215,3 +216,40 @@ def test_usage_errors_exit_non_zero(capsys) -> None:
         main(["no-such-command"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["info", "check", "demo", "backup"])
+def test_a_postgresql_url_is_refused_in_one_line_without_its_password(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", "postgresql://chief:s3cret@county.example/cs360", command])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("cs360desk: ")
+    assert "shared PostgreSQL workspace" in err and "chief@county.example/cs360" in err
+    assert "s3cret" not in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # nothing was created for it
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("https://example.org/agency", "https:// is not a kind of workspace"),
+        ("sqlite:///tmp/x.cs360", "sqlite:// is not a kind of workspace"),
+        ("  ", "no workspace given"),
+    ],
+)
+def test_the_environment_variable_is_read_as_the_same_location(given: str, said: str) -> None:
+    result = run_cli("info", env={"CS360DESK_DB": given})
+    assert result.returncode == 2
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
+    assert said in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_windows_drive_path_stays_a_file() -> None:
+    assert workspace_file("C://Users/champion/agency.cs360") == Path(
+        "C://Users/champion/agency.cs360"
+    )
+    assert workspace_file("~/agency.cs360") == Path.home() / "agency.cs360"

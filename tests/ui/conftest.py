@@ -84,13 +84,14 @@ class SectionHarness:
         self.failures: list[BaseException] = []
         self.statuses: list[str] = []
         self.opened: list[tuple[str, int]] = []
-        self.runner = TaskRunner(workspace.session_factory, self.failures.append)
+        self.runner = TaskRunner(
+            workspace.session_factory, self.failures.append, workspace=workspace
+        )
         self.history = EditHistory(self.runner, self.statuses.append)
         self.context = SectionContext(
             runner=self.runner,
             settings=settings,
             show_status=self.statuses.append,
-            workspace_path=workspace.path,
             now=lambda: now,
             history=self.history,
             open_record=lambda kind, record_id: self.opened.append((kind, record_id)),

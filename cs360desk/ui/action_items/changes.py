@@ -19,6 +19,7 @@ from cs360desk.services.action_item_changes import (
 )
 from cs360desk.services.action_items import action_item_ids
 from cs360desk.ui.action_items.model import ActionItemTableModel, ListQuery
+from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -86,6 +87,7 @@ class ActionItemChanges(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._table = table
         self._model = model
         self._query = query
@@ -120,7 +122,14 @@ class ActionItemChanges(QObject):
             ids = ids_of(session)
             return ids, delete_action_items(session, ids)
 
-        self._context.runner.run(work, on_success=self._on_deleted, on_failure=self._on_refused)
+        self._writer.write(
+            work,
+            done=lambda ids, _edit: (
+                f"Deleted {plural(len(ids), 'action item')}. Undo (Ctrl+Z) brings them back."
+            ),
+            on_saved=self._on_deleted,
+            on_failed=self._on_refused,
+        )
 
     def _ranges(self) -> Ranges:
         ranges = selected_ranges(self._table)
@@ -138,24 +147,14 @@ class ActionItemChanges(QObject):
             ids = ids_of(session)
             return ids, change_action_items(session, ids, **changes)
 
-        self._context.runner.run(
+        self._writer.write(
             work,
-            on_success=lambda result: self._on_changed(outcome, result),
-            on_failure=self._on_refused,
+            done=lambda ids, _edit: f"Saved: {plural(len(ids), 'action item')} {outcome}.",
+            on_saved=lambda _ids: self.list_changed.emit(),
+            on_failed=self._on_refused,
         )
 
-    def _on_changed(self, outcome: str, result: tuple[Sequence[int], Edit]) -> None:
-        ids, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {plural(len(ids), 'action item')} {outcome}.")
-        self.list_changed.emit()
-
-    def _on_deleted(self, result: tuple[Sequence[int], Edit]) -> None:
-        ids, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(
-            f"Deleted {plural(len(ids), 'action item')}. Undo (Ctrl+Z) brings them back."
-        )
+    def _on_deleted(self, ids: Sequence[int]) -> None:
         self.items_deleted.emit(set(ids))
         self.list_changed.emit()
 
@@ -170,19 +169,17 @@ class ActionItemChanges(QObject):
     def _on_edit_requested(self, row: ActionItemRow, field: str, value: object) -> None:
         item = row.item
         today = self._query().today
-        self._context.runner.run(
+        self._writer.write(
             lambda s: change_action_item(
                 s, item.id, today=today, expected_version=item.version, **{field: value}
             ),
-            on_success=lambda result: self._on_cell_saved(field, result),
-            on_failure=lambda error: self._on_cell_refused(item.id, field, error),
+            done=lambda row, _edit: f"Saved: {field_label(field)} of “{row.item.title}”.",
+            on_saved=lambda row: self._on_cell_saved(field, row),
+            on_failed=lambda error: self._on_cell_refused(item.id, field, error),
         )
 
-    def _on_cell_saved(self, field: str, result: tuple[ActionItemRow, Edit]) -> None:
-        row, edit = result
+    def _on_cell_saved(self, field: str, row: ActionItemRow) -> None:
         self._model.edit_finished(row.item.id, field, row)
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {field_label(field)} of “{row.item.title}”.")
         self.row_saved.emit(row)
 
     def _on_cell_refused(self, item_id: int, field: str, error: BaseException) -> None:

@@ -13,7 +13,7 @@ from cs360desk.domain.action_item_views import ActionItemChoices, ActionItemPage
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemFilter
 from cs360desk.ui.action_items.changes import ActionItemChanges
-from cs360desk.ui.action_items.delegates import ChoiceDelegate, DueDateDelegate
+from cs360desk.ui.action_items.delegates import DueDateDelegate
 from cs360desk.ui.action_items.editor_controller import ActionItemEditorController
 from cs360desk.ui.action_items.filters import (
     default_filter,
@@ -22,8 +22,17 @@ from cs360desk.ui.action_items.filters import (
     reset_filters,
 )
 from cs360desk.ui.action_items.jobs import ListLoad, Located, load_list, locate, page_at
-from cs360desk.ui.action_items.model import DUE, OWNER, PAGE_SIZE, PRIORITY, STATUS, ListQuery
+from cs360desk.ui.action_items.model import (
+    COLUMNS,
+    DUE,
+    OWNER,
+    PAGE_SIZE,
+    PRIORITY,
+    STATUS,
+    ListQuery,
+)
 from cs360desk.ui.action_items.view import ActionItemsView
+from cs360desk.ui.common.choice_delegate import ChoiceDelegate
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.sections import SectionContext
 
@@ -93,11 +102,13 @@ class ActionItemsController(QObject):
     def _install_delegates(self) -> None:
         table = self._view.table
         people = lambda: [("(no owner)", None)] + [(c.name, c.id) for c in self._choices.people]  # noqa: E731
-        table.setItemDelegateForColumn(OWNER, ChoiceDelegate(people, table))
+        table.setItemDelegateForColumn(OWNER, ChoiceDelegate(people, COLUMNS[OWNER].header, table))
         statuses = [(status.label, status) for status in ActionStatus]
-        table.setItemDelegateForColumn(STATUS, ChoiceDelegate(lambda: statuses, table))
+        status_list = ChoiceDelegate(lambda: statuses, COLUMNS[STATUS].header, table)
+        table.setItemDelegateForColumn(STATUS, status_list)
         priorities = [(priority.label, priority) for priority in Priority]
-        table.setItemDelegateForColumn(PRIORITY, ChoiceDelegate(lambda: priorities, table))
+        priority_list = ChoiceDelegate(lambda: priorities, COLUMNS[PRIORITY].header, table)
+        table.setItemDelegateForColumn(PRIORITY, priority_list)
         table.setItemDelegateForColumn(DUE, DueDateDelegate(self._today, table))
 
     def _connect(self) -> None:

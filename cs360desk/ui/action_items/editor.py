@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,30 +25,15 @@ from PySide6.QtWidgets import (
 from cs360desk.domain.action_item_views import ActionItemChoices, ActionItemDetail
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemRow
-from cs360desk.ui.action_items.delegates import ValueCombo
-from cs360desk.ui.action_items.widgets import (
-    ChoiceCombo,
-    OptionalDateEdit,
-    four_digit_year_format,
-    from_qdate,
-    to_qdate,
-)
-from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.action_items.widgets import ChoiceCombo, OptionalDateEdit
+from cs360desk.ui.common.choice_delegate import ValueCombo
+from cs360desk.ui.common.field_widgets import CommitTextEdit
+from cs360desk.ui.common.formatting import date_format, format_date, from_qdate, to_qdate
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.style import scaled_font
 
 FIELDS = ("title", "details", "owner_id", "due_on", "status", "priority", "team_id", "problem_id")
-
-
-class DetailsEdit(QPlainTextEdit):
-    """Multi-line plain text that says when the user has left it, like a line edit does."""
-
-    editing_finished = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editing_finished.emit()
 
 
 def _field_row(widget: QWidget, error: QLabel) -> QWidget:
@@ -93,8 +77,7 @@ class ActionItemEditor(QFrame):
 
     def _build_fields(self, today: date) -> None:
         self.title_edit = QLineEdit()
-        self.details_edit = DetailsEdit()
-        self.details_edit.setTabChangesFocus(True)
+        self.details_edit = CommitTextEdit()
         self.details_edit.setFixedHeight(self.fontMetrics().height() * 5)
         self.owner_box = ChoiceCombo("(no owner)", "Owner")
         self.due_edit = OptionalDateEdit(today)
@@ -133,7 +116,7 @@ class ActionItemEditor(QFrame):
         self.notes_list.setSpacing(3)
         self.notes_list.setMinimumHeight(self.fontMetrics().height() * 6)
         self.note_date = QDateEdit(to_qdate(today))
-        self.note_date.setDisplayFormat(four_digit_year_format())
+        self.note_date.setDisplayFormat(date_format())
         self.note_date.setCalendarPopup(True)
         self.note_date.setAccessibleName("Date of the note")
         self.note_date.setToolTip("When it happened (today unless you change it)")
@@ -308,7 +291,7 @@ class ActionItemEditor(QFrame):
         widget = self.inputs[field]
         if isinstance(widget, QLineEdit):
             return widget.text()
-        if isinstance(widget, DetailsEdit):
+        if isinstance(widget, CommitTextEdit):
             return widget.toPlainText()
         if isinstance(widget, OptionalDateEdit | ChoiceCombo | ValueCombo):
             return widget.value()

@@ -22,6 +22,7 @@ from cs360desk.services.action_item_changes import change_action_item, create_ac
 from cs360desk.services.action_items import action_item_detail
 from cs360desk.services.progress_log import add_progress_note
 from cs360desk.ui.action_items.editor import ActionItemEditor
+from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 
@@ -44,6 +45,7 @@ class ActionItemEditorController(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._editor = editor
         self._request = 0
         editor.field_committed.connect(self._on_field_committed)
@@ -112,18 +114,16 @@ class ActionItemEditorController(QObject):
         item = detail.row.item
         today = self._today()
         self._editor.clear_errors(field)
-        self._context.runner.run(
+        self._writer.write(
             lambda s: change_action_item(
                 s, item.id, today=today, expected_version=item.version, **{field: value}
             ),
-            on_success=lambda result: self._on_field_saved(field, result),
-            on_failure=lambda error: self._on_refused(error, field),
+            done=lambda row, _edit: f"Saved: {field_label(field)} of “{row.item.title}”.",
+            on_saved=self._on_field_saved,
+            on_failed=lambda error: self._on_refused(error, field),
         )
 
-    def _on_field_saved(self, field: str, result: tuple[ActionItemRow, Edit]) -> None:
-        row, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {field_label(field)} of “{row.item.title}”.")
+    def _on_field_saved(self, row: ActionItemRow) -> None:
         self.item_saved(row)
         self.row_saved.emit(row)
 
@@ -141,14 +141,14 @@ class ActionItemEditorController(QObject):
             )
             return _saved_detail(session, edit, row.item.id, today)
 
-        self._context.runner.run(
-            work, on_success=self._on_created, on_failure=lambda e: self._on_refused(e, "")
+        self._writer.write(
+            work,
+            done=lambda detail, _edit: f"Saved: new action item “{detail.row.item.title}”.",
+            on_saved=self._on_created,
+            on_failed=lambda error: self._on_refused(error, ""),
         )
 
-    def _on_created(self, result: tuple[ActionItemDetail, Edit]) -> None:
-        detail, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: new action item “{detail.row.item.title}”.")
+    def _on_created(self, detail: ActionItemDetail) -> None:
         self.show_detail(detail)
         self.created.emit(detail.row)
 
@@ -162,14 +162,14 @@ class ActionItemEditorController(QObject):
             _note, edit = add_progress_note(session, item_id, noted_on=noted_on, text=text)
             return _saved_detail(session, edit, item_id, today)
 
-        self._context.runner.run(
-            work, on_success=self._on_note_saved, on_failure=self._on_note_refused
+        self._writer.write(
+            work,
+            done=lambda detail, _edit: f"Saved: progress note on “{detail.row.item.title}”.",
+            on_saved=self._on_note_saved,
+            on_failed=self._on_note_refused,
         )
 
-    def _on_note_saved(self, result: tuple[ActionItemDetail, Edit]) -> None:
-        detail, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: progress note on “{detail.row.item.title}”.")
+    def _on_note_saved(self, detail: ActionItemDetail) -> None:
         self._editor.note_added(self._today())
         self.show_detail(detail)
 

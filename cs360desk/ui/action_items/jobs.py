@@ -65,12 +65,17 @@ def locate(
 ) -> Located:
     """Find the item under the current filters, or else with every filter cleared."""
     base = ActionItemFilter(initiative_id=initiative_id)
-    options = {"today": query.today, "sort": query.sort, "descending": query.descending}
-    location = locate_action_item(session, query.where, item_id, **options)  # type: ignore[arg-type]
+
+    def find(where: ActionItemFilter) -> ActionItemLocation:
+        return locate_action_item(
+            session, where, item_id, today=query.today, sort=query.sort, descending=query.descending
+        )
+
+    location = find(query.where)
     cleared = location.position is None and query.where != base
     if cleared:
         query = dataclasses.replace(query, where=base)
-        location = locate_action_item(session, base, item_id, **options)  # type: ignore[arg-type]
+        location = find(base)
     page = None if location.position is None else page_at(session, query, location.position)
     choices = action_item_choices(session, initiative_id)
     return Located(location, choices, query, page, cleared)

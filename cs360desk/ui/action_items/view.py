@@ -41,6 +41,7 @@ from cs360desk.ui.action_items.model import (
 from cs360desk.ui.action_items.widgets import ChoiceCombo
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
+from cs360desk.ui.common.record_widgets import EDIT_IN_PLACE, plain_table
 from cs360desk.ui.common.style import scaled_font
 
 # The status filter's entries: the text users read and the statuses each one keeps.
@@ -161,29 +162,13 @@ class ActionItemsView(QWidget):
             button.setAccessibleName(name)
 
     def _build_table(self) -> None:
-        table = QTableView()
+        table = plain_table(QTableView(), "Action items", self.model)
         table.setObjectName("ActionItemTable")
-        table.setAccessibleName("Action items")
-        table.setModel(self.model)
-        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = table.verticalHeader()
-        rows.hide()
+        table.setEditTriggers(EDIT_IN_PLACE)
         # Fixed heights: the view never measures rows it has not loaded.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)

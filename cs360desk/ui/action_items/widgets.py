@@ -6,30 +6,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
 from cs360desk.domain.action_item_views import Choice
+from cs360desk.ui.common.choice_delegate import ValueCombo
+from cs360desk.ui.common.formatting import date_format, from_qdate, to_qdate
 
 NO_DATE = QDate(1900, 1, 1)
 NO_DATE_TEXT = "No due date"
-
-
-def four_digit_year_format(locale: QLocale | None = None) -> str:
-    """The locale's short date format, with the year written out so it is never ambiguous."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return pattern
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class OptionalDateEdit(QDateEdit):
@@ -40,7 +26,7 @@ class OptionalDateEdit(QDateEdit):
         self.today = today
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(NO_DATE_TEXT)
-        self.setDisplayFormat(four_digit_year_format())
+        self.setDisplayFormat(date_format())
         self.setCalendarPopup(True)
         self.setAccessibleDescription("Press Delete to remove the due date.")
         self.setToolTip("Pick a date; Delete removes it")
@@ -77,29 +63,24 @@ class OptionalDateEdit(QDateEdit):
         super().mousePressEvent(event)
 
 
-class ChoiceCombo(QComboBox):
-    """Pick one of a list of choices, or the "none" entry first; `value()` is an id or None.
-
-    The ids live in a Python list, not in Qt item data: reading an empty QVariant back as
-    None costs a reference to None in this PySide build, which eventually crashes Python.
-    """
+class ChoiceCombo(ValueCombo):
+    """Pick one of a list of choices, or the "none" entry first; `value()` is an id or None."""
 
     def __init__(self, none_text: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)
         self.none_text = none_text
         self.setAccessibleName(name)
         self.setObjectName(name.replace(" ", ""))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
-        self._ids: list[int | None] = []
         self._fill(())
 
     def _fill(self, choices: Iterable[Choice]) -> None:
         self.clear()
-        self._ids = [None]
+        self.values = [None]
         self.addItem(self.none_text)
         for choice in choices:
-            self._ids.append(choice.id)
+            self.values.append(choice.id)
             self.addItem(choice.name)
 
     def set_choices(self, choices: Iterable[Choice], keep: Any = None) -> None:
@@ -111,17 +92,13 @@ class ChoiceCombo(QComboBox):
         self.set_value(wanted)
 
     def ids(self) -> list[int | None]:
-        return list(self._ids)
+        return list(self.values)
 
-    def value(self) -> int | None:
-        index = self.currentIndex()
-        return self._ids[index] if 0 <= index < len(self._ids) else None
-
-    def set_value(self, value: int | None, fallback_name: str = "") -> None:
+    def set_value(self, value: Any, fallback_name: str = "") -> None:
         """Choose `value`; an id not in the list is added under `fallback_name` so it shows."""
         self.blockSignals(True)
-        if value not in self._ids:
-            self._ids.append(value)
+        if value not in self.values:
+            self.values.append(value)
             self.addItem(fallback_name or f"#{value}")
-        self.setCurrentIndex(self._ids.index(value))
+        self.setCurrentIndex(self.values.index(value))
         self.blockSignals(False)

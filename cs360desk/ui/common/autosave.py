@@ -1,7 +1,4 @@
-"""Saving an editor form field by field as each is left, creating the record from a draft.
-
-Shared by the People, Community map and Teams editors.
-"""
+"""Saving an editor form field by field as each is left, creating the record from a draft."""
 
 from __future__ import annotations
 
@@ -12,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import ValidationError
-from cs360desk.ui.common.form_fields import EditorForm
+from cs360desk.ui.common.edit_writer import EditWriter
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 
@@ -34,7 +32,7 @@ class AutoSave(QObject):
     def __init__(
         self,
         context: SectionContext,
-        form: EditorForm,
+        form: Fields,
         *,
         save: SaveField,
         create: CreateRecord,
@@ -45,6 +43,7 @@ class AutoSave(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._form = form
         self._save = save
         self._create = create
@@ -70,7 +69,7 @@ class AutoSave(QObject):
         self._fixed = dict(fixed or {})
         self._draft_serial += 1
         self._form.load(values)
-        self._form.focus_field(self._required)
+        self._form.focus(self._required)
 
     def _on_field_edited(self, name: str) -> None:
         if self.draft:
@@ -81,10 +80,11 @@ class AutoSave(QObject):
         if record_id is None:
             return
         save = self._save
-        self._context.runner.run(
+        self._writer.write(
             lambda s: save(s, record_id, name, value),
-            on_success=lambda result: self._on_saved(record_id, name, value, result),
-            on_failure=lambda error: self._on_failed(record_id == self.record_id, error),
+            done="Saved",
+            on_saved=lambda saved: self._on_saved(record_id, name, value, saved),
+            on_failed=lambda error: self._on_failed(record_id == self.record_id, error),
         )
 
     def _create_from_form(self) -> None:
@@ -95,21 +95,19 @@ class AutoSave(QObject):
         self._form.clear_errors()
         self._creating = True
         serial, create, fixed = self._draft_serial, self._create, self._fixed
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create(s, {**values, **fixed}),
-            on_success=lambda result: self._on_created(serial, values, result),
-            on_failure=lambda error: self._on_create_failed(serial, error),
+            done="Saved",
+            on_saved=lambda created: self._on_created(serial, values, created),
+            on_failed=lambda error: self._on_create_failed(serial, error),
         )
 
     def _on_create_failed(self, serial: int, error: BaseException) -> None:
         self._creating = False
         self._on_failed(self.draft and serial == self._draft_serial, error)
 
-    def _on_created(self, serial: int, values: dict[str, Any], result: tuple[Any, Edit]) -> None:
-        created, edit = result
+    def _on_created(self, serial: int, values: dict[str, Any], created: Any) -> None:
         self._creating = False
-        self._context.history.record(edit)
-        self._context.show_status("Saved")
         if not self.draft or serial != self._draft_serial:
             return  # the user has moved on to something else meanwhile
         self.draft = False
@@ -121,10 +119,7 @@ class AutoSave(QObject):
             if self._form.is_changed(name):
                 self._on_field_edited(name)
 
-    def _on_saved(self, record_id: int, name: str, value: Any, result: tuple[Any, Edit]) -> None:
-        saved, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved")
+    def _on_saved(self, record_id: int, name: str, value: Any, saved: Any) -> None:
         if record_id == self.record_id and not self.draft:
             self._form.mark_saved(name, value)
         self.saved.emit(saved)

@@ -7,8 +7,12 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale, QTime
 
 
-def _qdate(value: date) -> QDate:
+def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 def date_format(locale: QLocale | None = None) -> str:
@@ -23,14 +27,14 @@ def date_format(locale: QLocale | None = None) -> str:
 def format_date(value: date | None, locale: QLocale | None = None) -> str:
     if value is None:
         return ""
-    return (locale or QLocale()).toString(_qdate(value), QLocale.FormatType.ShortFormat)
+    return (locale or QLocale()).toString(to_qdate(value), QLocale.FormatType.ShortFormat)
 
 
 def format_meeting_time(value: datetime, locale: QLocale | None = None) -> str:
     """Weekday, date and local clock time: "Tue 12/9/25 6:00 PM" in the US."""
     locale = locale or QLocale()
     local = value.astimezone()
-    day = _qdate(local.date())
+    day = to_qdate(local.date())
     weekday = locale.dayName(day.dayOfWeek(), QLocale.FormatType.ShortFormat)
     clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return f"{weekday} {locale.toString(day, QLocale.FormatType.ShortFormat)} {clock}"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -34,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.record_widgets import PAGE_MARGIN, show_row
 from cs360desk.ui.common.record_widgets import data_table as record_data_table
 from cs360desk.ui.common.style import scaled_font
 
-PAGE_MARGIN = 20
 MAX_COLUMN_WIDTH = 240
 CELL_PADDING = 20  # "QTableView::item { padding: 0 8px; }" in the app's style sheet, and a bit
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -112,11 +113,7 @@ def select_row(table: QTableView, position: int) -> None:
     """Select and reveal one row (or clear the selection for -1) without telling anyone."""
     selection = table.selectionModel()
     selection.blockSignals(True)
-    if position >= 0:
-        table.selectRow(position)
-        table.scrollTo(table.model().index(position, 0))
-    else:
-        table.clearSelection()
+    show_row(table, position)
     selection.blockSignals(False)
     table.viewport().update()
 
@@ -149,6 +146,38 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(pushed)
     row.addStretch(1)
     return row
+
+
+def page_layout(page: QWidget) -> QVBoxLayout:
+    """The page's own column, inside the margins every page keeps."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+    return layout
+
+
+def column_panel(margins: tuple[int, int, int, int] = (0, 0, 0, 0)) -> tuple[QWidget, QVBoxLayout]:
+    """A panel and the column the caller fills it with."""
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(*margins)
+    return panel, layout
+
+
+def list_panel(title: str) -> tuple[QWidget, QVBoxLayout]:
+    """A page's left-hand panel, headed with the page's title, a gap before the next panel."""
+    panel, layout = column_panel((0, 0, 12, 0))
+    layout.addWidget(heading(title, 1.5))
+    return panel, layout
+
+
+def side_by_side(*panels: QWidget, sizes: list[int]) -> QSplitter:
+    """Panels the user widens or narrows by dragging between them; none folds away."""
+    splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)
+    for panel in panels:
+        splitter.addWidget(panel)
+    splitter.setSizes(sizes)
+    return splitter
 
 
 class Confirmation:

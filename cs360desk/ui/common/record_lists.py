@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QTableView
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import ValidationError
+from cs360desk.ui.common.edit_writer import EditWriter
+from cs360desk.ui.common.field_widgets import FieldInputError
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.page_widgets import select_row
-from cs360desk.ui.common.problem_solving_form import FieldInputError, Fields
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.table_models import DtoTableModel
 from cs360desk.ui.common.tasks import WorkSession
@@ -33,6 +35,7 @@ class FieldSaver(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._fields = fields
         self._save = save
         self.record_id: int | None = None
@@ -51,16 +54,14 @@ class FieldSaver(QObject):
             )
             return
         save = self._save
-        self._context.runner.run(
+        self._writer.write(
             lambda s: save(s, record_id, name, value),
-            on_success=lambda result: self._on_saved(record_id, name, value, result),
-            on_failure=lambda error: self._on_failed(record_id, error),
+            done="Saved",
+            on_saved=lambda record: self._on_saved(record_id, name, value, record),
+            on_failed=lambda error: self._on_failed(record_id, error),
         )
 
-    def _on_saved(self, record_id: int, name: str, value: Any, result: tuple[Any, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved")
+    def _on_saved(self, record_id: int, name: str, value: Any, record: Any) -> None:
         if record_id == self.record_id:
             self._fields.mark_saved(name, value)
         self.saved.emit(record)

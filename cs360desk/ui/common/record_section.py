@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QObject, Signal
@@ -9,6 +10,7 @@ from PySide6.QtCore import QItemSelection, QObject, Signal
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.ui.common.autosave import AutoSave
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.record_widgets import show_row
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -30,6 +32,7 @@ class RecordSection(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._detail: Any = None
         self._list_request = 0
         self._selecting = False
@@ -176,9 +179,15 @@ class RecordSection(QObject):
         self._view.show_editor(True)
         self._update_actions()
 
-    def _on_deleted(self, name: str, record_id: int, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Deleted {name}.")
+    def _delete_record(self, job: Callable[[WorkSession], Edit], record_id: int, name: str) -> None:
+        """Delete with `job`, then say "Deleted {name}."; the editor closes if it showed it."""
+        self._writer.write(
+            lambda s: edit_only(job(s)),
+            done=f"Deleted {name}.",
+            on_saved=lambda _deleted: self._on_deleted(record_id),
+        )
+
+    def _on_deleted(self, record_id: int) -> None:
         if self.record_id == record_id:
             self._clear_editor()
         self._load_list()

@@ -1,6 +1,8 @@
-"""Pieces the People, Community map and Teams pages share: tables, headings, actions, asking."""
+"""Pieces the record pages share: how tables look, headings, actions, asking before deleting."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
@@ -24,32 +26,49 @@ from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.style import scaled_font
 
 PAGE_MARGIN = 20
+ROW_LINES = 1.9  # a row's height in lines of text
+EDIT_IN_PLACE = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.SelectedClicked
+)
+TableT = TypeVar("TableT", bound=QTableView)
 
 
 def people_count(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
 
 
-def data_table(name: str, model: QAbstractItemModel) -> QTableView:
-    """A sortable, row-selecting table that Tab leaves and arrows move inside."""
-    table = QTableView()
-    table.setObjectName(name.replace(" ", "").replace("&", ""))
+def plain_table(
+    table: TableT, name: str, model: QAbstractItemModel, *, row_lines: float = ROW_LINES
+) -> TableT:
+    """The app's table look: whole rows selected, Tab leaves and arrows move inside, rows
+    alternate without a grid and stay one line, cut short with "…" (the tooltip has it all).
+    """
     table.setAccessibleName(name)
     table.setModel(model)
-    table.setSortingEnabled(True)
     table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     rows = table.verticalHeader()
     rows.hide()
-    rows.setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
+    rows.setDefaultSectionSize(int(table.fontMetrics().height() * row_lines))
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def data_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A sortable, row-selecting, read-only table."""
+    table = plain_table(QTableView(), name, model)
+    table.setObjectName(name.replace(" ", "").replace("&", ""))
+    table.setSortingEnabled(True)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

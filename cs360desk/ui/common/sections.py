@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
@@ -28,8 +27,6 @@ class SectionContext:
     history: EditHistory
     # Show a record in whichever section owns its kind ("person", "meeting", "action_item"…).
     open_record: Callable[[str, int], None]
-    # The workspace file, for the work that must back it up first (an import).
-    workspace_path: Path | None = None
     # Opened read-only (a second copy, a read-only file): the section's edit controls are off.
     read_only: bool = False
 

@@ -1,15 +1,19 @@
-"""The one way the UI touches the workspace: a function run with a session on a worker thread."""
+"""The one way the UI touches the workspace: a function run on the worker thread, with a session
+or, for operations that open their own transactions, with the workspace itself."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from cs360desk.ui.common.garbage import collect_on_main_thread
+
+if TYPE_CHECKING:  # the window's layout imports this module before the database layer loads
+    from cs360desk.operations.workspaces import Workspace
 
 T = TypeVar("T")
 # The UI layer may not import SQLAlchemy, so a session is only ever passed through, untyped.
@@ -124,7 +128,8 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs jobs one at a time on a single worker, each inside its own transaction."""
+    """Runs jobs one at a time on a single worker, each inside its own transaction; given the
+    `workspace`, also operations that open their own (`run_in_workspace`)."""
 
     task_finished = Signal(object)
 
@@ -133,10 +138,13 @@ class TaskRunner(QObject):
         session_factory: SessionFactory,
         on_failure: FailureCallback,
         parent: QObject | None = None,
+        *,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__(parent)
         collect_on_main_thread()  # never let the worker collect Qt objects
         self._factory = session_factory
+        self._workspace = workspace
         self._default_failure = on_failure
         self._pool = QThreadPool(self)
         # One writer at a time: SQLite allows no more, and jobs then run in the order asked.
@@ -159,7 +167,9 @@ class TaskRunner(QObject):
         on_failure: FailureCallback | None = None,
     ) -> Task[T]:
         """Run ``fn(session)`` in a transaction; the result or error comes back by callback."""
-        return self._start(lambda s, _job: fn(s), on_success, on_failure, None)
+        return self._start(
+            self._in_transaction(lambda s, _job: fn(s)), on_success, on_failure, None
+        )
 
     def run_long(
         self,
@@ -170,7 +180,23 @@ class TaskRunner(QObject):
         on_failure: FailureCallback | None = None,
     ) -> Task[T]:
         """Like run(), for jobs that report progress and can be cancelled through their job."""
-        return self._start(fn, on_success, on_failure, on_progress)
+        return self._start(self._in_transaction(fn), on_success, on_failure, on_progress)
+
+    def run_in_workspace(
+        self,
+        fn: Callable[[Workspace, TaskJob], T],
+        *,
+        on_success: Callable[[T], None],
+        on_progress: ProgressCallback | None = None,
+        on_failure: FailureCallback | None = None,
+    ) -> Task[T]:
+        """Run ``fn(workspace, job)`` with no transaction around it, on the same worker and in
+        turn with every other job: for operations that must do something before or after
+        their own transaction (back up, then apply; write a file, then record it)."""
+        workspace = self._workspace
+        if workspace is None:
+            raise RuntimeError("this TaskRunner was made without its workspace")
+        return self._start(lambda job: fn(workspace, job), on_success, on_failure, on_progress)
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel what is queued and wait for the running job; True when all have stopped."""
@@ -178,21 +204,23 @@ class TaskRunner(QObject):
             task.cancel()
         return self._pool.waitForDone(timeout_ms)
 
+    def _in_transaction(self, fn: Callable[[WorkSession, TaskJob], T]) -> Callable[[TaskJob], T]:
+        def work(job: TaskJob) -> T:
+            with self._factory.begin() as session:
+                return fn(session, job)
+
+        return work
+
     def _start(
         self,
-        fn: Callable[[WorkSession, TaskJob], T],
+        work: Callable[[TaskJob], T],
         on_success: Callable[[T], None],
         on_failure: FailureCallback | None,
         on_progress: ProgressCallback | None,
     ) -> Task[T]:
         task: Task[T] = Task(on_success, on_failure or self._default_failure, on_progress, self)
         job = TaskJob(task)
-
-        def work() -> object:
-            with self._factory.begin() as session:
-                return fn(session, job)
-
-        runnable = _Runnable(task, work)
+        runnable = _Runnable(task, lambda: work(job))
         # Both stay referenced until the UI thread has seen the outcome: no early collection.
         self._running[task] = runnable
         task.finished.connect(lambda: self._forget(task))

@@ -10,7 +10,6 @@ from typing import cast
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.records import CommunicationRecord
 from cs360desk.services.communications import (
@@ -20,6 +19,7 @@ from cs360desk.services.communications import (
     last_posted,
     save_communication_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
@@ -58,6 +58,7 @@ class CommunicationsController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = CommunicationsView()
         self._initiative_id: int | None = None
         self._request = 0
@@ -145,17 +146,15 @@ class CommunicationsController(QObject):
         if text is None:
             return
         today = self._context.now().astimezone().date()
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_communication(
                 s, initiative_id, Channel.SOCIAL_MEDIA, text, planned_on=today
             ),
-            on_success=self._on_created,
+            done="Saved: a new draft update",
+            on_saved=self._on_created,
         )
 
-    def _on_created(self, result: tuple[CommunicationRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new draft update")
+    def _on_created(self, record: CommunicationRecord) -> None:
         if self._view.status_filter.currentData() not in (None, record.status.value):
             self._view.status_filter.setCurrentIndex(0)
         self.refresh(select=record.id)
@@ -166,11 +165,8 @@ class CommunicationsController(QObject):
             return
         if not Confirmation.ask(self._view, "Delete update", "Delete this update from the log?"):
             return
-        self._context.runner.run(
-            lambda s: delete_communication(s, record.id), on_success=self._on_deleted
+        self._writer.write(
+            lambda s: edit_only(delete_communication(s, record.id)),
+            done="Deleted the update",
+            on_saved=lambda _deleted: self.refresh(),
         )
-
-    def _on_deleted(self, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status("Deleted the update")
-        self.refresh()

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.records import CommunicationRecord
+from cs360desk.ui.common.field_widgets import DATE, ENUM, TEXT, FieldSpec
 from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.linked_models import one_line
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     button,
     button_row,
+    column_panel,
     data_table,
     heading,
+    list_panel,
     note_label,
+    page_layout,
+    side_by_side,
     stretch_column,
 )
-from cs360desk.ui.common.problem_solving_form import DATE, ENUM, TEXT, Fields, FieldSpec
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
@@ -99,20 +103,10 @@ class CommunicationsView(QWidget):
         for action, owner in ((self.new_action, self), (self.delete_action, self.table)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             owner.addAction(action)
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._log())
-        splitter.addWidget(self._editor())
-        splitter.setSizes([760, 520])
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        outer.addWidget(splitter)
+        page_layout(self).addWidget(side_by_side(self._log(), self._editor(), sizes=[760, 520]))
 
     def _log(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 12, 0)
-        layout.addWidget(heading("Communications", 1.5))
+        panel, layout = list_panel("Communications")
         layout.addWidget(self.summary)
         filters = QHBoxLayout()
         show = QLabel("Sho&w:")
@@ -127,9 +121,7 @@ class CommunicationsView(QWidget):
         return panel
 
     def _editor(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(12, 0, 0, 0)
+        panel, layout = column_panel((12, 0, 0, 0))
         layout.addWidget(self.editor_title)
         layout.addWidget(self.empty_label)
         layout.addLayout(self.fields.form([spec.name for spec in FIELDS]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +22,12 @@ from cs360desk.services.community_input import (
     save_activity_field,
     save_finding_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.community.recommendations import RecommendationsController
 from cs360desk.ui.community.view import CommunityView
 
@@ -53,6 +56,7 @@ class CommunityController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = CommunityView()
         self._initiative_id: int | None = None
         self._request = 0
@@ -181,15 +185,13 @@ class CommunityController(QObject):
         if initiative_id is None:
             return
         today = self._today()
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_activity(s, initiative_id, InputKind.COMMUNITY_MEETING, today),
-            on_success=self._on_activity_created,
+            done="Saved: a new input activity; set its kind, date and summary",
+            on_saved=self._on_activity_created,
         )
 
-    def _on_activity_created(self, result: tuple[InputActivityRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new input activity; set its kind, date and summary")
+    def _on_activity_created(self, record: InputActivityRecord) -> None:
         self._view.tabs.setCurrentWidget(self._view.input_tab)
         self.refresh(select_activity=record.id)
         self.activities.focus_first_field()
@@ -204,9 +206,7 @@ class CommunityController(QObject):
         )
         if not Confirmation.ask(self._view, "Delete input activity", question):
             return
-        self._context.runner.run(
-            lambda s: delete_activity(s, activity.id), on_success=self._on_deleted
-        )
+        self._delete(lambda s: edit_only(delete_activity(s, activity.id)))
 
     def _on_new_finding(self) -> None:
         activity_id = self.activities.current_id
@@ -219,15 +219,13 @@ class CommunityController(QObject):
         if texts is None:
             return
         theme, text = texts
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_finding(s, activity_id, theme, text),
-            on_success=lambda result: self._on_finding_created(activity_id, result),
+            done="Saved: a new finding",
+            on_saved=lambda record: self._on_finding_created(activity_id, record),
         )
 
-    def _on_finding_created(self, activity_id: int, result: tuple[FindingRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new finding")
+    def _on_finding_created(self, activity_id: int, record: FindingRecord) -> None:
         self.refresh()
         self._load_findings(activity_id, select=record.id)
 
@@ -237,11 +235,11 @@ class CommunityController(QObject):
             return
         if not Confirmation.ask(self._view, "Delete finding", "Delete this finding?"):
             return
-        self._context.runner.run(
-            lambda s: delete_finding(s, finding_id), on_success=self._on_deleted
-        )
+        self._delete(lambda s: edit_only(delete_finding(s, finding_id)))
 
-    def _on_deleted(self, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {edit.label.lower()}")
-        self.refresh()
+    def _delete(self, job: Callable[[WorkSession], tuple[bool, Edit]]) -> None:
+        self._writer.write(
+            job,
+            done=lambda _deleted, edit: f"Saved: {edit.label.lower()}",
+            on_saved=lambda _deleted: self.refresh(),
+        )

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.evidence_views import CommunityInputPage, RecommendationLine
 from cs360desk.domain.records import RecommendationRecord
 from cs360desk.services.community_input import (
@@ -18,8 +17,9 @@ from cs360desk.services.community_input import (
     save_recommendation_field,
     unlink_action_item,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
+from cs360desk.ui.common.field_widgets import fill_choices
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
-from cs360desk.ui.common.problem_solving_form import fill_choices
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.community.view import RecommendationsTab
@@ -42,6 +42,7 @@ class RecommendationsController(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._tab = tab
         self._reload = reload
         self._initiative_id = initiative_id
@@ -114,15 +115,13 @@ class RecommendationsController(QObject):
         initiative_id = self._initiative_id()
         if initiative_id is None:
             return
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_recommendation(s, initiative_id, text, source_theme=theme),
-            on_success=self._on_created,
+            done="Saved: a new recommendation",
+            on_saved=self._on_created,
         )
 
-    def _on_created(self, result: tuple[RecommendationRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new recommendation")
+    def _on_created(self, record: RecommendationRecord) -> None:
         self._pending_select = record.id
         self._reload()
 
@@ -133,14 +132,11 @@ class RecommendationsController(QObject):
         if not Confirmation.ask(self._tab, "Delete recommendation", "Delete this recommendation?"):
             return
         recommendation_id = line.recommendation.id
-        self._context.runner.run(
-            lambda s: delete_recommendation(s, recommendation_id), on_success=self._on_deleted
+        self._writer.write(
+            lambda s: edit_only(delete_recommendation(s, recommendation_id)),
+            done="Saved: the recommendation was deleted",
+            on_saved=lambda _deleted: self._reload(),
         )
-
-    def _on_deleted(self, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status("Saved: the recommendation was deleted")
-        self._reload()
 
     def _on_link(self) -> None:
         recommendation_id = self.editor.current_id

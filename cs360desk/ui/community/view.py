@@ -12,26 +12,20 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Decision, InputKind, RecommendationStatus
+from cs360desk.ui.common.field_widgets import CHOICE, COUNT, DATE, ENUM, LINE, TEXT, FieldSpec
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.linked_models import LinkedItemTableModel
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     ItemLinker,
     button,
     button_row,
+    column_panel,
     data_table,
     heading,
     note_label,
+    page_layout,
+    side_by_side,
     stretch_column,
-)
-from cs360desk.ui.common.problem_solving_form import (
-    CHOICE,
-    COUNT,
-    DATE,
-    ENUM,
-    LINE,
-    TEXT,
-    Fields,
-    FieldSpec,
 )
 from cs360desk.ui.community.models import (
     ActivityTableModel,
@@ -61,25 +55,9 @@ RECOMMENDATION_FIELDS = (
 )
 
 
-def _panel(margins: tuple[int, int, int, int] = (0, 0, 0, 0)) -> tuple[QWidget, QVBoxLayout]:
-    panel = QWidget()
-    layout = QVBoxLayout(panel)
-    layout.setContentsMargins(*margins)
-    return panel, layout
-
-
-def _splitter(*panels: QWidget, sizes: list[int]) -> QSplitter:
-    splitter = QSplitter()
-    splitter.setChildrenCollapsible(False)
-    for panel in panels:
-        splitter.addWidget(panel)
-    splitter.setSizes(sizes)
-    return splitter
-
-
-def _shortcut(owner: QWidget, text: str, keys: QKeySequence) -> QAction:
+def _shortcut(owner: QWidget, text: str, keys: QKeySequence.StandardKey) -> QAction:
     action = QAction(text, owner)
-    action.setShortcut(keys)
+    action.setShortcut(QKeySequence(keys))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     owner.addAction(action)
     return action
@@ -107,11 +85,11 @@ class InputTab(QWidget):
         self.delete_finding_action = _shortcut(
             self.findings, "Delete finding", QKeySequence.StandardKey.Delete
         )
-        left, left_layout = _panel((0, 0, 12, 0))
+        left, left_layout = column_panel((0, 0, 12, 0))
         left_layout.addWidget(heading("Input activities"))
         left_layout.addWidget(self.activities, 1)
         left_layout.addLayout(button_row(self.new_activity, self.delete_activity))
-        right, right_layout = _panel((12, 0, 0, 0))
+        right, right_layout = column_panel((12, 0, 0, 0))
         right_layout.addWidget(heading("Activity"))
         right_layout.addLayout(self.activity_fields.form([s.name for s in ACTIVITY_FIELDS]))
         right_layout.addSpacing(8)
@@ -121,7 +99,7 @@ class InputTab(QWidget):
         right_layout.addLayout(button_row(self.new_finding, self.delete_finding))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(_splitter(left, right, sizes=[480, 760]))
+        layout.addWidget(side_by_side(left, right, sizes=[480, 760]))
 
 
 class ThemesTab(QWidget):
@@ -138,16 +116,16 @@ class ThemesTab(QWidget):
             "Themes are counted however they are capitalized; the chart is what the scanning "
             "report prints."
         )
-        left, left_layout = _panel((0, 0, 12, 0))
+        left, left_layout = column_panel((0, 0, 12, 0))
         left_layout.addWidget(heading("Theme summary"))
         left_layout.addWidget(self.note)
         left_layout.addWidget(self.table, 1)
-        right, right_layout = _panel((12, 0, 0, 0))
+        right, right_layout = column_panel((12, 0, 0, 0))
         right_layout.addWidget(heading("Findings per theme"))
         right_layout.addWidget(self.chart, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(_splitter(left, right, sizes=[480, 760]))
+        layout.addWidget(side_by_side(left, right, sizes=[480, 760]))
 
 
 class RecommendationsTab(QWidget):
@@ -169,20 +147,20 @@ class RecommendationsTab(QWidget):
         self.link_button = self.linker.link_button
         self.unlink_button = self.linker.unlink_button
         self.new_action = _shortcut(self, "New recommendation", QKeySequence.StandardKey.New)
-        top, top_layout = _panel((0, 0, 0, 8))
+        top, top_layout = column_panel((0, 0, 0, 8))
         top_layout.addWidget(heading("Recommendations to the department"))
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(button_row(self.new_button, self.delete_button))
-        fields, fields_layout = _panel((0, 8, 12, 0))
+        fields, fields_layout = column_panel((0, 8, 12, 0))
         fields_layout.addWidget(heading("Recommendation"))
         fields_layout.addLayout(self.fields.form([s.name for s in RECOMMENDATION_FIELDS]))
         fields_layout.addStretch(1)
-        items, items_layout = _panel((12, 8, 0, 0))
+        items, items_layout = column_panel((12, 8, 0, 0))
         items_layout.addWidget(heading("Action items carrying it out"))
         items_layout.addWidget(self.items, 1)
         items_layout.addWidget(self.linker)
         # The table spans the page so each recommendation is readable; the editor sits below.
-        below = _splitter(fields, items, sizes=[560, 660])
+        below = side_by_side(fields, items, sizes=[560, 660])
         page = QSplitter(Qt.Orientation.Vertical)
         page.setChildrenCollapsible(False)
         page.addWidget(top)
@@ -208,8 +186,7 @@ class CommunityView(QWidget):
         self.tabs.addTab(self.input_tab, "Input and fi&ndings")
         self.tabs.addTab(self.themes_tab, "&Themes")
         self.tabs.addTab(self.recommendations_tab, "Re&commendations")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout = page_layout(self)
         layout.addWidget(heading("Community input", 1.5))
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)

@@ -24,6 +24,7 @@ from cs360desk.domain.momentum import Signal
 from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.record_widgets import plain_table
 from cs360desk.ui.common.style import LEVEL_WORDS, level_text, scaled_font
 from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeetingTableModel
 
@@ -130,25 +131,12 @@ class CardGrid(QWidget):
 
 
 def _table(name: str, model: QAbstractItemModel, *stretch_columns: int) -> QTableView:
-    table = QTableView()
+    table = plain_table(QTableView(), name, model, row_lines=2)
     table.setObjectName(name.replace(" ", ""))
-    table.setAccessibleName(name)
-    table.setModel(model)
     table.setSortingEnabled(True)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    # One line per row; the full text is in the tooltip.
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(int(table.fontMetrics().height() * 2))
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch_columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -30,7 +30,8 @@ VERDICT_BADGES = {
 
 
 def _msecs(day: date) -> float:
-    return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
+    noon = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+    return float(noon.toMSecsSinceEpoch())
 
 
 def _level_line(name: str, colour: str, value: float, start: date, end: date) -> QLineSeries:

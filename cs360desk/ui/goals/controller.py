@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +22,12 @@ from cs360desk.services.evidence import (
     save_goal_field,
     save_measure_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.goals.values import ValuesController
 from cs360desk.ui.goals.view import GoalsView
 
@@ -47,6 +50,7 @@ class GoalsController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = GoalsView()
         self._initiative_id: int | None = None
         self._request = 0
@@ -162,15 +166,13 @@ class GoalsController(QObject):
             return
         current = self.goals.current_row
         dimension = current.goal.dimension if current else GoalDimension.CRIME
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_goal(s, initiative_id, dimension, statement),
-            on_success=self._on_goal_created,
+            done="Saved: a new goal; choose its dimension below",
+            on_saved=self._on_goal_created,
         )
 
-    def _on_goal_created(self, result: tuple[GoalRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new goal; choose its dimension below")
+    def _on_goal_created(self, record: GoalRecord) -> None:
         self.refresh(select_goal=record.id)
 
     def _on_new_measure(self) -> None:
@@ -180,15 +182,13 @@ class GoalsController(QObject):
         name = TextPrompt.ask(self._view, "New measure", "&Name of the measure:")
         if name is None:
             return
-        self._context.runner.run(
+        self._writer.write(
             lambda s: create_measure(s, goal_id, name),
-            on_success=lambda result: self._on_measure_created(goal_id, result),
+            done="Saved: a new measure; set its baseline and target",
+            on_saved=lambda record: self._on_measure_created(goal_id, record),
         )
 
-    def _on_measure_created(self, goal_id: int, result: tuple[MeasureRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new measure; set its baseline and target")
+    def _on_measure_created(self, goal_id: int, record: MeasureRecord) -> None:
         self._select_measure = record.id
         self._view.tabs.setCurrentIndex(1)
         self.refresh(select_goal=goal_id)
@@ -200,7 +200,7 @@ class GoalsController(QObject):
         question = f"Delete this goal and its {plural(len(goal.measures), 'measure')}?"
         if Confirmation.ask(self._view, "Delete goal", question):
             goal_id = goal.goal.id
-            self._context.runner.run(lambda s: delete_goal(s, goal_id), on_success=self._on_deleted)
+            self._delete(lambda s: edit_only(delete_goal(s, goal_id)))
 
     def _on_delete_measure(self) -> None:
         standing = self.measures.current_row
@@ -210,11 +210,11 @@ class GoalsController(QObject):
         question = f"Delete “{standing.measure.name}” and its {plural(count, 'value')}?"
         if Confirmation.ask(self._view, "Delete measure", question):
             measure_id = standing.measure.id
-            self._context.runner.run(
-                lambda s: delete_measure(s, measure_id), on_success=self._on_deleted
-            )
+            self._delete(lambda s: edit_only(delete_measure(s, measure_id)))
 
-    def _on_deleted(self, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {edit.label.lower()}")
-        self.refresh()
+    def _delete(self, job: Callable[[WorkSession], tuple[bool, Edit]]) -> None:
+        self._writer.write(
+            job,
+            done=lambda _deleted, edit: f"Saved: {edit.label.lower()}",
+            on_saved=lambda _deleted: self.refresh(),
+        )

@@ -15,9 +15,11 @@ from cs360desk.domain.evidence_views import next_period_end
 from cs360desk.domain.problem_views import MeasureStanding
 from cs360desk.domain.records import MeasurementRecord
 from cs360desk.services.evidence import delete_measurements, record_values, save_measurement_field
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import parse_date_text
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.goals.view import GoalsView
 
 PastedRow = tuple[object, object]
@@ -73,6 +75,7 @@ class ValuesController(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = view
         self._reload = reload
         self.standing: MeasureStanding | None = None
@@ -114,22 +117,23 @@ class ValuesController(QObject):
             if stored is None:  # the next row: its value is still to come
                 model.set_values(tuple(model.values), day)
                 return
-            self._save(lambda s: save_measurement_field(s, stored.id, "period_end", day))
+            self._save(lambda s: save_measurement_field(s, stored.id, "period_end", day)[1])
         elif field == "value":
             period = stored.period_end if stored else model.next_period
             measure_id = standing.measure.id
             self._save(lambda s: record_values(s, measure_id, [(period, text)]))
         elif stored is not None:
-            self._save(lambda s: save_measurement_field(s, stored.id, "note", text))
+            self._save(lambda s: save_measurement_field(s, stored.id, "note", text)[1])
 
-    def _save(self, work: Callable[[object], object]) -> None:
-        self._context.runner.run(work, on_success=self._on_saved, on_failure=self._on_failed)
+    def _save(self, work: Callable[[WorkSession], Edit]) -> None:
+        self._writer.write(
+            lambda s: edit_only(work(s)),
+            done="Saved",
+            on_saved=self._on_saved,
+            on_failed=self._on_failed,
+        )
 
-    def _on_saved(self, result: object) -> None:
-        edit = result[1] if isinstance(result, tuple) else result
-        assert isinstance(edit, Edit)
-        self._context.history.record(edit)
-        self._context.show_status("Saved")
+    def _on_saved(self, _changed: bool) -> None:
         self._show_error("")
         self._reload()
 
@@ -172,12 +176,8 @@ class ValuesController(QObject):
         doomed = [v.id for row in self._selected_rows() if (v := model.value_at(row)) is not None]
         if not doomed:
             return
-        self._context.runner.run(
-            lambda s: delete_measurements(s, doomed),
-            on_success=lambda edit: self._on_deleted(len(doomed), edit),
+        self._writer.write(
+            lambda s: edit_only(delete_measurements(s, doomed)),
+            done=f"Deleted {plural(len(doomed), 'value')}; Ctrl+Z brings them back",
+            on_saved=lambda _deleted: self._reload(),
         )
-
-    def _on_deleted(self, count: int, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Deleted {plural(count, 'value')}; Ctrl+Z brings them back")
-        self._reload()

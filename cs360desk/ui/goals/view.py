@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -16,26 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Direction, Frequency, GoalDimension, MeasureKind
+from cs360desk.ui.common.field_widgets import CHOICE, DATE, ENUM, LINE, NUMBER, TEXT, FieldSpec
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     button,
     button_row,
+    column_panel,
     data_table,
     heading,
+    list_panel,
     note_label,
+    page_layout,
+    side_by_side,
     stretch_column,
     wrap_rows,
-)
-from cs360desk.ui.common.problem_solving_form import (
-    CHOICE,
-    DATE,
-    ENUM,
-    LINE,
-    NUMBER,
-    TEXT,
-    Fields,
-    FieldSpec,
 )
 from cs360desk.ui.goals.chart import MeasureChart, TrendPanel
 from cs360desk.ui.goals.models import GoalTableModel, MeasurementTableModel, MeasureTableModel
@@ -150,20 +144,11 @@ class GoalsView(QWidget):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.new_action)
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._goals_panel())
-        splitter.addWidget(self._measure_panel())
-        splitter.setSizes([500, 740])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        layout.addWidget(splitter)
+        panels = (self._goals_panel(), self._measure_panel())
+        page_layout(self).addWidget(side_by_side(*panels, sizes=[500, 740]))
 
     def _goals_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 12, 0)
-        layout.addWidget(heading("Goals & measures", 1.5))
+        panel, layout = list_panel("Goals & measures")
         layout.addWidget(self.summary)
         layout.addWidget(self.goals, 2)
         layout.addLayout(button_row(self.new_goal, self.delete_goal))
@@ -175,9 +160,7 @@ class GoalsView(QWidget):
         return panel
 
     def _measure_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(12, 0, 0, 0)
+        panel, layout = column_panel((12, 0, 0, 0))
         layout.addWidget(self.measure_title)
         top = QHBoxLayout()
         top.addWidget(self.chart, 3)

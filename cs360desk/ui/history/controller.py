@@ -8,7 +8,6 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
-from cs360desk.domain.edits import Edit
 from cs360desk.services.history import (
     ChangeEntry,
     HistoryFilter,
@@ -18,6 +17,7 @@ from cs360desk.services.history import (
     recorded_people,
 )
 from cs360desk.services.history_restore import RestoredRecord, restore_deleted_as_edit
+from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_widgets import resort
 from cs360desk.ui.common.sections import SectionContext
@@ -85,6 +85,7 @@ class HistoryController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = HistoryView()
         view = self._view
         view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -163,18 +164,16 @@ class HistoryController(QObject):
             return
         if not RestoreConfirmation.ask(self._view, entry):
             return
-        self._context.runner.run(
-            lambda s: restore_deleted_as_edit(s, entry.id), on_success=self._on_restored
+        self._writer.write(
+            lambda s: restore_deleted_as_edit(s, entry.id),
+            done=lambda restored, _edit: restored_message(restored),
+            on_saved=self._on_restored,
         )
 
-    def _on_restored(self, result: tuple[RestoredRecord, Edit]) -> None:
-        restored, edit = result
-        self._context.history.record(edit)
-        message = restored_message(restored)
-        self._context.show_status(message)
+    def _on_restored(self, restored: RestoredRecord) -> None:
         self.refresh()
         if restored.left_out:
-            RestoreReport.tell(self._view, message)
+            RestoreReport.tell(self._view, restored_message(restored))
 
 
 def restored_message(restored: RestoredRecord) -> str:

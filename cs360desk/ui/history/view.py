@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs360desk.ui.common.formatting import date_format
+from cs360desk.ui.common.formatting import date_format, from_qdate
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     button,
     note_label,
+    page_layout,
 )
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.record_widgets import data_table, heading, set_column_widths
@@ -71,8 +71,7 @@ class HistoryView(QWidget):
         self.detail_label = note_label("Choose a change to see its fields.")
         self.restore_button = button("&Restore…", "Bring the deleted record back")
         self.restore_button.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout = page_layout(self)
         layout.addWidget(heading("History", self))
         layout.addWidget(note_label(INTRO))
         layout.addLayout(self._filter_row())
@@ -126,10 +125,10 @@ class HistoryView(QWidget):
         return splitter
 
     def since(self) -> date | None:
-        return self.since_edit.date().toPython() if self.since_check.isChecked() else None  # type: ignore[return-value]
+        return from_qdate(self.since_edit.date()) if self.since_check.isChecked() else None
 
     def until(self) -> date | None:
-        return self.until_edit.date().toPython() if self.until_check.isChecked() else None  # type: ignore[return-value]
+        return from_qdate(self.until_edit.date()) if self.until_check.isChecked() else None
 
     def record_id(self) -> int | None:
         text = self.record_edit.text().strip()

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.initiative_views import InitiativePage
 from cs360desk.domain.records import InitiativeRecord
@@ -16,6 +15,7 @@ from cs360desk.services.initiative_page import (
     move_to_next_stage,
     save_initiative_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_lists import FieldSaver
 from cs360desk.ui.common.sections import SectionContext
@@ -31,6 +31,7 @@ class InitiativeController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = InitiativeView()
         self._initiative_id: int | None = None
         self._request = 0
@@ -117,7 +118,7 @@ class InitiativeController(QObject):
         if chosen is None:
             return
         initiative = page.initiative
-        self._context.runner.run(
+        self._writer.write(
             lambda s: move_to_next_stage(
                 s,
                 initiative.id,
@@ -125,11 +126,6 @@ class InitiativeController(QObject):
                 reached_on=chosen.reached_on,
                 expected_version=initiative.version,
             ),
-            on_success=self._on_moved,
+            done=lambda record, _edit: f"Saved: moved to {record.stage.label}",
+            on_saved=lambda _record: self.refresh(),
         )
-
-    def _on_moved(self, result: tuple[InitiativeRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: moved to {record.stage.label}")
-        self.refresh()

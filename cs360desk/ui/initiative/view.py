@@ -14,17 +14,18 @@ from PySide6.QtWidgets import (
 
 from cs360desk.domain.initiative_views import STAGES, StageStep, StepState
 from cs360desk.domain.records import StageChangeRecord
+from cs360desk.ui.common.field_widgets import CHOICE, DATE, LINE, TEXT, FieldSpec
 from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     button,
     data_table,
     heading,
     note_label,
     stretch_column,
 )
-from cs360desk.ui.common.problem_solving_form import CHOICE, DATE, LINE, TEXT, Fields, FieldSpec
+from cs360desk.ui.common.record_widgets import PAGE_MARGIN
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
@@ -111,8 +112,9 @@ class StageStepper(QWidget):
     def set_steps(self, steps: tuple[StageStep, ...]) -> None:
         while self._row.count():
             item = self._row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            tile = item.widget() if item is not None else None
+            if tile is not None:
+                tile.deleteLater()
         self.tiles = []
         for position, step in enumerate(steps):
             if position:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject
 
@@ -11,22 +11,25 @@ from cs360desk.domain.views import AgendaLine
 from cs360desk.services import edits
 from cs360desk.services.catalog import AGENDA_ITEM
 from cs360desk.services.meeting_planning import move_agenda_item
+from cs360desk.ui.common.choice_delegate import ChoiceDelegate
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.meetings.agenda_model import NO_PRESENTER, PRESENTER, TITLE
 from cs360desk.ui.meetings.editor import MeetingEditorView
-from cs360desk.ui.meetings.fields import ChoiceDelegate, TextDelegate
-
-if TYPE_CHECKING:
-    from cs360desk.ui.meetings.editor_controller import MeetingEditorController
+from cs360desk.ui.meetings.open_meeting import OpenMeeting
+from cs360desk.ui.meetings.tables import TextDelegate
 
 NEW_ITEM_TITLE = "New agenda item"
 
 
 class AgendaController(QObject):
     def __init__(
-        self, editor: MeetingEditorController, view: MeetingEditorView, writer: EditWriter
+        self,
+        editor: OpenMeeting,
+        view: MeetingEditorView,
+        writer: EditWriter,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(editor)
+        super().__init__(parent)
         self._editor = editor
         self._view = view
         self._writer = writer
@@ -168,7 +171,7 @@ class AgendaController(QObject):
             lambda s: edits.update(s, AGENDA_ITEM, item_id, notes=text),
             done="Saved",
             on_saved=saved,
-            on_refused=lambda error: box.show_error(f"Not saved: {error}"),
+            on_refused=lambda error: box.show_error(f"Not saved: {error}", warning_sign=False),
         )
 
     def _on_move_by(self, delta: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -12,13 +12,12 @@ from cs360desk.domain.views import AttendanceLine
 from cs360desk.services import edits
 from cs360desk.services.catalog import ATTENDANCE
 from cs360desk.services.meeting_planning import prefill_attendance
+from cs360desk.ui.common.choice_delegate import ChoiceDelegate
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.meetings.attendance_model import NAME, STATUS
 from cs360desk.ui.meetings.editor import MeetingEditorView
-from cs360desk.ui.meetings.fields import ChoiceDelegate, TextDelegate
-
-if TYPE_CHECKING:
-    from cs360desk.ui.meetings.editor_controller import MeetingEditorController
+from cs360desk.ui.meetings.open_meeting import OpenMeeting
+from cs360desk.ui.meetings.tables import TextDelegate
 
 
 def _status_choices() -> list[tuple[str, Any]]:
@@ -27,9 +26,13 @@ def _status_choices() -> list[tuple[str, Any]]:
 
 class AttendanceController(QObject):
     def __init__(
-        self, editor: MeetingEditorController, view: MeetingEditorView, writer: EditWriter
+        self,
+        editor: OpenMeeting,
+        view: MeetingEditorView,
+        writer: EditWriter,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(editor)
+        super().__init__(parent)
         self._editor = editor
         self._view = view
         self._writer = writer
@@ -83,7 +86,7 @@ class AttendanceController(QObject):
             lambda s: edits.create(s, ATTENDANCE, meeting_id=meeting_id, guest_name=name),
             done=f"Guest added: {name}",
             on_saved=lambda _record: self._on_guest_added(),
-            on_refused=lambda error: box.show_error(self._guest_problem(error)),
+            on_refused=lambda error: box.show_error(self._guest_problem(error), warning_sign=False),
         )
 
     def _guest_problem(self, error: UserFacingError) -> str:

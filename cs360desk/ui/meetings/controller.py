@@ -287,8 +287,7 @@ class MeetingsController(QObject):
     def _on_editor_loaded(self) -> None:
         if self._focus_title_when_loaded:
             self._focus_title_when_loaded = False
-            self._view.editor.title_edit.setFocus()
-            self._view.editor.title_edit.selectAll()
+            self._view.editor.form.focus("title")
 
     def _on_mark_held(self) -> None:
         meeting_id = self.editor.meeting_id

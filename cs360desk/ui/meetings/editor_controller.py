@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import MeetingStatus
@@ -29,8 +28,7 @@ from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.meetings.agenda_controller import AgendaController
 from cs360desk.ui.meetings.attendance_controller import AttendanceController
-from cs360desk.ui.meetings.editor import MEETING_FIELDS, MeetingEditorView
-from cs360desk.ui.meetings.fields import PlainTextField
+from cs360desk.ui.meetings.editor import MeetingEditorView
 
 
 def load_sheet(session: WorkSession, meeting_id: int, *, fill: bool) -> tuple[MeetingSheet, Edit]:
@@ -65,20 +63,9 @@ class MeetingEditorController(QObject):
         self.sheet: MeetingSheet | None = None
         self._request = 0
         self._filled: set[int] = set()  # never refill what the user emptied or undid
-        self.agenda = AgendaController(self, view, self.writer)
-        self.attendance = AttendanceController(self, view, self.writer)
-        for name in MEETING_FIELDS:
-            self._connect_field(name)
-
-    def _connect_field(self, name: str) -> None:
-        editor = self._view.fields[name].editor
-        if isinstance(editor, PlainTextField):
-            editor.editing_finished.connect(lambda: self._on_field_finished(name))
-        elif isinstance(editor, QComboBox):
-            editor.activated.connect(lambda _index: self._on_field_finished(name))
-        else:
-            assert isinstance(editor, QLineEdit | QAbstractSpinBox)
-            editor.editingFinished.connect(lambda: self._on_field_finished(name))
+        self.agenda = AgendaController(self, view, self.writer, self)
+        self.attendance = AttendanceController(self, view, self.writer, self)
+        view.form.edited.connect(self._on_field_edited)
 
     @property
     def meeting_id(self) -> int | None:
@@ -120,7 +107,7 @@ class MeetingEditorController(QObject):
         self.agenda.show(keep_selection=same)
         self.attendance.show()
         if edit:
-            self._context.history.record(edit)
+            self.writer.record(edit)
             self._context.show_status("Attendance filled from the team")
             self.changed.emit()
         self.loaded.emit()
@@ -167,17 +154,10 @@ class MeetingEditorController(QObject):
 
     # The meeting's own fields
 
-    def _on_field_finished(self, name: str) -> None:
+    def _on_field_edited(self, name: str) -> None:
         meeting = self.meeting
-        if meeting is None:
-            return
-        value = self._view.field_value(name)
-        stored = getattr(meeting, name)
-        if name == "starts_at":
-            stored = stored.replace(microsecond=0)
-        if value == stored and not self._view.fields[name].has_error:
-            return
-        self._save_field(meeting.id, name, value)
+        if meeting is not None:
+            self._save_field(meeting.id, name, self._view.form.value(name))
 
     def _save_field(self, meeting_id: int, name: str, value: Any) -> None:
         now: datetime = self._context.now()
@@ -190,16 +170,16 @@ class MeetingEditorController(QObject):
         self.writer.write(
             job,
             done="Saved",
-            on_saved=lambda record: self._on_field_saved(name, record),
+            on_saved=lambda record: self._on_field_saved(name, value, record),
             on_refused=lambda error: self._on_field_refused(meeting_id, name, error),
         )
 
-    def _on_field_saved(self, name: str, record: MeetingRecord) -> None:
+    def _on_field_saved(self, name: str, value: Any, record: MeetingRecord) -> None:
         if self.meeting_id != record.id:
             self.changed.emit()  # saved as the user moved on: the list still shows it
             return
         self.update_meeting(record)
-        self._view.fields[name].clear_error()
+        self._view.form.mark_saved(name, value)
 
     def update_meeting(self, record: MeetingRecord) -> None:
         """A newer copy of the open meeting, saved elsewhere in the section."""
@@ -213,10 +193,10 @@ class MeetingEditorController(QObject):
 
     def _on_field_refused(self, meeting_id: int, name: str, error: UserFacingError) -> None:
         if self.meeting_id == meeting_id:
-            self._view.fields[name].show_error(problem_text(error))
+            self._view.form.row(name).show_error(problem_text(error), warning_sign=False)
 
     def show_meeting_fields(self, record: MeetingRecord) -> None:
         """After an action changed the meeting (held, cancelled): its form shows it too."""
         self.update_meeting(record)
-        self._view.set_field_value("status", record.status)
-        self._view.fields["status"].clear_error()
+        self._view.form.set_value("status", record.status)
+        self._view.form.row("status").clear_error()

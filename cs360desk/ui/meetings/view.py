@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from cs360desk.domain.meeting_views import TeamChoice
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
+from cs360desk.ui.common.record_widgets import plain_table
 from cs360desk.ui.meetings.editor import MeetingEditorView
-from cs360desk.ui.meetings.fields import INVALID_RULES
 from cs360desk.ui.meetings.list_model import MeetingTableModel
+from cs360desk.ui.meetings.tables import INVALID_RULES
 
 ALL_TEAMS = "All teams"
 LIST_SHARE = 42  # per cent of the height for the list; the editor's tabs get the rest
@@ -67,22 +68,11 @@ class MeetingTable(QTableView):
 
 
 def _meeting_table(model: MeetingTableModel) -> MeetingTable:
-    table = MeetingTable()
+    table = plain_table(MeetingTable(), "Meetings", model)
     table.setObjectName("MeetingList")
-    table.setAccessibleName("Meetings")
-    table.setModel(model)
-    table.setTabKeyNavigation(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in (TEAM_COLUMN, PLACE_COLUMN):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

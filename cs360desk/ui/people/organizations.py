@@ -149,7 +149,7 @@ class OrganizationsController(RecordSection):
 
     def _on_new(self) -> None:
         self._start_draft(NEW_ORGANIZATION)
-        self._view.editor.form.focus_field("name")
+        self._view.editor.form.focus("name")
         self._context.show_status("Type the organization's name; it is saved when you move on.")
 
     def _show_blank_detail(self) -> None:
@@ -186,7 +186,6 @@ class OrganizationsController(RecordSection):
         if not DeleteConfirmation.ask(self._view, f"Delete {name}", question):
             return
         organization_id = detail.organization.id
-        self._context.runner.run(
-            lambda s: delete_organization(s, organization_id),
-            on_success=lambda edit: self._on_deleted(name, organization_id, edit),
+        self._delete_record(
+            lambda s: delete_organization(s, organization_id), organization_id, name
         )

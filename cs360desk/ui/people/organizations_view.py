@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Engagement, OrgScope
-from cs360desk.ui.common.form_fields import ENUM, TEXT, EditorForm, FieldSpec
+from cs360desk.ui.common.field_widgets import ENUM, TEXT, FieldSpec
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import (
     RecordPage,
@@ -27,6 +28,7 @@ from cs360desk.ui.common.record_widgets import (
 )
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.people.organizations_models import MemberNameTableModel, OrganizationTableModel
+from cs360desk.ui.people.people_view import FORM_COMBO_CHARS
 
 ORGANIZATION_FIELDS = (
     FieldSpec("name", "Na&me", placeholder="e.g. Eastside Neighborhood Association"),
@@ -45,7 +47,7 @@ class OrganizationEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = editor_title(self, "Organization shown")
-        self.form = EditorForm(ORGANIZATION_FIELDS)
+        self.form = Fields(ORGANIZATION_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
         self.people_model = MemberNameTableModel(self)
         self.people_table = data_table("People of this organization", self.people_model)
         self.people_table.setToolTip("Double-click a person to open them")
@@ -56,7 +58,7 @@ class OrganizationEditor(QWidget):
         layout.setContentsMargins(0, 0, 8, 8)
         layout.setSpacing(10)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.form)
+        layout.addWidget(self.form.columns())
         layout.addWidget(sub_heading("People", self))
         layout.addWidget(self.no_people_label)
         layout.addWidget(self.people_table)

@@ -7,12 +7,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Affiliation
 from cs360desk.domain.people_views import Holdings, PeopleFilter, PersonDetail, PersonRow
 from cs360desk.services.people import delete_person, person_detail
 from cs360desk.ui.common.autosave import AutoSave
-from cs360desk.ui.common.form_fields import enum_data
+from cs360desk.ui.common.field_widgets import enum_data
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_section import RecordSection
 from cs360desk.ui.common.record_widgets import DeleteConfirmation, people_count, resort
@@ -179,7 +178,7 @@ class PeopleController(RecordSection):
 
     def _on_new(self) -> None:
         self._start_draft(NEW_PERSON)
-        self._view.editor.form.focus_field("full_name")
+        self._view.editor.form.focus("full_name")
         self._context.show_status("Type the new person's full name; it is saved when you move on.")
 
     def _show_blank_detail(self) -> None:
@@ -225,16 +224,10 @@ class PeopleController(RecordSection):
                 question += f" They are also taken off {plural(len(seats), 'team')}."
             if not DeleteConfirmation.ask(self._view, f"Delete {check.name}", question):
                 return
-        self._context.runner.run(
-            lambda s: delete_person(s, check.person_id, hand_to=hand_to),
-            on_success=lambda edit: self._on_person_deleted(check, hand_to, edit),
-        )
-
-    def _on_person_deleted(self, check: DeleteCheck, hand_to: int | None, edit: Edit) -> None:
-        self._context.history.record(edit)
         heir = next((c.full_name for c in check.others if c.id == hand_to), "")
         handed = f"; {check.holdings.describe()} went to {heir}" if heir else ""
-        self._context.show_status(f"Deleted {check.name}{handed}.")
-        if self.person_id == check.person_id:
-            self._clear_editor()
-        self._load_list()
+        self._delete_record(
+            lambda s: delete_person(s, check.person_id, hand_to=hand_to),
+            check.person_id,
+            f"{check.name}{handed}",
+        )

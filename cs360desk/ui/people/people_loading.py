@@ -13,6 +13,7 @@ from cs360desk.domain.people_views import (
     PersonDetail,
     PersonRow,
 )
+from cs360desk.domain.problem_views import Choice
 from cs360desk.services import edits
 from cs360desk.services.catalog import PERSON
 from cs360desk.services.organizations import find_organizations
@@ -33,7 +34,7 @@ class PeoplePage:
 
     rows: tuple[PersonRow, ...]
     teams: tuple[tuple[int, str], ...]
-    organizations: tuple[tuple[int, str], ...]
+    organizations: tuple[Choice, ...]
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,11 @@ def load_people_page(
         active=where.active,
     )
     teams = teams_of_initiative(session, initiative_id) if initiative_id is not None else []
+    organizations = find_organizations(session)
     return PeoplePage(
         tuple(rows),
         tuple((row.team.id, row.team.name) for row in teams),
-        tuple((row.organization.id, row.organization.name) for row in find_organizations(session)),
+        tuple(Choice(row.organization.id, row.organization.name) for row in organizations),
     )
 
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Affiliation
-from cs360desk.ui.common.form_fields import CHECK, CHOICE, ENUM, TEXT, EditorForm, FieldSpec
+from cs360desk.ui.common.field_widgets import CHECK, CHOICE, ENUM, TEXT, FieldSpec
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.record_widgets import (
@@ -41,6 +42,7 @@ PERSON_FIELDS = (
     FieldSpec("active", "A&ctive: takes part in the work now", CHECK, column=1),
     FieldSpec("contact_private", "&Keep phone and e-mail private", CHECK, column=1),
 )
+FORM_COMBO_CHARS = 12
 ALL = "all"
 ACTIVE_CHOICES = (("Active and inactive", ALL), ("Active only", True), ("Inactive only", False))
 NO_SELECTION = "Choose a person in the list, or add someone new with Ctrl+N."
@@ -52,12 +54,10 @@ class PersonEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = editor_title(self, "Person shown")
-        self.form = EditorForm(PERSON_FIELDS)
-        private = self.form.widget("contact_private")
-        private.setToolTip(
+        self.form = Fields(PERSON_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
+        self.form.row("contact_private").set_help(
             'Lists show "(private)" instead of the phone and e-mail; public reports leave them out.'
         )
-        private.setAccessibleDescription(private.toolTip())
         self.holdings_label = plain_label(name="Holdings", wrap=True)
         self.holdings_label.setAccessibleName("Responsible for")
         self.seats_model = SeatTableModel(self)
@@ -75,7 +75,7 @@ class PersonEditor(QWidget):
         teams.addStretch(1)
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addWidget(self.form, 5)
+        columns.addWidget(self.form.columns(), 5)
         columns.addLayout(teams, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -14,7 +14,7 @@ from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.people_views import TeamDetail, TeamRow
 from cs360desk.services.teams import team_detail
 from cs360desk.ui.common.autosave import AutoSave
-from cs360desk.ui.common.form_fields import enum_data
+from cs360desk.ui.common.field_widgets import enum_data
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_section import RecordSection
 from cs360desk.ui.common.record_widgets import DeleteConfirmation, resort
@@ -150,7 +150,7 @@ class TeamsController(RecordSection):
         if self._initiative_id is None:
             return
         self._start_draft(NEW_TEAM, {"initiative_id": self._initiative_id})
-        self._view.editor.form.focus_field("name")
+        self._view.editor.form.focus("name")
         self._context.show_status("Type the team's name; it is saved when you move on.")
 
     def _show_blank_detail(self) -> None:
@@ -196,18 +196,16 @@ class TeamsController(RecordSection):
         if team_id is not None:
             self._run_roster_change(lambda s: change_member_role(s, team_id, membership_id, role))
 
-    def _run_roster_change(self, work: object) -> None:
+    def _run_roster_change(self, work: Callable[[WorkSession], tuple[TeamDetail, Edit]]) -> None:
         team_id = self.team_id
-        self._context.runner.run(
-            work,  # type: ignore[arg-type]
-            on_success=lambda result: self._on_roster_changed(team_id, result),
-            on_failure=self._on_roster_failed,
+        self._writer.write(
+            work,
+            done=lambda _detail, edit: f"Saved: {edit.label}",
+            on_saved=lambda detail: self._on_roster_changed(team_id, detail),
+            on_failed=self._on_roster_failed,
         )
 
-    def _on_roster_changed(self, team_id: int | None, result: tuple[TeamDetail, Edit]) -> None:
-        detail, edit = result
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {edit.label}")
+    def _on_roster_changed(self, team_id: int | None, detail: TeamDetail) -> None:
         if team_id == self.team_id:
             self._show_roster(detail)
         self._load_list()
@@ -230,7 +228,4 @@ class TeamsController(RecordSection):
         if not DeleteConfirmation.ask(self._view, f"Delete {name}", question):
             return
         team_id = detail.team.id
-        self._context.runner.run(
-            lambda s: delete_team(s, team_id),
-            on_success=lambda edit: self._on_deleted(name, team_id, edit),
-        )
+        self._delete_record(lambda s: delete_team(s, team_id), team_id, name)

@@ -12,12 +12,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from cs360desk.domain.enums import MemberRole
 from cs360desk.domain.people_views import TeamRow
 from cs360desk.domain.views import MemberLine
-from cs360desk.ui.common.form_fields import enum_combo, enum_data, select_data
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.table_models import Column
 from cs360desk.ui.people.people_models import KeyedTableModel, name_key
@@ -98,27 +96,6 @@ def _name_key(line: MemberLine) -> tuple[str, str]:
     return name_key(line.person.full_name)
 
 
-class RoleDelegate(QStyledItemDelegate):
-    """A combo of roles for the role cell; the choice is committed as soon as it is made."""
-
-    def createEditor(
-        self, parent: QWidget, _option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        combo = enum_combo(MemberRole, "Role")
-        combo.setParent(parent)
-        name = index.model().index(index.row(), 0).data()
-        combo.setAccessibleName(f"Role of {name}")
-        combo.activated.connect(lambda _i: self._commit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        select_data(editor, index.data(Qt.ItemDataRole.EditRole))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, enum_data(editor, MemberRole), Qt.ItemDataRole.EditRole)
-
-    def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo)
+def role_of(index: AnyIndex) -> str:
+    """What screen readers call the list of roles in a member's row: "Role of María López"."""
+    return f"Role of {index.model().index(index.row(), 0).data()}"

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Cadence, MemberRole, TeamKind
-from cs360desk.ui.common.form_fields import ENUM, TEXT, EditorForm, FieldSpec, enum_combo
+from cs360desk.ui.common.choice_delegate import ChoiceDelegate
+from cs360desk.ui.common.field_widgets import ENUM, TEXT, FieldSpec, enum_combo
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import (
     RecordPage,
@@ -26,11 +28,12 @@ from cs360desk.ui.common.record_widgets import (
     sub_heading,
     table_action,
 )
+from cs360desk.ui.people.people_view import FORM_COMBO_CHARS
 from cs360desk.ui.people.teams_models import (
     ROLE_COLUMN,
     MemberTableModel,
-    RoleDelegate,
     TeamTableModel,
+    role_of,
 )
 
 TEAM_FIELDS = (
@@ -49,7 +52,9 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.model = MemberTableModel(self)
         self.table = data_table("Members", self.model)
-        self.table.setItemDelegateForColumn(ROLE_COLUMN, RoleDelegate(self.table))
+        roles = [(role.label, role) for role in MemberRole]
+        role_list = ChoiceDelegate(lambda: roles, role_of, self.table)
+        self.table.setItemDelegateForColumn(ROLE_COLUMN, role_list)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -119,12 +124,12 @@ class TeamEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = editor_title(self, "Team shown")
-        self.form = EditorForm(TEAM_FIELDS)
+        self.form = Fields(TEAM_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
         self.roster = RosterPanel()
         columns = QHBoxLayout()
         columns.setSpacing(28)
         form_column = QVBoxLayout()
-        form_column.addWidget(self.form)
+        form_column.addWidget(self.form.columns())
         form_column.addStretch(1)
         columns.addLayout(form_column, 2)
         columns.addWidget(self.roster, 3)

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelection, QObject, Signal
 
-from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import SaraPhase
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.problem_views import (
@@ -27,6 +26,7 @@ from cs360desk.services.problems import (
     problem_rows,
     save_problem_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt, select_row
 from cs360desk.ui.common.record_lists import FieldSaver
@@ -47,6 +47,7 @@ class ProblemsController(QObject):
     def __init__(self, context: SectionContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._view = ProblemsView()
         self._initiative_id: int | None = None
         self._list_request = 0
@@ -234,14 +235,13 @@ class ProblemsController(QObject):
         title = TextPrompt.ask(self._view, "New candidate problem", "&Title:")
         if title is None:
             return
-        self._context.runner.run(
-            lambda s: create_problem(s, initiative_id, title), on_success=self._on_created
+        self._writer.write(
+            lambda s: create_problem(s, initiative_id, title),
+            done="Saved: a new candidate problem; score it on the worksheet",
+            on_saved=self._on_created,
         )
 
-    def _on_created(self, result: tuple[ProblemRecord, Edit]) -> None:
-        record, edit = result
-        self._context.history.record(edit)
-        self._context.show_status("Saved: a new candidate problem; score it on the worksheet")
+    def _on_created(self, record: ProblemRecord) -> None:
         self._choose(record.id)
         self._load_list()
         self._view.show_phase(record.phase)
@@ -256,12 +256,12 @@ class ProblemsController(QObject):
         if not Confirmation.ask(self._view, "Delete problem", question):
             return
         problem_id = detail.problem.id
-        self._context.runner.run(
-            lambda s: delete_problem(s, problem_id), on_success=self._on_deleted
+        self._writer.write(
+            lambda s: edit_only(delete_problem(s, problem_id)),
+            done=lambda _deleted, edit: f"Saved: {edit.label}",
+            on_saved=self._on_deleted,
         )
 
-    def _on_deleted(self, edit: Edit) -> None:
-        self._context.history.record(edit)
-        self._context.show_status(f"Saved: {edit.label}")
+    def _on_deleted(self, _deleted: bool) -> None:
         self._choose(None)
         self._load_list()

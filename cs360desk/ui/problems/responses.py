@@ -17,10 +17,12 @@ from cs360desk.services.problems import (
     link_to_response,
     save_response_field,
 )
+from cs360desk.ui.common.edit_writer import EditWriter, edit_only
+from cs360desk.ui.common.field_widgets import fill_choices
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
-from cs360desk.ui.common.problem_solving_form import fill_choices
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.problems.tabs import ResponseTab
 
 
@@ -36,6 +38,7 @@ class ResponsesController(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._writer = EditWriter(context)
         self._tab = tab
         self._reload = reload
         self._detail: ProblemDetail | None = None
@@ -98,15 +101,19 @@ class ResponsesController(QObject):
         tab.unlink_button.setEnabled(chosen and tab.items.selectionModel().hasSelection())
         tab.add_item_button.setEnabled(chosen)
 
-    def _run(self, work: Callable[[Any], Any], status: str, select: int | None = None) -> None:
-        def done(result: Any) -> None:
-            edit = result[1] if isinstance(result, tuple) else result
-            self._context.history.record(edit)
-            self._context.show_status(status)
-            self._pending_select = select
-            self._reload()
+    def _run(
+        self,
+        work: Callable[[WorkSession], tuple[Any, Edit]],
+        status: str,
+        select: int | None = None,
+    ) -> None:
+        self._writer.write(
+            work, done=status, on_saved=lambda _saved: self._reload_selecting(select)
+        )
 
-        self._context.runner.run(work, on_success=done)
+    def _reload_selecting(self, select: int | None) -> None:
+        self._pending_select = select
+        self._reload()
 
     def _on_new(self) -> None:
         detail = self._detail
@@ -117,15 +124,10 @@ class ResponsesController(QObject):
             return
         problem_id = detail.problem.id
 
-        def created(result: tuple[Any, Edit]) -> None:
-            record, edit = result
-            self._context.history.record(edit)
-            self._context.show_status("Saved: a new response; name its lead and dates")
-            self._pending_select = record.id
-            self._reload()
-
-        self._context.runner.run(
-            lambda s: create_response(s, problem_id, title), on_success=created
+        self._writer.write(
+            lambda s: create_response(s, problem_id, title),
+            done="Saved: a new response; name its lead and dates",
+            on_saved=lambda record: self._reload_selecting(record.id),
         )
 
     def _on_delete(self) -> None:
@@ -138,7 +140,10 @@ class ResponsesController(QObject):
             question += f" Its {count} action item(s) stay, no longer linked to it."
         if Confirmation.ask(self._tab, "Delete response", question):
             response_id = line.response.id
-            self._run(lambda s: delete_response(s, response_id), "Saved: the response was deleted")
+            self._run(
+                lambda s: edit_only(delete_response(s, response_id)),
+                "Saved: the response was deleted",
+            )
 
     def _on_link(self) -> None:
         response_id = self.editor.current_id
@@ -147,7 +152,7 @@ class ResponsesController(QObject):
             self._context.show_status("Choose an action item to link first.")
             return
         self._run(
-            lambda s: link_to_response(s, item_id, response_id),
+            lambda s: edit_only(link_to_response(s, item_id, response_id)),
             "Saved: the action item now carries out this response",
             response_id,
         )
@@ -159,7 +164,7 @@ class ResponsesController(QObject):
             return
         item_id = self._tab.items_model.row_at(rows[0].row()).id
         self._run(
-            lambda s: link_to_response(s, item_id, None),
+            lambda s: edit_only(link_to_response(s, item_id, None)),
             "Saved: the action item was unlinked",
             response_id,
         )

@@ -14,6 +14,18 @@ from PySide6.QtWidgets import (
 
 from cs360desk.domain.enums import AssessmentDecision, ProblemStatus, ResponseStatus, SaraPhase
 from cs360desk.domain.problem_views import CHEERS, MAX_SCORE, WORKSHEET
+from cs360desk.ui.common.field_widgets import (
+    CHECK,
+    CHOICE,
+    DATE,
+    ENUM,
+    LINE,
+    OPTIONAL_ENUM,
+    SCORE,
+    TEXT,
+    FieldSpec,
+)
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.linked_models import LinkedItemTableModel
 from cs360desk.ui.common.page_widgets import (
@@ -25,18 +37,6 @@ from cs360desk.ui.common.page_widgets import (
     note_label,
     stretch_column,
     wrap_rows,
-)
-from cs360desk.ui.common.problem_solving_form import (
-    CHECK,
-    CHOICE,
-    DATE,
-    ENUM,
-    LINE,
-    OPTIONAL_ENUM,
-    SCORE,
-    TEXT,
-    Fields,
-    FieldSpec,
 )
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.problems.models import RankingTableModel, ResponseTableModel, StandingTableModel
@@ -161,13 +161,13 @@ class AnalysisTab(QWidget):
         lower = QHBoxLayout()
         lower.setSpacing(20)
         for name in ("hypothesis", "data_used"):
-            column = QVBoxLayout()
-            column.setSpacing(4)  # not the 20 between the two columns
+            stack = QVBoxLayout()
+            stack.setSpacing(4)  # not the 20 between the two columns
             caption = QLabel(fields.row(name).spec.label)
             caption.setBuddy(fields.widget(name))
-            column.addWidget(caption)
-            column.addWidget(fields.row(name))
-            lower.addLayout(column, 1)
+            stack.addWidget(caption)
+            stack.addWidget(fields.row(name))
+            lower.addLayout(stack, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(note_label("Offender, victim and place, and who can control each."))
         layout.addLayout(grid)

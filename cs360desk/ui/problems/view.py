@@ -8,25 +8,25 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from cs360desk.domain.enums import SaraPhase
+from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.page_widgets import (
-    PAGE_MARGIN,
     button,
     button_row,
+    column_panel,
     data_table,
-    heading,
+    list_panel,
     note_label,
+    page_layout,
+    side_by_side,
     stretch_column,
     wrap_rows,
 )
-from cs360desk.ui.common.problem_solving_form import Fields
 from cs360desk.ui.problems.models import ProblemTableModel
 from cs360desk.ui.problems.tabs import (
     PROBLEM_FIELDS,
@@ -81,30 +81,19 @@ class ProblemsView(QWidget):
         self._editor_stack = QStackedWidget()
         self._editor_stack.addWidget(self.empty_label)
         self._editor_stack.addWidget(self._editor())
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._list())
-        splitter.addWidget(self._editor_stack)
-        splitter.setSizes([360, 880])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        layout.addWidget(splitter)
+        panels = (self._list(), self._editor_stack)
+        page_layout(self).addWidget(side_by_side(*panels, sizes=[360, 880]))
         self.mark_phase(None)
 
     def _list(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 12, 0)
-        layout.addWidget(heading("Problems", 1.5))
+        panel, layout = list_panel("Problems")
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(button_row(self.new_button, self.delete_button))
         return panel
 
     def _editor(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(12, 0, 0, 0)
+        panel, layout = column_panel((12, 0, 0, 0))
         header = QHBoxLayout()
         header.setSpacing(20)
         header.addLayout(self.fields.form(["title", "area"]), 3)

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from cs360desk.domain.enums import ReportKind
-from cs360desk.domain.report_data import ReportDefaults, ReportPeriod
+from cs360desk.domain.report_data import ReportDefaults
+from cs360desk.operations.reports import MEETING_KINDS, ReportRequest
 from cs360desk.services.report_data import report_defaults
-from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.formatting import format_date, from_qdate, to_qdate
 from cs360desk.ui.common.sections import SectionContext
-from cs360desk.ui.reports.jobs import MEETING_KINDS, ReportRequest
 from cs360desk.ui.reports.output import ReportOutput
 from cs360desk.ui.reports.view import ReportsView
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -90,8 +86,8 @@ class ReportsController(QObject):
         view = self._view
         view.initiative_label.setText(f"Initiative: {defaults.initiative_name}")
         if not self._period_edited:
-            view.from_edit.setDate(_qdate(defaults.period.start))
-            view.to_edit.setDate(_qdate(defaults.period.end))
+            view.from_edit.setDate(to_qdate(defaults.period.start))
+            view.to_edit.setDate(to_qdate(defaults.period.end))
             self._period_edited = False
         chosen = view.current_meeting()
         view.meeting_box.clear()
@@ -125,7 +121,7 @@ class ReportsController(QObject):
         """What the form asks for, or None (with the reason shown) when it cannot be made."""
         view = self._view
         kind = view.current_kind()
-        start, end = view.from_edit.date().toPython(), view.to_edit.date().toPython()
+        start, end = from_qdate(view.from_edit.date()), from_qdate(view.to_edit.date())
         if kind is ReportKind.PROGRESS and end < start:
             view.preview.show_message("The period ends before it starts; check From and To.")
             return None
@@ -137,7 +133,8 @@ class ReportsController(QObject):
             kind=kind,
             initiative_id=self._initiative_id,
             meeting_id=meeting_id,
-            period=ReportPeriod(start, end) if kind is ReportKind.PROGRESS else None,
+            start=start if kind is ReportKind.PROGRESS else None,
+            end=end if kind is ReportKind.PROGRESS else None,
             public=view.public_box.isChecked() and not view.public_box.isHidden(),
             paper=view.current_paper(),
             highlights=_lines(view.highlights_edit.toPlainText()),

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cs360desk.domain.enums import ReportKind
+from cs360desk.operations.reports import KIND_TITLES, MEETING_KINDS, ReportRequest
 from cs360desk.ui.common.sections import SectionContext
-from cs360desk.ui.reports.jobs import KIND_TITLES, MEETING_KINDS, ReportRequest
 from cs360desk.ui.reports.output import ReportOutput
 from cs360desk.ui.reports.preview import ReportPreview
 

@@ -11,19 +11,12 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from cs360desk.operations.reports import KIND_TITLES, ReportRequest, record_issue, save_report
+from cs360desk.operations.workspaces import Workspace
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.sections import SectionContext
-from cs360desk.ui.common.tasks import Task, TaskCancelled, WorkSession
-from cs360desk.ui.reports.jobs import (
-    KIND_TITLES,
-    PRINT_DPI_LIMIT,
-    ReportRequest,
-    ReportResult,
-    build_report,
-    record_issue,
-    render_pages,
-    save_report,
-)
+from cs360desk.ui.common.tasks import Task, TaskCancelled, TaskJob
+from cs360desk.ui.reports.jobs import PRINT_DPI_LIMIT, ReportResult, build_report, render_pages
 from cs360desk.ui.reports.preview import ReportPreview
 
 
@@ -82,8 +75,8 @@ class ReportOutput(QObject):
         self.preview.set_busy(True)
         self.preview.set_ready(False)
         self.preview.show_message(f"Making the {KIND_TITLES[request.kind].lower()}…")
-        task = self._context.runner.run_long(
-            lambda session, job: build_report(session, job, request, folder, today),
+        task = self._context.runner.run_in_workspace(
+            lambda workspace, job: build_report(workspace, job, request, folder, today),
             on_success=lambda result: self._on_generated(task, result),
             on_progress=self.preview.show_progress,
             on_failure=lambda error: self._on_failed(task, error),
@@ -127,8 +120,10 @@ class ReportOutput(QObject):
         if target is None:
             return
         today = self._today()
-        self._context.runner.run(
-            lambda session: save_report(session, result, target, today),
+        self._context.runner.run_in_workspace(
+            lambda workspace, _job: save_report(
+                workspace=workspace, report=result.written, target=target, today=today
+            ),
             on_success=self._on_saved,
         )
 
@@ -147,13 +142,17 @@ class ReportOutput(QObject):
         dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
         today = self._today()
 
-        def render(session: WorkSession) -> tuple[QImage, ...]:
+        def render(workspace: Workspace, _job: TaskJob) -> tuple[QImage, ...]:
             pages = render_pages(result.pdf_path, dpi)
-            record_issue(session, result, result.file_name, today)
+            record_issue(
+                workspace=workspace, report=result.written, file_name=result.file_name, today=today
+            )
             return pages
 
         self.preview.show_message("Preparing the pages for the printer…")
-        self._context.runner.run(render, on_success=lambda pages: self._paint(printer, pages))
+        self._context.runner.run_in_workspace(
+            render, on_success=lambda pages: self._paint(printer, pages)
+        )
 
     def _paint(self, printer: QPrinter, pages: tuple[QImage, ...]) -> None:
         """Each page image scaled into the printable area, proportions kept."""

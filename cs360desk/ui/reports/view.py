@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import PaperSize, ReportKind
+from cs360desk.operations.reports import KIND_TITLES
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.style import scaled_font
-from cs360desk.ui.reports.jobs import KIND_TITLES
 from cs360desk.ui.reports.preview import ReportPreview
 
 FORM_WIDTH = 330

@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs360desk.db.backups import BackupFile, BackupPolicy, list_backups, take_backup
-from cs360desk.db.restore import restore_backup
-from cs360desk.db.workspace import BackupPlan
+from cs360desk.operations.backups import BackupFile, BackupPolicy, back_up, backups_in, restore
 from cs360desk.ui.common.page_widgets import button, note_label
 from cs360desk.ui.common.record_widgets import data_table, heading, resort, set_column_widths
+from cs360desk.ui.common.settings import MAX_KEPT, backup_plan, save_backup_plan
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 from cs360desk.ui.common.tasks import TaskRunner
 from cs360desk.ui.history.models import format_when
-from cs360desk.ui.shell.backups_settings import MAX_KEPT, backup_plan, save_backup_plan
 
 
 def size_text(size: int) -> str:
@@ -163,7 +161,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
 
     def reload(self) -> None:
-        self.model.set_rows(list_backups(self.plan.folder, self._workspace.stem))
+        self.model.set_rows(backups_in(workspace=self._workspace, folder=self.plan.folder))
         resort(self.table)
         self.restore_button.setEnabled(self.model.rowCount() > 0)
 
@@ -187,11 +185,11 @@ class BackupsDialog(QDialog):
             self._on_settings_changed()
 
     def _on_back_up(self) -> None:
-        plan = self.plan
+        workspace, plan = self._workspace, self.plan
         self.backup_button.setEnabled(False)
         self.status_label.setText("Backing up…")
         self._runner.run(
-            lambda _s: _back_up(self._workspace, plan),
+            lambda _session: back_up(workspace=workspace, plan=plan),
             on_success=self._on_backed_up,
             on_failure=self._on_failed,
         )
@@ -223,9 +221,7 @@ class BackupsDialog(QDialog):
         workspace, plan = self._workspace, self.plan
         self.status_label.setText("Restoring…")
         self._runner.run(
-            lambda _s: restore_backup(
-                workspace, backup, backup_folder=plan.folder, policy=plan.policy
-            ),
+            lambda _session: restore(workspace=workspace, backup=backup, plan=plan),
             on_success=lambda kept: self._on_restored(backup, kept),
             on_failure=self._on_failed,
         )
@@ -236,11 +232,3 @@ class BackupsDialog(QDialog):
         )
         self.reload()
         self.restored.emit()
-
-
-def _back_up(workspace: Path, plan: BackupPlan) -> BackupFile:
-    """The main folder first; the second folder (a stick that may be missing) after it."""
-    made = take_backup(workspace, plan.folder, policy=plan.policy)
-    if plan.second_folder is not None:
-        take_backup(workspace, plan.second_folder, policy=plan.policy)
-    return made

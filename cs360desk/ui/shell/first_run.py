@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from cs360desk.domain.errors import ValidationError
+from cs360desk.operations.sample import add_sample_agency
 from cs360desk.services.agency_setup import AgencySetup, NewAgency, create_agency
-from cs360desk.services.sample_agency import generate_sample_agency
 from cs360desk.ui.common.tasks import Task, TaskCancelled, TaskJob, TaskRunner, WorkSession
 from cs360desk.ui.shell.first_run_view import FirstRunView
 
@@ -22,7 +22,7 @@ class FirstRunChoice(StrEnum):
 
 
 def build_sample(session: WorkSession, job: TaskJob, *, today: date) -> object:
-    return generate_sample_agency(session, size="small", seed=1, today=today, progress=job.progress)
+    return add_sample_agency(session, size="small", seed=1, today=today, progress=job.progress)
 
 
 class FirstRunDialog(FirstRunView):

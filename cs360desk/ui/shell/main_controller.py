@@ -84,7 +84,6 @@ class MainWindowController(QObject):
             now,
             self.history,
             self.open_record,
-            window.workspace_path,
             read_only,
         )
         self._stale: set[int] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.ui.common.sections import SectionSpec
-from cs360desk.ui.shell.section_pages import Deferred
+from cs360desk.ui.shell.section_pages import Deferred, SectionPages
 
 if TYPE_CHECKING:
     from cs360desk.ui.common.failures import FailureReporter
-    from cs360desk.ui.shell.main_controller import MainWindowController
+    from cs360desk.ui.common.tasks import TaskRunner
 
 APP_TITLE = "CS360 Desk"
 STATUS_TIMEOUT_MS = 6000
@@ -56,6 +56,18 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 
+class WindowBehaviour(Protocol):
+    """What those holding the window use of its controller (MainWindowController)."""
+
+    @property
+    def runner(self) -> TaskRunner: ...
+
+    @property
+    def sections(self) -> SectionPages: ...
+
+    def first_page_ready(self) -> bool: ...
+
+
 class MainWindow(QMainWindow):
     """Layout and actions only; MainWindowController gives them behaviour."""
 
@@ -80,7 +92,7 @@ class MainWindow(QMainWindow):
         )
         self.section_actions: list[QAction] = []
         # Set by build_main_window(); kept here so they live exactly as long as the window.
-        self.controller: MainWindowController | None = None
+        self.controller: WindowBehaviour | None = None
         self.failures: FailureReporter | None = None
         self.backups_dialog: QWidget | None = None
         self._build_central()

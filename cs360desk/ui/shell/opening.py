@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,17 +18,16 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from cs360desk.db.backups import DamagedWorkspaceError, newest_sound_backup
-from cs360desk.db.locking import SECOND_COPY_REASON, WorkspaceLock
-from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.operations.app_opening import AppWorkspace, NoSoundBackupError, open_for_app
+from cs360desk.operations.backups import DamagedWorkspaceError
+from cs360desk.operations.workspaces import Workspace
 from cs360desk.ui.common.failures import BUG_TITLE, FailureReporter
-from cs360desk.ui.common.settings import APPLICATION_NAME
+from cs360desk.ui.common.settings import APPLICATION_NAME, backup_plan
 from cs360desk.ui.common.tasks import TaskRunner
-from cs360desk.ui.shell.application import new_main_window
-from cs360desk.ui.shell.backups_settings import backup_plan
 from cs360desk.ui.shell.main_controller import MainWindowController, utc_now
 from cs360desk.ui.shell.main_window import MainWindow
+from cs360desk.ui.shell.new_window import new_main_window
 
 if TYPE_CHECKING:
     from cs360desk.ui.shell.backups_dialog import BackupsDialog
@@ -37,27 +35,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Opened:
-    """A workspace open in the main window, with the lock that makes this copy its writer."""
-
-    workspace: Workspace
-    lock: WorkspaceLock
-
-    def close(self) -> None:
-        self.workspace.close()
-        self.lock.release()
-
-
-def open_into(window: MainWindow, settings: QSettings) -> Opened | None:
+def open_into(window: MainWindow, settings: QSettings) -> AppWorkspace | None:
     """Open the window's workspace and load it there; None (having said why) when it cannot."""
-    lock = WorkspaceLock(window.workspace_path)
-    workspace = _open_or_explain(window.workspace_path, settings, lock)
-    if workspace is None:
-        lock.release()
-        return None
-    build_main_window(workspace, settings, window=window)
-    return Opened(workspace, lock)
+    opened = _open_or_explain(window.workspace_path, settings)
+    if opened is not None:
+        build_main_window(opened.workspace, settings, window=window)
+    return opened
 
 
 def build_main_window(
@@ -74,7 +57,9 @@ def build_main_window(
     """
     window = window or new_main_window(workspace.path, settings)
     failures = FailureReporter(window, window.show_status)
-    runner = TaskRunner(workspace.session_factory, failures.report, parent=window)
+    runner = TaskRunner(
+        workspace.session_factory, failures.report, parent=window, workspace=workspace
+    )
     controller = MainWindowController(
         window,
         runner,
@@ -116,19 +101,12 @@ def _show_backups(
     return dialog
 
 
-def _open_or_explain(path: Path, settings: QSettings, lock: WorkspaceLock) -> Workspace | None:
+def _open_or_explain(path: Path, settings: QSettings) -> AppWorkspace | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A second copy of the app reads but never writes: one writer per workspace.
-        second_copy = path.exists() and not lock.acquire()
-        plan = None if second_copy else backup_plan(settings, path)
-        return open_workspace(
-            path, read_only=second_copy, daily_backup=plan, read_only_reason=SECOND_COPY_REASON
-        )
-    except DamagedWorkspaceError as error:
-        QGuiApplication.restoreOverrideCursor()
-        return _offer_restore(path, settings, lock, error)
+        return open_for_app(path, plan=backup_plan(settings, path), offer=_ask_to_restore)
+    except NoSoundBackupError as error:
+        _explain(f"The workspace is damaged and no sound backup was found.\n\n{error}", "")
     except (WorkspaceError, OSError) as error:
         _explain(f"The workspace cannot be opened.\n\n{error}", "")
     except Exception as error:  # a bug, not the user's doing: say so, keep the details
@@ -140,23 +118,13 @@ def _open_or_explain(path: Path, settings: QSettings, lock: WorkspaceLock) -> Wo
     return None
 
 
-def _offer_restore(
-    path: Path, settings: QSettings, lock: WorkspaceLock, error: DamagedWorkspaceError
-) -> Workspace | None:
-    """A damaged workspace: offer the newest backup that passes a full check."""
-    plan = backup_plan(settings, path)
-    folders = [plan.folder, *([plan.second_folder] if plan.second_folder else [])]
-    backup = newest_sound_backup(folders, path.stem)
-    if backup is None:
-        _explain(f"The workspace is damaged and no sound backup was found.\n\n{error}", "")
-        return None
-    if not RestoreOffer.ask(error, backup.path):
-        return None
-    from cs360desk.db.restore import restore_backup  # only ever needed here
-
-    kept = restore_backup(path, backup.path, backup_folder=plan.folder, policy=plan.policy)
-    log.warning("Restored %s from %s; the damaged file is kept as %s", path, backup.path, kept)
-    return _open_or_explain(path, settings, lock)
+def _ask_to_restore(error: DamagedWorkspaceError, backup: Path) -> bool:
+    # The question gets the normal cursor; the restore that may follow, the busy one again.
+    QGuiApplication.restoreOverrideCursor()
+    try:
+        return RestoreOffer.ask(error, backup)
+    finally:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
 
 class RestoreOffer:

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.operations.workspaces import open_workspace
 from cs360desk.ui.common.settings import ini_settings
 from cs360desk.ui.common.tasks import TaskRunner
 from cs360desk.ui.shell.application import application
@@ -96,7 +96,9 @@ def _section_shots(db_path: Path, settings: QSettings, out_dir: Path) -> list[Pa
 
 def _first_run_shots(scratch_db: Path, out_dir: Path) -> list[Path]:
     workspace = open_workspace(scratch_db)
-    runner = TaskRunner(workspace.session_factory, lambda error: log.error("%r", error))
+    runner = TaskRunner(
+        workspace.session_factory, lambda error: log.error("%r", error), workspace=workspace
+    )
     dialog = FirstRunDialog(runner, None, today=date.today())
     try:
         dialog.show()

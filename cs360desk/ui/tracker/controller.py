@@ -12,26 +12,27 @@ from PySide6.QtCore import QObject, Signal
 from cs360desk.domain.tracker import (
     ImportBlockedError,
     ImportPreview,
-    ImportResult,
     RowStatus,
     slug,
 )
-from cs360desk.ui.common.formatting import plural
-from cs360desk.ui.common.sections import SectionContext
-from cs360desk.ui.common.tasks import Task, TaskJob, WorkSession
-from cs360desk.ui.tracker.dialogs import TrackerFiles
-from cs360desk.ui.tracker.jobs import (
+from cs360desk.operations.calendar import export_calendar
+from cs360desk.operations.tracker import (
+    AppliedImport,
+    ExportedTracker,
     LoadedImport,
-    TrackerPage,
     apply_import,
-    export_calendar,
     export_tracker,
-    load_page,
     preview_import,
 )
+from cs360desk.operations.workspaces import Workspace
+from cs360desk.ui.common.edit_writer import EditWriter
+from cs360desk.ui.common.formatting import plural
+from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.settings import remember_tracker_folder, tracker_folder
+from cs360desk.ui.common.tasks import Task, TaskJob
+from cs360desk.ui.tracker.dialogs import TrackerFiles
+from cs360desk.ui.tracker.jobs import TrackerPage, load_page
 from cs360desk.ui.tracker.view import TrackerView
-
-FOLDER_SETTING = "tracker/folder"
 
 
 class TrackerController(QObject):
@@ -103,17 +104,15 @@ class TrackerController(QObject):
         return self._context.now().astimezone().date()
 
     def _folder(self) -> Path:
-        saved = self._context.settings.value(FOLDER_SETTING, "")
-        folder = Path(str(saved)) if saved else Path.home()
-        return folder if folder.is_dir() else Path.home()
+        return tracker_folder(self._context.settings)
 
     def _remember(self, path: Path) -> None:
-        self._context.settings.setValue(FOLDER_SETTING, str(path.parent))
+        remember_tracker_folder(self._context.settings, path.parent)
 
     def _start(
         self,
         message: str,
-        work: Callable[[WorkSession, TaskJob], Any],
+        work: Callable[[Workspace, TaskJob], Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
@@ -127,7 +126,8 @@ class TrackerController(QObject):
             self._job_done()
             done(result)
 
-        self._task = self._context.runner.run_long(
+        # Every job here is an operation that opens its own transactions.
+        self._task = self._context.runner.run_in_workspace(
             work, on_success=on_success, on_failure=on_failure, on_progress=self._on_progress
         )
         self._update_actions()
@@ -160,9 +160,18 @@ class TrackerController(QObject):
         self._remember(target)
         self._start(
             "Exporting the tracker…",
-            lambda s, job: export_tracker(s, job, initiative_id, target, today),
-            lambda path: self._context.show_status(f"Tracker written to {path}"),
+            lambda workspace, job: export_tracker(
+                workspace=workspace,
+                initiative_id=initiative_id,
+                target=target,
+                today=today,
+                progress=job.progress,
+            ),
+            self._on_exported,
         )
+
+    def _on_exported(self, exported: ExportedTracker) -> None:
+        self._context.show_status(f"Tracker written to {exported.path}")
 
     def _on_calendar(self) -> None:
         initiative_id, team_id = self._initiative_id, self._view.team_box.currentData()
@@ -173,7 +182,13 @@ class TrackerController(QObject):
         self._remember(target)
         self._start(
             "Exporting the calendar…",
-            lambda s, job: export_calendar(s, job, initiative_id, team_id, target),
+            lambda workspace, job: export_calendar(
+                workspace=workspace,
+                target=target,
+                team_id=team_id,
+                initiative_id=initiative_id,
+                progress=job.progress,
+            ),
             lambda count: self._context.show_status(
                 f"{plural(count, 'meeting')} written to {target}"
             ),
@@ -189,7 +204,9 @@ class TrackerController(QObject):
         today = self._today()
         self._start(
             "Reading the tracker…",
-            lambda s, job: preview_import(s, job, source, today),
+            lambda workspace, job: preview_import(
+                workspace=workspace, source=source, today=today, progress=job.progress
+            ),
             self._show_loaded,
         )
 
@@ -223,15 +240,20 @@ class TrackerController(QObject):
             return
         self._start(
             "Applying the changes…",
-            lambda s, job: apply_import(
-                s, job, loaded, today, skip_errors, self._context.workspace_path
+            lambda workspace, job: apply_import(
+                workspace=workspace,
+                parsed=loaded.parsed,
+                today=today,
+                skip_errors=skip_errors,
+                progress=job.progress,
             ),
             self._on_applied,
             self._on_apply_failed,
         )
 
-    def _on_applied(self, result: ImportResult) -> None:
-        self._context.history.record(result.edit)
+    def _on_applied(self, applied: AppliedImport) -> None:
+        result = applied.result
+        EditWriter(self._context).record(result.edit)
         skipped = f"; {plural(result.skipped, 'row')} with errors skipped" if result.skipped else ""
         self._context.show_status(f"Imported {plural(result.applied, 'row')}{skipped}.")
         self._clear_preview()

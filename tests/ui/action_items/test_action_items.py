@@ -33,11 +33,11 @@ from cs360desk.services.catalog import ACTION_ITEM
 from cs360desk.services.workspace_info import initiatives
 from cs360desk.ui.action_items import changes as item_changes
 from cs360desk.ui.action_items.controller import ActionItemsController
-from cs360desk.ui.action_items.delegates import ValueCombo
 from cs360desk.ui.action_items.filters import week_of
 from cs360desk.ui.action_items.model import COLUMNS, DUE, OWNER, PAGE_SIZE, STATUS
 from cs360desk.ui.action_items.view import STATUS_FILTERS
 from cs360desk.ui.action_items.widgets import OptionalDateEdit
+from cs360desk.ui.common.choice_delegate import ValueCombo
 from cs360desk.ui.common.formatting import format_date
 
 pytestmark = pytest.mark.gui

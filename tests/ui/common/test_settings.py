@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings
+import ast
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QByteArray, QSettings
+
+import cs360desk.ui
 from cs360desk.domain.momentum import MomentumThresholds
+from cs360desk.ui.common import settings as settings_module
 from cs360desk.ui.common.settings import (
     last_initiative,
     momentum_thresholds,
     remember_initiative,
+    remember_tracker_folder,
+    remember_window_geometry,
     save_momentum_thresholds,
+    tracker_folder,
+    window_geometry,
 )
 
 pytestmark = pytest.mark.gui
@@ -43,3 +52,47 @@ def test_round_trip(settings: QSettings) -> None:
     assert momentum_thresholds(QSettings(settings.fileName(), QSettings.Format.IniFormat)) == chosen
     remember_initiative(settings, 4)
     assert last_initiative(settings) == 4
+
+
+def test_a_large_initiative_id_is_remembered(settings: QSettings) -> None:
+    remember_initiative(settings, 123_456)
+    assert last_initiative(settings) == 123_456
+
+
+def test_window_geometry_round_trips_and_ignores_junk(settings: QSettings) -> None:
+    assert window_geometry(settings) is None
+    settings.setValue("ui/main_window_geometry", "not a geometry")
+    assert window_geometry(settings) is None
+    remember_window_geometry(settings, QByteArray(b"\x01\xd9\xd0\xcb"))
+    assert window_geometry(settings) == QByteArray(b"\x01\xd9\xd0\xcb")
+
+
+def test_the_tracker_folder_is_remembered_while_it_exists(
+    settings: QSettings, tmp_path: Path
+) -> None:
+    assert tracker_folder(settings) == Path.home()
+    folder = tmp_path / "Trackers ñ"
+    folder.mkdir()
+    remember_tracker_folder(settings, folder)
+    assert tracker_folder(settings) == folder
+    folder.rmdir()
+    assert tracker_folder(settings) == Path.home()
+
+
+def test_only_the_settings_module_reads_or_writes_qsettings() -> None:
+    """Each key is named once: elsewhere in ui/ no call reads or writes a QSettings value."""
+    package = Path(cs360desk.ui.__file__).parent
+    own = Path(settings_module.__file__)
+    found = []
+    for path in package.rglob("*.py"):
+        if path == own:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"value", "setValue", "remove", "beginGroup"}
+                and ast.unparse(node.func.value).endswith("settings")
+            ):
+                found.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert found == []

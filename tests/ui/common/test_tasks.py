@@ -151,3 +151,76 @@ def test_jobs_run_one_at_a_time_in_order(qtbot: QtBot, runner: TaskRunner) -> No
     qtbot.waitUntil(lambda: len(order) == len(tasks), timeout=TIMEOUT_MS)
     assert order == [0, 1, 2, 3, 4]
     assert peak[0] == 1
+
+
+@pytest.fixture
+def workspace_runner(workspace: Workspace, unhandled: list[BaseException]) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner(workspace.session_factory, unhandled.append, workspace=workspace)
+    yield task_runner
+    assert task_runner.shutdown()
+
+
+def test_a_workspace_job_gets_the_workspace_and_opens_its_own_transactions(
+    qtbot: QtBot, workspace_runner: TaskRunner, workspace: Workspace
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def work(opened: Any, job: TaskJob) -> str:
+        seen["workspace"], seen["worker"] = opened, threading.current_thread()
+        job.progress(40, "first its own transaction")
+        with opened.session_factory.begin() as session:
+            create_agency(session, _agency(), today=date.today())
+        return "done"
+
+    results: list[str] = []
+    reports: list[tuple[int, str]] = []
+    task = workspace_runner.run_in_workspace(
+        work, on_success=results.append, on_progress=lambda p, m: reports.append((p, m))
+    )
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        pass
+    assert results == ["done"] and reports == [(40, "first its own transaction")]
+    assert seen["workspace"] is workspace and seen["worker"] is not threading.main_thread()
+    with workspace.session_factory.begin() as session:
+        assert not is_empty(session)
+
+
+def test_a_cancelled_workspace_job_stops_at_its_next_progress_report(
+    qtbot: QtBot, workspace_runner: TaskRunner, workspace: Workspace
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def work(opened: Any, job: TaskJob) -> None:
+        started.set()
+        release.wait(TIMEOUT_MS / 1000)
+        job.progress(20, "about to write")  # raises TaskCancelled: nothing below runs
+        with opened.session_factory.begin() as session:
+            create_agency(session, _agency(), today=date.today())
+
+    errors: list[BaseException] = []
+    task = workspace_runner.run_in_workspace(work, on_success=pytest.fail, on_failure=errors.append)
+    assert started.wait(TIMEOUT_MS / 1000)
+    task.cancel()
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        pass
+    assert [type(e) for e in errors] == [TaskCancelled]
+    with workspace.session_factory.begin() as session:
+        assert is_empty(session)
+
+
+def test_workspace_jobs_wait_their_turn_on_the_one_worker(
+    qtbot: QtBot, workspace_runner: TaskRunner
+) -> None:
+    order: list[str] = []
+    workspace_runner.run(lambda _s: "session job", on_success=order.append)
+    workspace_runner.run_in_workspace(lambda _w, _job: "workspace job", on_success=order.append)
+    workspace_runner.run(lambda _s: "next session job", on_success=order.append)
+    qtbot.waitUntil(lambda: len(order) == 3, timeout=TIMEOUT_MS)
+    assert order == ["session job", "workspace job", "next session job"]
+
+
+def test_a_runner_without_its_workspace_refuses_workspace_jobs(runner: TaskRunner) -> None:
+    with pytest.raises(RuntimeError, match="without its workspace"):
+        runner.run_in_workspace(lambda _w, _job: None, on_success=pytest.fail)
+    assert not runner.busy

@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 from cs360desk.db.backups import list_backups, take_backup
 from cs360desk.db.workspace import Workspace
 from cs360desk.services import catalog
+from cs360desk.ui.common.settings import backup_plan
 from cs360desk.ui.shell.backups_dialog import (
     BackupFilePicker,
     BackupsDialog,
     RestoreConfirmation,
     size_text,
 )
-from cs360desk.ui.shell.backups_settings import backup_plan
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000

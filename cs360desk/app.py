@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
-from cs360desk import cli
+from cs360desk import __version__, cli
+from cs360desk.operations.log_files import default_log_folder, logging_to
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse_args(sys.argv[1:] if argv is None else argv)
-    if args.command not in cli.GUI_COMMANDS:
-        return cli.run(args)
-    return cli.guarded(args, lambda: _run_gui_command(args))
+    with logging_to(default_log_folder(), debug=args.debug):
+        log.info(
+            "CS360 Desk %s (Python %s, %s): %s",
+            __version__,
+            sys.version.split()[0],
+            sys.platform,  # platform.platform() would cost start-up 15 ms
+            f"command `{args.command}`" if args.command else "the app",
+        )
+        if args.command not in cli.GUI_COMMANDS:
+            return cli.run(args)
+        return cli.guarded(args, lambda: _run_gui_command(args))
 
 
 def _run_gui_command(args: argparse.Namespace) -> int:
@@ -25,9 +37,9 @@ def _run_gui_command(args: argparse.Namespace) -> int:
             print(path)
         return 0
     # The window paints first; the database layer loads under it (see ui.application).
-    from cs360desk.ui.shell.application import run_gui
+    from cs360desk.ui.shell.application import run_app
 
-    return run_gui(args.db, sys.argv[:1])
+    return run_app(args.db, sys.argv[:1])
 
 
 if __name__ == "__main__":

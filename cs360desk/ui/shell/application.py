@@ -9,14 +9,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from cs360desk.ui.common.qt_messages import log_qt_messages
 from cs360desk.ui.common.settings import APPLICATION_NAME, ORGANIZATION_NAME, app_settings
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.uncaught_errors import UncaughtErrors
 from cs360desk.ui.shell.app_icon import set_app_icon
-from cs360desk.ui.shell.main_window import SECTIONS, MainWindow
+from cs360desk.ui.shell.main_window import MainWindow
+from cs360desk.ui.shell.new_window import new_main_window
 
-GEOMETRY_KEY = "ui/main_window_geometry"
+
+def run_app(db_path: Path, argv: list[str]) -> int:
+    """`run_gui` as the real app starts: Qt's messages go to the log and an exception nothing
+    caught opens the crash dialog. Tests call `run_gui`, keeping pytest-qt's own handlers."""
+    restore_qt_messages = log_qt_messages()  # before QApplication: its start can warn too
+    app = application(argv)
+    uncaught = UncaughtErrors(crash_parent, parent=app)
+    uncaught.install()
+    try:
+        return run_gui(db_path, argv)
+    finally:
+        uncaught.uninstall()
+        restore_qt_messages()
 
 
 def run_gui(db_path: Path, argv: list[str]) -> int:
@@ -47,19 +61,6 @@ def application(argv: list[str]) -> QApplication:
     return app
 
 
-def new_main_window(path: Path, settings: QSettings) -> MainWindow:
-    """The main window for this workspace file, its sections listed, at its last size."""
-    window = MainWindow(path)
-    window.setStyleSheet(STYLE_SHEET)
-    window.add_sections([spec.title for spec in SECTIONS])
-    window.resize(1180, 760)
-    geometry = settings.value(GEOMETRY_KEY)
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    window.closing.connect(lambda: settings.setValue(GEOMETRY_KEY, window.saveGeometry()))
-    return window
-
-
 def show_main_window(path: Path, settings: QSettings) -> MainWindow:
     """The main window, painted at once; the workspace is opened into it next."""
     window = new_main_window(path, settings)
@@ -67,3 +68,13 @@ def show_main_window(path: Path, settings: QSettings) -> MainWindow:
     window.show()
     QApplication.processEvents()  # mapped and painted before the slower work starts
     return window
+
+
+def crash_parent() -> QWidget | None:
+    """Where a crash dialog belongs: the active window (a dialog, maybe), else the main one."""
+    active = QApplication.activeWindow()
+    if active is not None:
+        return active
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    visible = [w for w in windows if w.isVisible()]
+    return (visible or windows)[0] if windows else None

@@ -31,6 +31,8 @@ from cs360desk.domain.errors import WorkspaceError
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# What a workspace's sessions are, for code above db/ that names their type only.
+WorkspaceSession = Session
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import PaperSize, ReportKind
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.report_data import ReportPeriod
 from cs360desk.operations.progress import Progress, notify, within
+from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.reports.atomic_write import write_atomically
 from cs360desk.reports.pdf_common import ReportFileError
 from cs360desk.reports.pdf_meeting import write_agenda_pdf, write_minutes_pdf
 from cs360desk.reports.pdf_progress import write_progress_pdf
 from cs360desk.reports.pdf_scanning import write_scanning_pdf
 from cs360desk.services import report_data
-
-if TYPE_CHECKING:  # sessions come from the workspace; only their type is named here
-    from sqlalchemy.orm import Session
 
 KIND_TITLES = {
     ReportKind.PROGRESS: "Progress update",
@@ -125,7 +122,7 @@ def record_issue(
         )  # fmt: skip
 
 
-def _progress(session: Session, request: ReportRequest, today: date) -> _Loaded:
+def _progress(session: WorkspaceSession, request: ReportRequest, today: date) -> _Loaded:
     initiative_id = request.initiative_id or report_data.default_initiative_id(session)
     default = report_data.default_period(session, initiative_id, today=today)
     start = request.start or default.start
@@ -142,7 +139,7 @@ def _progress(session: Session, request: ReportRequest, today: date) -> _Loaded:
     return _Loaded(data, initiative_id, ReportPeriod(start, end), name)
 
 
-def _scanning(session: Session, request: ReportRequest, today: date) -> _Loaded:
+def _scanning(session: WorkspaceSession, request: ReportRequest, today: date) -> _Loaded:
     initiative_id = request.initiative_id or report_data.default_initiative_id(session)
     data = report_data.scanning_report_data(
         session, initiative_id, today=today, public=request.public
@@ -150,7 +147,7 @@ def _scanning(session: Session, request: ReportRequest, today: date) -> _Loaded:
     return _Loaded(data, initiative_id, None, f"{KIND_TITLES[request.kind]} {today.isoformat()}")
 
 
-def _meeting(session: Session, request: ReportRequest, today: date) -> _Loaded:
+def _meeting(session: WorkspaceSession, request: ReportRequest, today: date) -> _Loaded:
     if request.meeting_id is None:
         raise ValueError("a meeting report needs a meeting")
     build = (
@@ -168,7 +165,7 @@ def _file_safe(name: str) -> str:
     return "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name).strip(". ")
 
 
-_LOADERS: dict[ReportKind, Callable[[Session, ReportRequest, date], _Loaded]] = {
+_LOADERS: dict[ReportKind, Callable[[WorkspaceSession, ReportRequest, date], _Loaded]] = {
     ReportKind.PROGRESS: _progress,
     ReportKind.SCANNING: _scanning,
     ReportKind.AGENDA: _meeting,

@@ -8,16 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.operations.progress import Progress
+from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.services.sample_agency import SampleSize, SampleSummary, generate_sample_agency
 from cs360desk.services.workspace_info import is_empty
-
-if TYPE_CHECKING:  # sessions come from the workspace; only their type is named here
-    from sqlalchemy.orm import Session
 
 __all__ = [
     "AgencyPresentError",
@@ -51,7 +48,7 @@ class AgencyPresentError(WorkspaceError):
 
 
 def add_sample_agency(
-    session: Session,
+    session: WorkspaceSession,
     *,
     size: SampleSize = "small",
     seed: int = 1,

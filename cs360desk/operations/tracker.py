@@ -6,21 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cs360desk.db.workspace import Workspace
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import ImportPreview, ImportResult, ParsedTracker
 from cs360desk.operations.backups import BackupFile, BackupPlan, back_up
 from cs360desk.operations.progress import Progress, notify
+from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.reports.xlsx_reader import read_tracker
 from cs360desk.reports.xlsx_tracker import write_tracker_xlsx
 from cs360desk.services.tracker_export import tracker_data
 from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
 from cs360desk.services.workspace_info import initiatives
-
-if TYPE_CHECKING:  # sessions come from the workspace; only their type is named here
-    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,7 @@ def apply_import(
     return AppliedImport(backup, result)
 
 
-def _chosen_initiative(session: Session, wanted: int | None) -> int:
+def _chosen_initiative(session: WorkspaceSession, wanted: int | None) -> int:
     if wanted is not None:
         return wanted
     found = initiatives(session)

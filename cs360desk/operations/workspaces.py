@@ -7,7 +7,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cs360desk.db.workspace import Workspace, inspect_workspace, is_current, open_workspace
+from cs360desk.db.workspace import (
+    Workspace,
+    WorkspaceSession,
+    inspect_workspace,
+    is_current,
+    open_workspace,
+)
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.services.workspace_info import entity_counts
 
@@ -15,6 +21,7 @@ __all__ = [
     "NoWorkspaceError",
     "Workspace",
     "WorkspaceCheck",
+    "WorkspaceSession",
     "check_workspace",
     "existing_workspace",
     "open_workspace",

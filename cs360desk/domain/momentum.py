@@ -18,7 +18,7 @@ class MomentumThresholds:
 
     meeting_grace_days: int = 7
     public_update_days: int = 30
-    staff_update_days: int = 30
+    staff_update_days: int = 14
     stage_stale_days: int = 180
     recommendation_wait_days: int = 30
 
@@ -49,6 +49,9 @@ class MomentumFacts:
     days_in_stage: int
     recommendations_undecided: int
     recommendations_not_acted: int
+    # The initiative's own update cadence; None: the thresholds' default.
+    public_update_every: int | None = None
+    staff_update_every: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,19 +80,17 @@ def signals(facts: MomentumFacts, limits: MomentumThresholds) -> tuple[Signal, .
         _meeting_signal(facts, limits),
         _overdue_signal(facts),
         _measures_signal(facts),
-        Signal(
+        _update_signal(
             "public_update",
-            "Last public update",
-            _days(facts.days_since_public_update),
-            f"aim for one at least every {limits.public_update_days} days",
-            _level(facts.days_since_public_update, limits.public_update_days),
+            "Public update",
+            facts.days_since_public_update,
+            facts.public_update_every or limits.public_update_days,
         ),
-        Signal(
+        _update_signal(
             "staff_update",
-            "Last staff update",
-            _days(facts.days_since_staff_update),
-            f"aim for one at least every {limits.staff_update_days} days",
-            _level(facts.days_since_staff_update, limits.staff_update_days),
+            "Staff briefing",
+            facts.days_since_staff_update,
+            facts.staff_update_every or limits.staff_update_days,
         ),
         Signal(
             "stage",
@@ -100,6 +101,25 @@ def signals(facts: MomentumFacts, limits: MomentumThresholds) -> tuple[Signal, .
         ),
         _recommendation_signal(facts),
     )
+
+
+def _update_signal(key: str, title: str, days_since: int | None, every: int) -> Signal:
+    """Due or overdue by the initiative's cadence: "due in 3 days", "9 days overdue"."""
+    detail = f"last posted {_days(days_since)}; one every {_count(every, 'day')}"
+    if days_since is None:
+        return Signal(key, title, "never posted", f"one every {_count(every, 'day')}", Level.ALERT)
+    due_in = every - days_since
+    if due_in > 0:
+        return Signal(key, title, f"due in {_count(due_in, 'day')}", detail, Level.OK)
+    if due_in == 0:
+        return Signal(key, title, "due today", detail, Level.WATCH)
+    late = -due_in
+    level = Level.WATCH if late <= every else Level.ALERT
+    return Signal(key, title, f"{_count(late, 'day')} overdue", detail, level)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _meeting_signal(facts: MomentumFacts, limits: MomentumThresholds) -> Signal:

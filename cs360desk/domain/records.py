@@ -68,6 +68,14 @@ class AgencyRecord:
     updated_at: datetime
     version: int
     logo: bytes | None
+    time_zone: str = ""
+    post_hashtag: str = ""
+    post_link: str = ""
+    meeting_grace_days: int = 7
+    public_update_days: int = 30
+    staff_update_days: int = 14
+    stage_stale_days: int = 180
+    recommendation_wait_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,8 @@ class InitiativeRecord:
     commitment: str
     updated_at: datetime
     version: int
+    public_update_days: int | None = None
+    staff_update_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +219,7 @@ class MeetingRecord:
     decisions: str
     updated_at: datetime
     version: int
+    open_to_public: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,6 +261,7 @@ class PersonRecord:
     contact_private: bool
     updated_at: datetime
     version: int
+    named_in_public: bool = False
 
 
 @dataclass(frozen=True)

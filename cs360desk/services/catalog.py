@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,6 +22,16 @@ from cs360desk.services.stages import STAGE_CHANGE
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _PHONE = re.compile(r"^[0-9+().\-\s/#*]*(?:\s*(?:x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+_HASHTAG = re.compile(r"^#[^\s#]+$")
+_LINK = re.compile(r"^https?://[^\s]+\.[^\s]+$", re.IGNORECASE)
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+MOMENTUM_DAYS = (
+    "meeting_grace_days",
+    "public_update_days",
+    "staff_update_days",
+    "stage_stale_days",
+    "recommendation_wait_days",
+)
 SCORE_FIELDS = (
     "score_impact",
     "score_threat_to_life",
@@ -103,10 +114,58 @@ def _next_position(session: Session, values: dict[str, Any], obj: Any) -> None:
         raise ValidationError("position", "must not be negative")
 
 
+def _days_between(low: int, high: int, *fields: str) -> Any:
+    def rule(_s: Session, values: dict[str, Any], _obj: Any) -> None:
+        for field in fields:
+            days = values.get(field)
+            if days is not None and not low <= days <= high:
+                raise ValidationError(field, f"must be between {low} and {high} days")
+
+    return rule
+
+
+def _agency_profile(_s: Session, values: dict[str, Any], _obj: Any) -> None:
+    zone = values.get("time_zone") or ""
+    if zone and not is_time_zone(zone):
+        raise ValidationError("time_zone", f"{zone!r} is not a time zone such as America/Chicago")
+    hashtag = values.get("post_hashtag") or ""
+    if hashtag and not _HASHTAG.match(hashtag):
+        raise ValidationError("post_hashtag", "must be one word starting with #, e.g. #SaferElm")
+    link = values.get("post_link") or ""
+    if link and not _LINK.match(link):
+        raise ValidationError("post_link", "must be a web address starting with https://")
+    logo = values.get("logo")
+    if logo is not None and len(logo) > MAX_LOGO_BYTES:
+        raise ValidationError("logo", "is larger than 5 MB")
+    if logo is not None and not logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        raise ValidationError("logo", "must be a PNG or JPEG image")
+
+
+def is_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 AGENCY = EntityService(
-    m.Agency, r.AgencyRecord, "agency", (_single_agency, _not_negative("population"))
+    m.Agency,
+    r.AgencyRecord,
+    "agency",
+    (
+        _single_agency,
+        _not_negative("population"),
+        _agency_profile,
+        _days_between(1, 3650, *MOMENTUM_DAYS),
+    ),
 )
-INITIATIVE = EntityService(m.Initiative, r.InitiativeRecord, "initiative")
+INITIATIVE = EntityService(
+    m.Initiative,
+    r.InitiativeRecord,
+    "initiative",
+    (_days_between(1, 365, "public_update_days", "staff_update_days"),),
+)
 PERSON = EntityService(
     m.Person, r.PersonRecord, "person", (_contact,), order_by=("full_name", "id")
 )

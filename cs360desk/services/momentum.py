@@ -20,6 +20,7 @@ from cs360desk.domain.enums import (
 from cs360desk.domain.momentum import MomentumFacts, MomentumThresholds, OwnerLoad, Signal, signals
 from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
+from cs360desk.services.agency_settings import momentum_limits
 from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.meetings import upcoming_meetings
@@ -42,7 +43,7 @@ def dashboard(
     limits: MomentumThresholds | None = None,
     overdue_limit: int = 15,
 ) -> Dashboard:
-    limits = limits or MomentumThresholds()
+    limits = limits or momentum_limits(session)
     facts = momentum_facts(session, initiative_id, now=now, limits=limits)
     today = now.astimezone().date()
     overdue = find_action_items(
@@ -90,6 +91,8 @@ def momentum_facts(
         days_in_stage=max(0, (today - stage_since).days),
         recommendations_undecided=undecided,
         recommendations_not_acted=not_acted,
+        public_update_every=initiative.public_update_days,
+        staff_update_every=initiative.staff_update_days,
     )
 
 

@@ -77,19 +77,46 @@ def test_no_pst_says_so() -> None:
 
 
 @pytest.mark.parametrize(
-    ("days", "text"), [(None, "never"), (0, "today"), (1, "1 day ago"), (12, "12 days ago")]
+    ("days", "text"),
+    [
+        (None, "never posted"),
+        (0, "due in 30 days"),
+        (29, "due in 1 day"),
+        (30, "due today"),
+        (31, "1 day overdue"),
+        (39, "9 days overdue"),
+    ],
 )
-def test_day_texts(days: int | None, text: str) -> None:
+def test_update_texts_count_down_to_the_cadence(days: int | None, text: str) -> None:
     assert signal_of("public_update", days_since_public_update=days).value == text
+
+
+def test_update_detail_says_when_it_was_last_posted() -> None:
+    signal = signal_of("staff_update", days_since_staff_update=12)
+    assert signal.title == "Staff briefing"
+    assert signal.detail == "last posted 12 days ago; one every 14 days"
 
 
 @pytest.mark.parametrize(
     ("days", "level"),
-    [(None, Level.ALERT), (30, Level.OK), (31, Level.WATCH), (60, Level.WATCH), (61, Level.ALERT)],
+    [(None, Level.ALERT), (29, Level.OK), (30, Level.WATCH), (60, Level.WATCH), (61, Level.ALERT)],
 )
 def test_update_levels(days: int | None, level: Level) -> None:
     assert signal_of("public_update", days_since_public_update=days).level is level
+
+
+@pytest.mark.parametrize(
+    ("days", "level"), [(13, Level.OK), (14, Level.WATCH), (28, Level.WATCH), (29, Level.ALERT)]
+)
+def test_staff_briefings_are_due_every_14_days_by_default(days: int, level: Level) -> None:
     assert signal_of("staff_update", days_since_staff_update=days).level is level
+
+
+def test_an_initiatives_own_cadence_wins_over_the_default() -> None:
+    signal = signal_of("public_update", days_since_public_update=10, public_update_every=7)
+    assert signal.value == "3 days overdue"
+    signal = signal_of("staff_update", days_since_staff_update=5, staff_update_every=30)
+    assert signal.value == "due in 25 days"
 
 
 @pytest.mark.parametrize(

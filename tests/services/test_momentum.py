@@ -160,8 +160,8 @@ def test_signal_levels_with_default_thresholds(build: Builders) -> None:
         "pst_meeting": ("40 days ago", Level.WATCH),  # over 31 + 7 days, within twice that
         "overdue": ("3", Level.ALERT),  # 30 % of open items
         "measures": ("1 of 2", Level.ALERT),
-        "public_update": ("10 days ago", Level.OK),
-        "staff_update": ("never", Level.ALERT),
+        "public_update": ("due in 20 days", Level.OK),
+        "staff_update": ("never posted", Level.ALERT),
         "stage": ("100 days", Level.OK),
         "recommendations": ("2", Level.WATCH),
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+import sqlalchemy as sa
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cs360desk.db.base import Base, Editable, UTCDateTime, enum_column
@@ -29,6 +30,8 @@ class Meeting(Editable, Base):
     )
     minutes_summary: Mapped[str] = mapped_column(Text, default="")
     decisions: Mapped[str] = mapped_column(Text, default="")
+    # Public updates invite people only to a meeting that is open to the public.
+    open_to_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa.false())
 
 
 class AgendaItem(Editable, Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from sqlalchemy import (
     Boolean,
     Date,
@@ -39,6 +40,17 @@ class Agency(Editable, Base):
     chief_name: Mapped[str] = mapped_column(String(200), default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     paper_size: Mapped[PaperSize] = mapped_column(enum_column(PaperSize), default=PaperSize.LETTER)
+    # The agency's settings travel with the workspace; server defaults fill older files.
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    post_hashtag: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    post_link: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    meeting_grace_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    public_update_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    staff_update_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    stage_stale_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
+    recommendation_wait_days: Mapped[int] = mapped_column(
+        Integer, default=30, server_default="30"
+    )
 
 
 class Person(Editable, Base):
@@ -58,6 +70,10 @@ class Person(Editable, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     contact_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Public updates name a community member only when this is set (and contact_private not).
+    named_in_public: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa.false()
+    )
 
 
 class Organization(Editable, Base):
@@ -85,6 +101,9 @@ class Initiative(Editable, Base):
     champion_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     commitment: Mapped[str] = mapped_column(Text, default="")
+    # Days between updates; empty means the agency's default.
+    public_update_days: Mapped[int | None] = mapped_column(Integer)
+    staff_update_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class Team(Editable, Base):

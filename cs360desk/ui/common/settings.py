@@ -6,13 +6,11 @@ a value read back as the string an ini file holds, cannot then slip in unnoticed
 
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.operations.app_folders import portable_settings_file
 
 if TYPE_CHECKING:
@@ -21,7 +19,6 @@ if TYPE_CHECKING:
 ORGANIZATION_NAME = "CS360 Desk"
 APPLICATION_NAME = "CS360 Desk"
 
-MOMENTUM_GROUP = "momentum"  # one key per MomentumThresholds field: "momentum/<name>"
 LAST_INITIATIVE_KEY = "ui/last_initiative_id"
 GEOMETRY_KEY = "ui/main_window_geometry"
 TRACKER_FOLDER_KEY = "tracker/folder"
@@ -40,25 +37,6 @@ def app_settings() -> QSettings:
 def ini_settings(path: Path) -> QSettings:
     """Settings kept in one file, for tests and screenshots that must not touch the user's."""
     return QSettings(str(path), QSettings.Format.IniFormat)
-
-
-# Momentum ------------------------------------------------------------------------------
-
-
-def momentum_thresholds(settings: QSettings) -> MomentumThresholds:
-    """Each threshold from "momentum/<name>"; missing or unusable values keep the default."""
-    defaults = MomentumThresholds()
-    chosen: dict[str, int] = {}
-    for field in fields(MomentumThresholds):
-        default = getattr(defaults, field.name)
-        value = settings.value(f"{MOMENTUM_GROUP}/{field.name}", default)
-        chosen[field.name] = _whole_number(value, default, low=1)
-    return MomentumThresholds(**chosen)
-
-
-def save_momentum_thresholds(settings: QSettings, limits: MomentumThresholds) -> None:
-    for field in fields(MomentumThresholds):
-        settings.setValue(f"{MOMENTUM_GROUP}/{field.name}", getattr(limits, field.name))
 
 
 # Last choices --------------------------------------------------------------------------

@@ -7,20 +7,17 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from cs360desk.domain.errors import NotFoundError
-from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.services.catalog import PERSON
 from cs360desk.services.momentum import dashboard
 from cs360desk.ui.common.sections import SectionContext
-from cs360desk.ui.common.settings import momentum_thresholds
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.dashboard.view import DashboardData, DashboardView
 
 
-def load_dashboard(
-    session: WorkSession, initiative_id: int, *, now: datetime, limits: MomentumThresholds
-) -> DashboardData:
-    """Runs on the worker: the service's dashboard plus the champion's name."""
-    board = dashboard(session, initiative_id, now=now, limits=limits)
+def load_dashboard(session: WorkSession, initiative_id: int, *, now: datetime) -> DashboardData:
+    """Runs on the worker: the service's dashboard, judged by the agency's thresholds, plus
+    the champion's name."""
+    board = dashboard(session, initiative_id, now=now)
     initiative = board.initiative
     champion = ""
     if initiative.champion_id is not None:
@@ -72,10 +69,9 @@ class DashboardController(QObject):
             return
         request = self._request
         now = self._context.now()
-        limits = momentum_thresholds(self._context.settings)
         self._view.show_loading()
         self._context.runner.run(
-            lambda s: load_dashboard(s, initiative_id, now=now, limits=limits),
+            lambda s: load_dashboard(s, initiative_id, now=now),
             on_success=lambda data: self._on_loaded(request, data),
             on_failure=lambda error: self._on_failed(request, error),
         )

@@ -1,4 +1,4 @@
-"""Momentum thresholds and remembered choices read from an isolated settings file."""
+"""Remembered choices read from an isolated settings file."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 import cs360desk.ui
-from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.ui.common import settings as settings_module
 from cs360desk.ui.common.settings import (
     last_initiative,
-    momentum_thresholds,
     remember_initiative,
     remember_tracker_folder,
     remember_window_geometry,
-    save_momentum_thresholds,
     tracker_folder,
     window_geometry,
 )
@@ -25,33 +22,25 @@ from cs360desk.ui.common.settings import (
 pytestmark = pytest.mark.gui
 
 
-def test_defaults_when_nothing_is_set(settings: QSettings) -> None:
-    assert momentum_thresholds(settings) == MomentumThresholds()
+def test_nothing_set_remembers_nothing(settings: QSettings) -> None:
     assert last_initiative(settings) is None
 
 
-def test_values_set_are_used(settings: QSettings) -> None:
-    settings.setValue("momentum/public_update_days", "14")
-    settings.setValue("momentum/stage_stale_days", 90)
-    limits = momentum_thresholds(settings)
-    assert limits.public_update_days == 14
-    assert limits.stage_stale_days == 90
-    assert limits.staff_update_days == MomentumThresholds().staff_update_days
-
-
-@pytest.mark.parametrize("bad", ["", "soon", "-3", "0", "1.5"])
-def test_unusable_values_fall_back_to_the_default(settings: QSettings, bad: str) -> None:
-    settings.setValue("momentum/meeting_grace_days", bad)
-    assert momentum_thresholds(settings).meeting_grace_days == 7
-
-
-def test_round_trip(settings: QSettings) -> None:
-    chosen = MomentumThresholds(meeting_grace_days=3, public_update_days=10)
-    save_momentum_thresholds(settings, chosen)
-    settings.sync()
-    assert momentum_thresholds(QSettings(settings.fileName(), QSettings.Format.IniFormat)) == chosen
+def test_the_last_initiative_survives_a_reread(settings: QSettings) -> None:
     remember_initiative(settings, 4)
-    assert last_initiative(settings) == 4
+    settings.sync()
+    assert last_initiative(QSettings(settings.fileName(), QSettings.Format.IniFormat)) == 4
+
+
+def test_no_agency_setting_is_kept_in_the_computers_preferences() -> None:
+    """Thresholds, cadences, hashtag, time zone travel with the workspace, not with QSettings."""
+    keys = [
+        value
+        for name, value in vars(settings_module).items()
+        if name.endswith("_KEY") and isinstance(value, str)
+    ]
+    assert keys
+    assert not [key for key in keys if key.startswith(("momentum", "agency", "drafts"))]
 
 
 def test_a_large_initiative_id_is_remembered(settings: QSettings) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cs360desk.ui.common.settings import app_settings, momentum_thresholds, save_momentum_thresholds
+from cs360desk.ui.common.settings import app_settings, remember_initiative
 from cs360desk.ui.shell.app_icon import DESKTOP_FILE_NAME, RESOURCES, app_icon, set_app_icon
 
 pytestmark = pytest.mark.gui
@@ -53,7 +53,6 @@ def test_a_portable_copy_keeps_settings_in_its_data_folder(
     settings = app_settings()
     assert settings.format() == QSettings.Format.IniFormat
     assert Path(settings.fileName()) == program.resolve() / "data" / "settings.ini"
-    limits = momentum_thresholds(settings)
-    save_momentum_thresholds(settings, limits)
+    remember_initiative(settings, 3)
     settings.sync()
-    assert (program / "data" / "settings.ini").read_text().startswith("[momentum]")
+    assert (program / "data" / "settings.ini").read_text().startswith("[ui]")

@@ -20,8 +20,8 @@ from cs360desk.domain.enums import (
 from cs360desk.domain.momentum import MomentumFacts, MomentumThresholds, OwnerLoad, Signal, signals
 from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
-from cs360desk.services.agency_settings import momentum_limits
 from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
+from cs360desk.services.agency_settings import momentum_limits
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.meetings import upcoming_meetings
 

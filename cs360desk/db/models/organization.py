@@ -48,9 +48,7 @@ class Agency(Editable, Base):
     public_update_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     staff_update_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     stage_stale_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
-    recommendation_wait_days: Mapped[int] = mapped_column(
-        Integer, default=30, server_default="30"
-    )
+    recommendation_wait_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class Person(Editable, Base):
@@ -71,9 +69,7 @@ class Person(Editable, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     contact_private: Mapped[bool] = mapped_column(Boolean, default=False)
     # Public updates name a community member only when this is set (and contact_private not).
-    named_in_public: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=sa.false()
-    )
+    named_in_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa.false())
 
 
 class Organization(Editable, Base):

@@ -14,6 +14,7 @@ from typing import TextIO
 from cs360desk import __version__
 from cs360desk.cli import (
     backup_commands,
+    draft_commands,
     report_commands,
     tracker_commands,
     workspace_commands,
@@ -26,7 +27,13 @@ from cs360desk.operations.app_folders import default_workspace
 GUI_COMMANDS = {None, "screenshots"}
 BROKEN_PIPE_EXIT = 141
 # Each module adds its subcommands and names the function that runs each one.
-COMMAND_MODULES = (workspace_commands, backup_commands, report_commands, tracker_commands)
+COMMAND_MODULES = (
+    workspace_commands,
+    backup_commands,
+    report_commands,
+    draft_commands,
+    tracker_commands,
+)
 COMMAND_HANDLERS: dict[str, Handler] = {
     name: handler for module in COMMAND_MODULES for name, handler in module.HANDLERS.items()
 }

@@ -11,6 +11,7 @@ from cs360desk.db import models as m
 from cs360desk.domain.enums import ReportKind
 from cs360desk.domain.records import ReportIssuedRecord
 from cs360desk.domain.report_data import MeetingChoice, ReportDefaults, ReportPeriod
+from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.catalog import INITIATIVE, MEETING, REPORT_ISSUED, TEAM
 from cs360desk.services.report_data_common import default_initiative_id, paper_of, the_agency
 from cs360desk.services.report_data_meetings import agenda_data, minutes_data
@@ -87,8 +88,9 @@ def meeting_choices(session: Session, initiative_id: int) -> tuple[MeetingChoice
         .where(m.Team.initiative_id == initiative_id)
         .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
     )
+    zone = agency_zone(session)
     return tuple(
-        MeetingChoice(row.id, row.starts_at.astimezone(), row.title, team, row.status.label)
+        MeetingChoice(row.id, row.starts_at.astimezone(zone), row.title, team, row.status.label)
         for row, team in rows
     )
 

@@ -25,6 +25,7 @@ from cs360desk.domain.report_data import (
     ResponseLine,
     ThemeLine,
 )
+from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.report_data_common import PeopleDirectory
 
 # Work under way first, then what is waiting, then what is finished or dropped.
@@ -95,7 +96,10 @@ def held_meetings(
         )
         .order_by(m.Meeting.starts_at, m.Meeting.id)
     ).all()
-    held = [(row, team) for row, team in rows if period.contains(row.starts_at.astimezone().date())]
+    zone = agency_zone(session)
+    held = [
+        (row, team) for row, team in rows if period.contains(row.starts_at.astimezone(zone).date())
+    ]
     counts = _attendance_counts(session, [row.id for row, _ in held])
     result = []
     for row, team in held:
@@ -103,7 +107,7 @@ def held_meetings(
         meeting = HeldMeeting(
             title=people.text(row.title),
             team_name=people.text(team),
-            held_on=row.starts_at.astimezone().date(),
+            held_on=row.starts_at.astimezone(zone).date(),
             present=present,
             absent=absent,
             excused=excused,

@@ -90,6 +90,16 @@ class PeopleDirectory:
         value = _EMAIL.sub(WITHHELD_CONTACT, value)
         return _PHONE.sub(WITHHELD_CONTACT, value)
 
+    def contact_in(self, value: str) -> str:
+        """What contact detail `value` holds ("an e-mail address", "a phone number"), if any."""
+        if any(known in value for known in self._known_contacts if "@" in known):
+            return "an e-mail address"
+        if _EMAIL.search(value):
+            return "an e-mail address"
+        if any(known in value for known in self._known_contacts) or _PHONE.search(value):
+            return "a phone number"
+        return ""
+
     def action_line(self, item: ActionItemRecord) -> ActionLine:
         return ActionLine(
             title=self.text(item.title),

@@ -19,6 +19,7 @@ from cs360desk.domain.report_data import (
 )
 from cs360desk.domain.views import MeetingDetail
 from cs360desk.services.action_items import CLOSED_STATUSES
+from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.catalog import ACTION_ITEM, INITIATIVE, TEAM
 from cs360desk.services.meetings import meeting_detail
 from cs360desk.services.report_data_common import PeopleDirectory, paper_of, the_agency
@@ -61,7 +62,7 @@ def _heading(session: Session, detail: MeetingDetail, today: date) -> MeetingHea
     meeting = detail.meeting
     team = TEAM.get(session, meeting.team_id)
     agency = the_agency(session)
-    starts = meeting.starts_at.astimezone()
+    starts = meeting.starts_at.astimezone(agency_zone(session))
     return MeetingHeading(
         agency_name=agency.name if agency else "",
         logo=agency.logo if agency else None,

@@ -13,6 +13,9 @@ STATE = "Texas"
 POPULATION = 12_140
 AGENCY_NAME = "Port Serena Police Department"
 JURISDICTION = f"City of {TOWN}, {COUNTY}, {STATE}"
+TIME_ZONE = "America/Chicago"  # the Texas coast; meetings are written in US Central time
+POST_HASHTAG = "#SaferPortSerena"
+POST_LINK = "https://portserena.example/safer-streets"
 CITY_HALL_ROOM = "Community Room, City Hall, 200 W. Main Street"
 VIDEO_LINK = "https://meet.example.org/port-serena-pst"
 

@@ -136,6 +136,7 @@ class _MeetingBuilder:
             starts_at=central_time(day, series.hour, series.minute),
             duration_minutes=series.duration,
             status=status,
+            open_to_public=series.team == "advisory",  # the town's advisory team meets openly
             **self._place(series, month, day),
         )
         self._add_agenda(series.team, meeting_id, month, status)

@@ -123,6 +123,9 @@ def add_agency_and_initiatives(town: SmallTown) -> None:
         population=cast.POPULATION,
         chief_name=town.names["chief"],
         paper_size=PaperSize.LETTER,
+        time_zone=cast.TIME_ZONE,
+        post_hashtag=cast.POST_HASHTAG,
+        post_link=cast.POST_LINK,
     )
     town.initiative_id = writer.add(
         m.Initiative,

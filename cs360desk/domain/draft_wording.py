@@ -8,6 +8,7 @@ too long for the short post is shortened, at a word boundary, with "…".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -28,6 +29,7 @@ from cs360desk.domain.update_drafts import (
 )
 
 ELLIPSIS = "…"
+_TRAILING = re.compile(r"[\s,;:–—-]+$")  # what a shortened title should not end on
 LISTED_IN_LONG = 3
 LISTED_IN_STAFF = 10
 MEASURES_IN_LONG = 4
@@ -196,9 +198,11 @@ def _short_candidates(facts: PeriodFacts) -> list[_Candidate]:
     if len(done) == 1:
         found.append(("we completed ", quoted(done[0].title), "", done))
     elif done:
-        found.append(
-            (f"{len(done)} action items done, among them ", quoted(done[0].title), "", done)
-        )
+        among = f"{len(done)} action items done, among them "
+        found.extend((among, quoted(fact.title), "", done) for fact in done[:3])
+    if done:  # for when no title fits
+        count = "an action item" if len(done) == 1 else f"{len(done)} action items"
+        found.append((f"we completed {count}", "", "", done))
     for fact in facts.of(FactKind.RECOMMENDATION, public=True):
         found.append(("we acted on the recommendation ", quoted(fact.title), "", (fact,)))
     for fact in facts.of(FactKind.RESPONSE_STARTED, public=True):
@@ -280,8 +284,7 @@ def shorten_at_word(text: str, budget: int) -> str | None:
             best = index
     if best is None:
         return None
-    start = text[:best].rstrip()
-    return start.rstrip(",;:–—-") or None
+    return _TRAILING.sub("", text[:best]) or None
 
 
 def _joins(text: str, index: int) -> bool:

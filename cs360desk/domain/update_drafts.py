@@ -135,8 +135,11 @@ class PeriodFacts:
 
     @property
     def happened(self) -> tuple[Fact, ...]:
-        """The period's own facts: not the next meeting, not the standing staff lines."""
-        return self.of(*HAPPENED_KINDS)
+        """The period's own facts: not the next meeting, not the standing staff lines, not a
+        measure without a new value."""
+        return tuple(
+            fact for fact in self.of(*HAPPENED_KINDS) if fact.measure is None or fact.measure.moved
+        )
 
     @property
     def empty(self) -> bool:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
+from cs360desk.domain.errors import WorkspaceError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -55,8 +57,33 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """All steps in one transaction: a failure leaves the previous schema intact."""
+    """All steps in one transaction: a failure leaves the previous schema intact.
+
+    Foreign keys are off while the steps run, as SQLite's guide to schema changes asks: a step
+    that rebuilds a table (Alembic's batch mode) drops the old one, and with foreign keys on
+    that deletes every row that cascades from it (a problem's responses, a person's
+    memberships). The references are checked once the steps are done, before the commit.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        # A pragma inside a transaction is ignored, so this goes straight to the driver.
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    table, rowid, parent, _ = broken[0]
+                    raise UpgradeError(
+                        f"the upgrade would leave {len(broken)} broken reference(s), e.g. "
+                        f"{table} row {rowid} to a missing {parent}; nothing was changed"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
+
+
+class UpgradeError(WorkspaceError):
+    """A schema upgrade that would break the workspace; it was rolled back."""

@@ -118,7 +118,7 @@ def test_rolled_back_transaction_leaves_no_record(workspace: Workspace) -> None:
 
 def test_binary_values_are_summarised(workspace: Workspace) -> None:
     with workspace.session_factory.begin() as session:
-        catalog.AGENCY.create(session, name="Riverside PD", logo=b"\x89PNG" + bytes(96))
+        catalog.AGENCY.create(session, name="Riverside PD", logo=b"\x89PNG\r\n\x1a\n" + bytes(92))
     assert changes_of(change_records(workspace)[0])["logo"] == "<100 bytes>"
 
 

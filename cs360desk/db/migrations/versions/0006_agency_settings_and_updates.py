@@ -28,36 +28,34 @@ INITIATIVE_DAYS = ("public_update_days", "staff_update_days")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("agency") as batch:
-        for name, length in AGENCY_TEXTS.items():
-            batch.add_column(
-                sa.Column(name, sa.String(length=length), server_default="", nullable=False)
-            )
-        for name, days in AGENCY_DAYS.items():
-            batch.add_column(
-                sa.Column(name, sa.Integer(), server_default=str(days), nullable=False)
-            )
-    with op.batch_alter_table("initiative") as batch:
-        for name in INITIATIVE_DAYS:
-            batch.add_column(sa.Column(name, sa.Integer(), nullable=True))
-    with op.batch_alter_table("person") as batch:
-        batch.add_column(
-            sa.Column("named_in_public", sa.Boolean(), server_default=sa.false(), nullable=False)
+    # Plain ADD COLUMN, never a batch copy: copying person or meeting means dropping the old
+    # table, and with foreign keys on that deletes the memberships and attendance under it.
+    for name, length in AGENCY_TEXTS.items():
+        op.add_column(
+            "agency", sa.Column(name, sa.String(length=length), server_default="", nullable=False)
         )
-    with op.batch_alter_table("meeting") as batch:
-        batch.add_column(
-            sa.Column("open_to_public", sa.Boolean(), server_default=sa.false(), nullable=False)
+    for name, days in AGENCY_DAYS.items():
+        op.add_column(
+            "agency", sa.Column(name, sa.Integer(), server_default=str(days), nullable=False)
         )
+    for name in INITIATIVE_DAYS:
+        op.add_column("initiative", sa.Column(name, sa.Integer(), nullable=True))
+    op.add_column(
+        "person",
+        sa.Column("named_in_public", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.add_column(
+        "meeting",
+        sa.Column("open_to_public", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("meeting") as batch:
-        batch.drop_column("open_to_public")
-    with op.batch_alter_table("person") as batch:
-        batch.drop_column("named_in_public")
-    with op.batch_alter_table("initiative") as batch:
-        for name in reversed(INITIATIVE_DAYS):
-            batch.drop_column(name)
-    with op.batch_alter_table("agency") as batch:
-        for name in reversed([*AGENCY_TEXTS, *AGENCY_DAYS]):
-            batch.drop_column(name)
+    # Plain DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch copy would have to drop these
+    # tables, which the foreign keys of every other table refuse or cascade.
+    op.drop_column("meeting", "open_to_public")
+    op.drop_column("person", "named_in_public")
+    for name in reversed(INITIATIVE_DAYS):
+        op.drop_column("initiative", name)
+    for name in reversed([*AGENCY_TEXTS, *AGENCY_DAYS]):
+        op.drop_column("agency", name)

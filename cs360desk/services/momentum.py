@@ -21,7 +21,7 @@ from cs360desk.domain.momentum import MomentumFacts, MomentumThresholds, OwnerLo
 from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
 from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
-from cs360desk.services.agency_settings import momentum_limits
+from cs360desk.services.agency_settings import agency_zone, momentum_limits
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.meetings import upcoming_meetings
 
@@ -45,7 +45,7 @@ def dashboard(
 ) -> Dashboard:
     limits = limits or momentum_limits(session)
     facts = momentum_facts(session, initiative_id, now=now, limits=limits)
-    today = now.astimezone().date()
+    today = now.astimezone(agency_zone(session)).date()
     overdue = find_action_items(
         session,
         ActionItemFilter(initiative_id=initiative_id, overdue_only=True),
@@ -65,7 +65,7 @@ def momentum_facts(
     session: Session, initiative_id: int, *, now: datetime, limits: MomentumThresholds
 ) -> MomentumFacts:
     initiative = INITIATIVE.load(session, initiative_id)
-    today = now.astimezone().date()
+    today = now.astimezone(agency_zone(session)).date()
     last_meeting, cadence = _last_pst_meeting(session, initiative_id, now)
     owners = _owner_loads(session, initiative_id, today)
     latest = _latest_values(session, initiative_id)

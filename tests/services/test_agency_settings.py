@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -121,3 +121,16 @@ def test_the_dashboard_judges_by_the_workspaces_thresholds(build: Builders) -> N
     board = dashboard(build.session, basics.initiative.id, now=NOW)
     public = next(signal for signal in board.signals if signal.key == "public_update")
     assert public.value == "2 days overdue"
+
+
+def test_the_dashboards_today_is_the_agencys_day(build: Builders) -> None:
+    """At 03:00 UTC it is still yesterday evening in Chicago: a post made "today" there is
+    0 days old, not 1."""
+    basics = build.basics()
+    save_agency_settings(build.session, time_zone="America/Chicago")
+    late = datetime(2026, 3, 16, 3, 0, tzinfo=UTC)  # 22:00 on Mar 15 in Chicago
+    build.communication(
+        basics.initiative.id, posted_on=date(2026, 3, 15), status=CommunicationStatus.POSTED
+    )
+    board = dashboard(build.session, basics.initiative.id, now=late)
+    assert board.facts.days_since_public_update == 0

@@ -18,7 +18,17 @@ from cs360desk.services.field_edits import people_choices, save_field
 from cs360desk.services.stages import STAGE_CHANGE
 
 # The stage itself only moves through move_to_next_stage, so that its date and note are kept.
-INITIATIVE_FIELDS = frozenset({"name", "started_on", "champion_id", "sponsor_id", "commitment"})
+INITIATIVE_FIELDS = frozenset(
+    {
+        "name",
+        "started_on",
+        "champion_id",
+        "sponsor_id",
+        "commitment",
+        "public_update_days",  # None: the agency's default cadence
+        "staff_update_days",
+    }
+)
 
 
 def stage_history(session: Session, initiative_id: int) -> list[StageChangeRecord]:

@@ -58,6 +58,7 @@ def schedule_next_meeting(
         "mode": source.mode,
         "location": source.location,
         "video_link": source.video_link,
+        "open_to_public": source.open_to_public,
     }
     return _plan(session, team, starts_at, place, zone, prefer=source.title)
 
@@ -83,6 +84,7 @@ def new_meeting(
             "mode": latest.mode,
             "location": latest.location,
             "video_link": latest.video_link,
+            "open_to_public": latest.open_to_public,
         }
     return _plan(session, team, starts_at, place, zone, prefer="")
 

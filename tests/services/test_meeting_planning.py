@@ -543,3 +543,18 @@ def test_names_sort_as_readers_expect_not_by_code_point(build: Builders) -> None
     ]
     sheet = meeting_sheet(build.session, meeting_id)
     assert [p.name for p in sheet.people if p.is_member] == [line.name for line in lines[:4]]
+
+
+def test_a_meeting_open_to_the_public_is_followed_by_one_open_too(build: Builders) -> None:
+    basics, meeting_id = _pst(build, open_to_public=True)
+    scheduled, _ = schedule_next_meeting(build.session, meeting_id, zone=CHICAGO)
+    assert scheduled.open_to_public
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    created, _ = new_meeting(build.session, basics.team.id, now=now, zone=CHICAGO)
+    assert created.open_to_public
+
+
+def test_a_closed_meeting_is_followed_by_a_closed_one(build: Builders) -> None:
+    _basics, meeting_id = _pst(build)
+    scheduled, _ = schedule_next_meeting(build.session, meeting_id, zone=CHICAGO)
+    assert not scheduled.open_to_public

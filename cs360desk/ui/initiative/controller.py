@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.initiative_views import InitiativePage
+from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.domain.records import InitiativeRecord
+from cs360desk.services.agency_settings import momentum_limits
 from cs360desk.services.initiative_page import (
     initiative_page,
     move_to_next_stage,
@@ -19,8 +24,32 @@ from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_lists import FieldSaver
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.initiative.dialogs import MoveStageDialog
-from cs360desk.ui.initiative.view import InitiativeView
+from cs360desk.ui.initiative.view import CADENCE_FIELDS, InitiativeView
+
+CADENCE_NAMES = frozenset(spec.name for spec in CADENCE_FIELDS)
+
+
+@dataclass(frozen=True)
+class LoadedPage:
+    """The page and the agency's defaults its cadence fields show for "none of its own"."""
+
+    page: InitiativePage
+    limits: MomentumThresholds
+
+
+def load_page(session: WorkSession, initiative_id: int) -> LoadedPage:
+    return LoadedPage(initiative_page(session, initiative_id), momentum_limits(session))
+
+
+def save_page_field(
+    session: WorkSession, initiative_id: int, name: str, value: Any
+) -> tuple[InitiativeRecord, Edit]:
+    """A cadence spin box at 0 shows the agency's default: the initiative keeps none."""
+    if name in CADENCE_NAMES and value == 0:
+        value = None
+    return save_initiative_field(session, initiative_id, name, value)
 
 
 class InitiativeController(QObject):
@@ -36,7 +65,7 @@ class InitiativeController(QObject):
         self._initiative_id: int | None = None
         self._request = 0
         self.page: InitiativePage | None = None
-        self._saver = FieldSaver(context, self._view.fields, save_initiative_field, self)
+        self._saver = FieldSaver(context, self._view.fields, save_page_field, self)
         self._saver.saved.connect(self._on_saved)
         self._view.move_button.clicked.connect(self._on_move)
 
@@ -57,19 +86,21 @@ class InitiativeController(QObject):
             self._view.show_message("This workspace has no initiative yet.")
             return
         self._context.runner.run(
-            lambda s: initiative_page(s, initiative_id),
-            on_success=lambda page: self._on_loaded(request, page),
+            lambda s: load_page(s, initiative_id),
+            on_success=lambda loaded: self._on_loaded(request, loaded),
             on_failure=lambda error: self._on_failed(request, error),
         )
 
     def _today(self) -> date:
         return self._context.now().astimezone().date()
 
-    def _on_loaded(self, request: int, page: InitiativePage) -> None:
+    def _on_loaded(self, request: int, loaded: LoadedPage) -> None:
         if request != self._request:
             return  # another initiative was chosen meanwhile
+        page, limits = loaded.page, loaded.limits
         self.page = page
         view = self._view
+        view.show_agency_defaults(limits.public_update_days, limits.staff_update_days)
         fields = view.fields
         fields.set_choices("champion_id", page.people)
         fields.set_choices("sponsor_id", page.people)

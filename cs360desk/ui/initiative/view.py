@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QScrollArea,
+    QSizePolicy,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cs360desk.domain.initiative_views import STAGES, StageStep, StepState
 from cs360desk.domain.records import StageChangeRecord
-from cs360desk.ui.common.field_widgets import CHOICE, DATE, LINE, TEXT, FieldSpec
+from cs360desk.ui.common.field_widgets import CHOICE, COUNT, DATE, LINE, TEXT, FieldSpec
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
@@ -42,6 +46,22 @@ FIELDS = (
         placeholder="What the chief and command staff commit to, in their words",
     ),
 )
+# The initiative's own update cadence; 0 on the spin box stands for None, the agency's default.
+CADENCE_FIELDS = (
+    FieldSpec("public_update_days", "&Public update every", COUNT),
+    FieldSpec("staff_update_days", "Staff &briefing every", COUNT),
+)
+CADENCE_HELP = {
+    "public_update_days": "Days between public updates (social media, website, press) before "
+    "the dashboard says one is due. 0 or empty: the agency's default.",
+    "staff_update_days": "Days between staff briefings before the dashboard says one is due. "
+    "0 or empty: the agency's default.",
+}
+CADENCE_NOTE = (
+    "How often the dashboard expects each. The agency's default is set in Edit → Settings."
+)
+MAX_CADENCE_DAYS = 365
+AGENCY_DEFAULT = "agency default"
 _SYMBOLS = {StepState.DONE: "✓", StepState.CURRENT: "●", StepState.AHEAD: "○"}
 _STEP_STYLE = """
 QFrame#StageStep { border: 1px solid palette(mid); border-radius: 6px;
@@ -150,7 +170,8 @@ class InitiativeView(QWidget):
         self.stage_summary = note_label()
         self.stepper = StageStepper()
         self.move_button = button("&Move to next stage…", "Record the day and a note as you go")
-        self.fields = Fields(FIELDS, self)
+        self.fields = Fields((*FIELDS, *CADENCE_FIELDS), self)
+        self._build_cadence_spins()
         self.history_model = StageHistoryModel()
         self.history_table = data_table("Stage history", self.history_model)
         stretch_column(self.history_table, 2)
@@ -181,7 +202,7 @@ class InitiativeView(QWidget):
         left = QVBoxLayout()
         left.setSpacing(10)  # nested layouts would inherit the 32 between the columns
         left.addWidget(heading("Leadership and commitment"))
-        left.addLayout(self.fields.form([spec.name for spec in FIELDS]))
+        left.addLayout(self._form())
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(10)
@@ -197,6 +218,38 @@ class InitiativeView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         return scroll
+
+    def _build_cadence_spins(self) -> None:
+        for spec in CADENCE_FIELDS:
+            spin = self.cadence_spin(spec.name)
+            spin.setRange(0, MAX_CADENCE_DAYS)
+            spin.setSuffix(" days")
+            # Emptying the box means "no cadence of its own", not "undo my typing".
+            spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            spin.setSpecialValueText(AGENCY_DEFAULT)  # until the agency's numbers are read
+            self.fields.row(spec.name).set_help(CADENCE_HELP[spec.name])
+
+    def cadence_spin(self, name: str) -> QSpinBox:
+        spin = self.fields.widget(name)
+        assert isinstance(spin, QSpinBox)
+        return spin
+
+    def show_agency_defaults(self, public_days: int, staff_days: int) -> None:
+        """What an initiative without a cadence of its own follows (Edit → Settings…)."""
+        for name, days in (("public_update_days", public_days), ("staff_update_days", staff_days)):
+            spin = self.cadence_spin(name)
+            spin.setSpecialValueText(f"{AGENCY_DEFAULT} ({days} days)")
+            spin.updateGeometry()  # the layout would keep the width of the shorter text
+
+    def _form(self) -> QFormLayout:
+        """The leadership fields, then the update cadence, their labels in one column."""
+        form = self.fields.form([spec.name for spec in (*FIELDS, *CADENCE_FIELDS)])
+        cadence_heading = heading("Updates", 1.1)
+        cadence_heading.setContentsMargins(0, 8, 0, 0)
+        form.insertRow(len(FIELDS), cadence_heading)
+        form.addRow("", note_label(CADENCE_NOTE))
+        return form
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -20,6 +20,7 @@ from cs360desk.domain.enums import MeetingMode, MeetingStatus
 from cs360desk.domain.meeting_views import MeetingSheet
 from cs360desk.domain.records import MeetingRecord
 from cs360desk.ui.common.field_widgets import (
+    CHECK,
     DATE_TIME,
     ENUM,
     MINUTES,
@@ -49,6 +50,7 @@ MEETING_SPECS = (
     FieldSpec("status", "&Status", ENUM, MeetingStatus),
     FieldSpec("location", "Locat&ion", placeholder="Room and address, for in-person and hybrid"),
     FieldSpec("video_link", "&Video link", placeholder="https://… for virtual and hybrid"),
+    FieldSpec("open_to_public", "Open to the pu&blic", CHECK),
     FieldSpec(
         "minutes_summary",
         "Minutes s&ummary",
@@ -71,6 +73,12 @@ DETAIL_ROWS = (
     ("mode", "status"),
     ("location",),
     ("video_link",),
+    ("open_to_public",),
+)
+DETAIL_FIELDS = tuple(name for names in DETAIL_ROWS for name in names)
+OPEN_TO_PUBLIC_HELP = (
+    "Drafted public updates invite people only to meetings open to the public, and give the "
+    "place only for those."
 )
 
 
@@ -132,7 +140,7 @@ class MeetingEditorView(QWidget):
             self.cancel_button,
             self.delete_button,
             self.tabs.tabBar(),
-            *(self.form.widget(name) for name in MEETING_FIELDS[:7]),
+            *(self.form.widget(name) for name in DETAIL_FIELDS),
             self.agenda_table,
             self.add_item_button,
             self.remove_item_button,
@@ -162,6 +170,7 @@ class MeetingEditorView(QWidget):
         self.status_box = self.form.widget("status")
         self.minutes_edit = self.form.widget("minutes_summary")
         self.decisions_edit = self.form.widget("decisions")
+        self.form.row("open_to_public").set_help(OPEN_TO_PUBLIC_HELP)
 
     def _content(self) -> QWidget:
         self.mark_held_button = button("Mark &held", "The meeting took place")
@@ -204,7 +213,8 @@ class MeetingEditorView(QWidget):
         grid.setVerticalSpacing(8)
         for row, names in enumerate(DETAIL_ROWS):
             for column, name in enumerate(names):
-                grid.addWidget(_labelled(self.fields[name]), row, column * 2)
+                if self.fields[name].spec.kind != CHECK:  # a check box says what it is itself
+                    grid.addWidget(_labelled(self.fields[name]), row, column * 2)
                 span = 3 if len(names) == 1 else 1
                 grid.addWidget(self.fields[name], row, column * 2 + 1, 1, span)
         grid.setColumnStretch(1, 2)

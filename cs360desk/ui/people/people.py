@@ -29,7 +29,12 @@ from cs360desk.ui.people.people_loading import (
 from cs360desk.ui.people.people_view import ALL, PeopleView
 
 SEARCH_DELAY_MS = 250
-NEW_PERSON = {"affiliation": Affiliation.COMMUNITY, "active": True, "contact_private": False}
+NEW_PERSON = {
+    "affiliation": Affiliation.COMMUNITY,
+    "active": True,
+    "contact_private": False,
+    "named_in_public": False,  # nobody is named in public until someone says they may be
+}
 
 
 class PeopleController(RecordSection):

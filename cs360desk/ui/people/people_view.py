@@ -41,6 +41,7 @@ PERSON_FIELDS = (
     FieldSpec("notes", "Note&s", TEXT, lines=3, column=1),
     FieldSpec("active", "A&ctive: takes part in the work now", CHECK, column=1),
     FieldSpec("contact_private", "&Keep phone and e-mail private", CHECK, column=1),
+    FieldSpec("named_in_public", "May be named in p&ublic updates", CHECK, column=1),
 )
 FORM_COMBO_CHARS = 12
 ALL = "all"
@@ -57,6 +58,10 @@ class PersonEditor(QWidget):
         self.form = Fields(PERSON_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
         self.form.row("contact_private").set_help(
             'Lists show "(private)" instead of the phone and e-mail; public reports leave them out.'
+        )
+        self.form.row("named_in_public").set_help(
+            "Drafted public updates give this person's name only when this is ticked and the "
+            "contact details are not private; otherwise they name only the organization."
         )
         self.holdings_label = plain_label(name="Holdings", wrap=True)
         self.holdings_label.setAccessibleName("Responsible for")

@@ -26,6 +26,7 @@ from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.community.communications_view import CommunicationsView, length_text
+from cs360desk.ui.community.drafts import DraftsOpener
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class CommunicationsController(QObject):
         view.new_action.triggered.connect(self._on_new)
         view.delete_button.clicked.connect(self._on_delete)
         view.delete_action.triggered.connect(self._on_delete)
+        self.drafts = DraftsOpener(context, view, self._on_created)
+        view.draft_button.clicked.connect(self._on_draft)
         self._on_selected(None)
 
     @property
@@ -101,6 +104,7 @@ class CommunicationsController(QObject):
         enabled = initiative_id is not None
         self._view.new_button.setEnabled(enabled)
         self._view.new_action.setEnabled(enabled)
+        self._view.draft_button.setEnabled(enabled)
         if initiative_id is None:
             self.editor.set_rows(())
             self._view.summary.setText("This workspace has no initiative yet.")
@@ -153,6 +157,10 @@ class CommunicationsController(QObject):
             done="Saved: a new draft update",
             on_saved=self._on_created,
         )
+
+    def _on_draft(self) -> None:
+        if self._initiative_id is not None:
+            self.drafts.open(self._initiative_id)
 
     def _on_created(self, record: CommunicationRecord) -> None:
         if self._view.status_filter.currentData() not in (None, record.status.value):

@@ -90,6 +90,12 @@ class CommunicationsView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest first
         self.new_button = button("&New update…", "Add a draft update (Ctrl+N)")
         self.delete_button = button("&Delete", "Delete the chosen update (Delete)")
+        self.draft_button = button(
+            "Draft &update…",
+            "Draft a short public post, a longer public update and a staff briefing from what "
+            "the records say was done",
+        )
+        keeps_working(self.draft_button)  # drafts can be read and copied in a read-only file
         self.editor_title = heading("Update")
         self.fields = Fields(FIELDS, self)
         self.length_label = note_label()
@@ -117,7 +123,9 @@ class CommunicationsView(QWidget):
         filters.addWidget(self.count_label, 1)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(button_row(self.new_button, self.delete_button))
+        buttons = button_row(self.new_button, self.delete_button)
+        buttons.addWidget(self.draft_button)
+        layout.addLayout(buttons)
         return panel
 
     def _editor(self) -> QWidget:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,6 +13,11 @@ from cs360desk.services.momentum import dashboard
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.dashboard.view import DashboardData, DashboardView
+
+if TYPE_CHECKING:  # the drafts dialog loads when first asked for, not with the dashboard
+    from cs360desk.ui.community.drafts import DraftsOpener
+
+STAFF_SIGNAL = "staff_update"
 
 
 def load_dashboard(session: WorkSession, initiative_id: int, *, now: datetime) -> DashboardData:
@@ -51,6 +57,8 @@ class DashboardController(QObject):
         self._initiative_id: int | None = None
         self._request = 0
         self.data: DashboardData | None = None
+        self.drafts: DraftsOpener | None = None
+        self._view.cards.action_requested.connect(self._on_draft_requested)
 
     @property
     def view(self) -> DashboardView:
@@ -82,6 +90,18 @@ class DashboardController(QObject):
         self.data = data
         self._view.show_dashboard(data)
         self.loaded.emit()
+
+    def _on_draft_requested(self, key: str) -> None:
+        """The update cards' button: the drafts, with the staff briefing first for its card."""
+        from cs360desk.domain.update_drafts import DraftKind
+        from cs360desk.ui.community.drafts import DraftsOpener
+
+        if self._initiative_id is None:
+            return
+        if self.drafts is None:
+            self.drafts = DraftsOpener(self._context, self._view, lambda _record: self.refresh())
+        focus = DraftKind.STAFF if key == STAFF_SIGNAL else DraftKind.SHORT
+        self.drafts.open(self._initiative_id, focus)
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request != self._request:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableView,
@@ -30,6 +32,28 @@ from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeeting
 
 CARD_MIN_WIDTH = 230
 GAP = 16
+
+
+@dataclass(frozen=True)
+class CardAction:
+    """A button on the card of one signal: what it says (with its Alt key) and its tip."""
+
+    text: str
+    tip: str
+    name: str  # what screen readers say: both update cards' buttons draft an update
+
+
+# The update cards offer the drafted update, built from what the records say was done.
+CARD_ACTIONS = {
+    "public_update": CardAction(
+        "&Draft update…",
+        "Draft a short public post and a longer public update from the records",
+        "Draft public update",
+    ),
+    "staff_update": CardAction(
+        "Draft &briefing…", "Draft a staff briefing from the records", "Draft staff briefing"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -51,9 +75,16 @@ class DashboardData:
 class SignalCard(QFrame):
     """One momentum signal: title, big value, level word and the detail behind it."""
 
-    def __init__(self, signal: Signal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, signal: Signal, action: CardAction | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.signal = signal
+        self.action_button: QPushButton | None = None
+        if action is not None:
+            self.action_button = QPushButton(action.text)
+            self.action_button.setToolTip(action.tip)
+            self.action_button.setAccessibleName(action.name)
         self.setObjectName("SignalCard")
         self.setProperty("level", signal.level.value)
         self.setMinimumWidth(CARD_MIN_WIDTH)
@@ -89,10 +120,16 @@ class SignalCard(QFrame):
         layout.addSpacing(2)
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
+        if self.action_button is not None:
+            layout.addSpacing(4)
+            layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class CardGrid(QWidget):
-    """Lays the cards out in as many columns as the width allows."""
+    """Lays the cards out in as many columns as the width allows; `action_requested` carries
+    the key of the signal whose card button was pressed."""
+
+    action_requested = QtSignal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,9 +146,19 @@ class CardGrid(QWidget):
     def set_signals(self, signals: tuple[Signal, ...]) -> None:
         for card in self._cards:
             card.deleteLater()
-        self._cards = [SignalCard(signal, self) for signal in signals]
+        self._cards = [SignalCard(signal, CARD_ACTIONS.get(signal.key), self) for signal in signals]
+        for card in self._cards:
+            if card.action_button is not None:
+                key = card.signal.key
+                card.action_button.clicked.connect(lambda _=False, k=key: self._on_action(k))
         self._columns = 0
         self._reflow()
+
+    def card(self, key: str) -> SignalCard | None:
+        return next((card for card in self._cards if card.signal.key == key), None)
+
+    def _on_action(self, key: str) -> None:
+        self.action_requested.emit(key)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -22,6 +22,9 @@ from cs360desk.ui.shell.section_pages import SectionPages
 
 if TYPE_CHECKING:
     from cs360desk.ui.shell.search_dialog import SearchDialog
+    from cs360desk.ui.shell.settings_dialog import SettingsDialog
+
+LOADING = "Loading…"
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,17 @@ class MainWindowController(QObject):
         self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         self.search_action.triggered.connect(self._on_search)
         self.search_dialog: SearchDialog | None = None
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self._on_settings)
+        self.settings_dialog: SettingsDialog | None = None
         window.add_edit_actions(
             self.history.undo_action, self.history.redo_action, self.search_action
         )
-        context = SectionContext(
+        window.edit_menu.addSeparator()
+        window.add_edit_actions(self.settings_action)
+        context = self.context = SectionContext(
             runner,
             settings,
             window.show_status,
@@ -126,7 +136,7 @@ class MainWindowController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self.window.show_status("Loading…")
+        self.window.show_status(LOADING)
         self.runner.run(load_overview, on_success=self._on_overview_loaded)
 
     def _on_overview_loaded(self, overview: WorkspaceOverview) -> None:
@@ -135,7 +145,8 @@ class MainWindowController(QObject):
         self.window.setup_action.setVisible(overview.is_empty and not self.read_only)
         self._fill_initiatives(overview)
         self._show_initiative(self.initiative_id)
-        self.window.statusBar().clearMessage()
+        if self.window.statusBar().currentMessage() == LOADING:  # not what was said since
+            self.window.statusBar().clearMessage()
         self.overview_changed.emit()
         if overview.is_empty and not self._first_run_offered:
             self._first_run_offered = True
@@ -189,6 +200,14 @@ class MainWindowController(QObject):
         self.search_dialog.query.selectAll()
         self.search_dialog.query.setFocus()
         self.search_dialog.open()
+
+    def _on_settings(self) -> None:
+        if self.settings_dialog is None:
+            from cs360desk.ui.shell.settings_dialog import SettingsDialog  # not needed to start
+
+            self.settings_dialog = SettingsDialog(self.context, self.window)
+            self.settings_dialog.saved.connect(self.refresh)  # the agency's name, thresholds
+        self.settings_dialog.reopen()
 
     def _on_history_applied(self, _edit: object) -> None:
         for section in self.sections.built():

@@ -19,6 +19,7 @@ from cs360desk.ui.common.settings import ini_settings
 from cs360desk.ui.common.tasks import TaskRunner
 from cs360desk.ui.shell.application import application
 from cs360desk.ui.shell.first_run import FirstRunDialog
+from cs360desk.ui.shell.main_controller import MainWindowController
 from cs360desk.ui.shell.main_window import MainWindow
 from cs360desk.ui.shell.opening import build_main_window
 
@@ -28,7 +29,7 @@ TIMEOUT_S = 60.0
 
 
 def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
-    """Every section over ``db_path`` (one PNG each) and the first-run dialog."""
+    """Every section over ``db_path`` (one PNG each), the Settings and first-run dialogs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read only when Qt starts
     application(["cs360desk"])
     if QLocale().name() == "C":
@@ -87,11 +88,26 @@ def _section_shots(db_path: Path, settings: QSettings, out_dir: Path) -> list[Pa
                 QApplication.processEvents()
                 wait_until(lambda: not runner.busy)
             paths.append(_save(window, out_dir / section_file_name(title)))
+        paths.append(_settings_shot(window, out_dir))
         return paths
     finally:
         window.close()
         window.deleteLater()
         workspace.close()
+
+
+def _settings_shot(window: MainWindow, out_dir: Path) -> Path:
+    """Edit → Settings… as the user opens it, filled from the workspace."""
+    controller = window.controller
+    assert isinstance(controller, MainWindowController)
+    controller.settings_action.trigger()
+    dialog = controller.settings_dialog
+    assert dialog is not None
+    try:
+        wait_until(lambda: not dialog.busy)
+        return _save(dialog, out_dir / "settings.png")
+    finally:
+        dialog.reject()
 
 
 def _first_run_shots(scratch_db: Path, out_dir: Path) -> list[Path]:

@@ -16,7 +16,7 @@ from cs360desk.ui.shell.screenshots import WINDOW_SIZE, render_screenshots, sect
 pytestmark = pytest.mark.gui
 
 
-def test_renders_the_dashboard_and_the_first_run(
+def test_renders_the_sections_the_settings_and_the_first_run(
     qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path
 ) -> None:
     sample_workspace.close()  # the screenshots open the file themselves
@@ -24,7 +24,8 @@ def test_renders_the_dashboard_and_the_first_run(
     paths = render_screenshots(sample_workspace.path, out)
     sections = [section_file_name(spec.title) for spec in SECTIONS]
     assert sections[0] == "dashboard.png"
-    assert [p.name for p in paths] == [*sections, "first_run.png", "first_run_form.png"]
+    dialogs = ["settings.png", "first_run.png", "first_run_form.png"]
+    assert [p.name for p in paths] == [*sections, *dialogs]
     for path in paths[: len(sections)]:
         image = QImage(str(path))
         assert (image.width(), image.height()) == WINDOW_SIZE

@@ -159,7 +159,8 @@ def test_every_section_of_the_window_renders(
     )
     assert result.returncode == 0, result.stderr
     expected = {section_file_name(spec.title) for spec in SECTIONS}
-    assert expected | {"first_run.png", "first_run_form.png"} == {p.name for p in out.iterdir()}
+    shots = {"first_run.png", "first_run_form.png", "settings.png"}
+    assert expected | shots == {p.name for p in out.iterdir()}
     chart = QImage(str(out / section_file_name("Goals & measures")))
     assert (chart.width(), chart.height()) == (1280, 800)
     colours = {chart.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}

@@ -199,16 +199,33 @@ class _Collector:
         end = datetime.combine(self.period.end + timedelta(days=2), time.min, tzinfo=UTC)
         return start, end
 
-    def stages_reached(self) -> list[Fact]:
-        rows = self.session.scalars(
-            select(m.StageChange)
+    def _in_period(
+        self, model: Any, day: Any, *where: Any, newest_first: bool = False
+    ) -> Iterable[Any]:
+        """The initiative's rows of `model` whose `day` falls in the period, by that day."""
+        order = (day.desc(), model.id.desc()) if newest_first else (day, model.id)
+        return self.session.scalars(
+            select(model)
             .where(
-                m.StageChange.initiative_id == self.initiative_id,
-                m.StageChange.reached_on >= self.period.start,
-                m.StageChange.reached_on <= self.period.end,
+                model.initiative_id == self.initiative_id,
+                day >= self.period.start,
+                day <= self.period.end,
+                *where,
             )
-            .order_by(m.StageChange.reached_on, m.StageChange.id)
+            .order_by(*order)
         )
+
+    def _items_with_owners(self, *where: Any) -> Iterable[Any]:
+        """The initiative's action items matching `where`, each with its owner's name."""
+        return self.session.execute(
+            select(m.ActionItem, m.Person.full_name)
+            .outerjoin(m.Person, m.Person.id == m.ActionItem.owner_id)
+            .where(m.ActionItem.initiative_id == self.initiative_id, *where)
+            .order_by(m.ActionItem.due_on, m.ActionItem.id)
+        )
+
+    def stages_reached(self) -> list[Fact]:
+        rows = self._in_period(m.StageChange, m.StageChange.reached_on)
         return [
             Fact(
                 FactKind.STAGE_REACHED,
@@ -315,15 +332,11 @@ class _Collector:
         return facts
 
     def actions_done(self) -> list[Fact]:
-        rows = self.session.scalars(
-            select(m.ActionItem)
-            .where(
-                m.ActionItem.initiative_id == self.initiative_id,
-                m.ActionItem.status == ActionStatus.DONE,
-                m.ActionItem.completed_on >= self.period.start,
-                m.ActionItem.completed_on <= self.period.end,
-            )
-            .order_by(m.ActionItem.completed_on.desc(), m.ActionItem.id.desc())
+        rows = self._in_period(
+            m.ActionItem,
+            m.ActionItem.completed_on,
+            m.ActionItem.status == ActionStatus.DONE,
+            newest_first=True,
         )
         return [
             Fact(
@@ -382,15 +395,7 @@ class _Collector:
         return sorted(facts, key=lambda fact: (fact.day or date.min, fact.id))
 
     def input_held(self) -> list[Fact]:
-        rows = self.session.scalars(
-            select(m.InputActivity)
-            .where(
-                m.InputActivity.initiative_id == self.initiative_id,
-                m.InputActivity.held_on >= self.period.start,
-                m.InputActivity.held_on <= self.period.end,
-            )
-            .order_by(m.InputActivity.held_on, m.InputActivity.id)
-        )
+        rows = self._in_period(m.InputActivity, m.InputActivity.held_on)
         return [
             Fact(
                 FactKind.INPUT_HELD,
@@ -521,15 +526,9 @@ class _Collector:
         return facts
 
     def overdue(self, today: date) -> list[Fact]:
-        rows = self.session.execute(
-            select(m.ActionItem, m.Person.full_name)
-            .outerjoin(m.Person, m.Person.id == m.ActionItem.owner_id)
-            .where(
-                m.ActionItem.initiative_id == self.initiative_id,
-                m.ActionItem.due_on < today,
-                m.ActionItem.status.not_in((ActionStatus.DONE, ActionStatus.CANCELLED)),
-            )
-            .order_by(m.ActionItem.due_on, m.ActionItem.id)
+        rows = self._items_with_owners(
+            m.ActionItem.due_on < today,
+            m.ActionItem.status.not_in((ActionStatus.DONE, ActionStatus.CANCELLED)),
         )
         return [
             Fact(
@@ -567,15 +566,7 @@ class _Collector:
             )
             for row in recommendations
         ]
-        blocked = self.session.execute(
-            select(m.ActionItem, m.Person.full_name)
-            .outerjoin(m.Person, m.Person.id == m.ActionItem.owner_id)
-            .where(
-                m.ActionItem.initiative_id == self.initiative_id,
-                m.ActionItem.status == ActionStatus.BLOCKED,
-            )
-            .order_by(m.ActionItem.due_on, m.ActionItem.id)
-        )
+        blocked = self._items_with_owners(m.ActionItem.status == ActionStatus.BLOCKED)
         facts.extend(
             Fact(
                 FactKind.BLOCKED,

@@ -73,7 +73,10 @@ class Section:
                 break
             for first in missing():
                 model.want_row(first)
-            self.qtbot.waitUntil(lambda: not self.harness.runner.busy and not missing())
+            # Generous: on a loaded CI machine a page of the filtered list can take seconds.
+            self.qtbot.waitUntil(
+                lambda: not self.harness.runner.busy and not missing(), timeout=30_000
+            )
         return [model.row_at(n).item.id for n in range(model.rowCount())]
 
     def service_ids(self, where: ActionItemFilter) -> list[int]:

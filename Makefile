@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean locale catalog
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The compiled message catalogs (.mo) from their .po sources (issue 16). `make catalog` after
+# changing user-visible strings: it extracts them and updates every .po to translate.
+LOCALE := cs360desk/resources/locale
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
+
+locale: $(MO_FILES)
+
+$(LOCALE)/%.mo: $(LOCALE)/%.po $(STAMP)
+	$(BIN)/python -m cs360desk.i18n.catalog compile
+
+catalog: $(STAMP)
+	$(BIN)/python -m cs360desk.i18n.catalog update
+
+run: $(STAMP) locale
 	$(BIN)/cs360desk demo --keep-existing
 	$(BIN)/cs360desk
 
@@ -22,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check cs360desk tests installer main.py
 	$(BIN)/mypy
 
-test: lint
+test: lint locale
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 clean:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from bundle import BUNDLE_NAME, ROOT, app_version
 
+from cs360desk.i18n.catalog import compile_all
+
 INSTALLER = ROOT / "installer"
 SPEC = INSTALLER / "cs360desk.spec"
 ISS = INSTALLER / "windows" / "cs360desk.iss"
@@ -39,6 +41,11 @@ class BuildError(Exception):
 
 def build_bundle(dist: Path, work: Path) -> Path:
     """Run PyInstaller on the spec; returns the app's folder."""
+    # The bundle ships compiled catalogs; a fresh checkout has only their .po sources.
+    try:
+        compile_all()
+    except (OSError, ValueError) as error:
+        raise BuildError(f"the message catalogs did not compile: {error}") from error
     command = [
         sys.executable,
         "-m",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from cs360desk import i18n
 from cs360desk.db import models as m
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain import records as r
@@ -29,6 +31,16 @@ from cs360desk.domain.enums import (
     TeamKind,
 )
 from cs360desk.services import catalog
+
+# Tests read English whatever the machine's own language; Spanish is asked for where tested.
+os.environ["CS360DESK_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_screens() -> Iterator[None]:
+    yield
+    i18n.set_ui_language("en")
+
 
 STARTED_ON = date(2026, 1, 5)
 

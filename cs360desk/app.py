@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from cs360desk import __version__, cli
+from cs360desk.i18n import LANGUAGE_VARIABLE, command_line_language, set_ui_language
 from cs360desk.operations.log_files import default_log_folder, logging_to
 
 log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The command line's messages in the computer's language; the app reads its Settings too.
+    set_ui_language(command_line_language())
     args = cli.parse_args(sys.argv[1:] if argv is None else argv)
     with logging_to(default_log_folder(), debug=args.debug):
         log.info(
@@ -33,10 +37,13 @@ def _run_gui_command(args: argparse.Namespace) -> int:
     if args.command == "screenshots":
         from cs360desk.ui.shell.screenshots import render_screenshots
 
+        if args.lang:  # above Settings and the computer's own language
+            os.environ[LANGUAGE_VARIABLE] = args.lang
+
         for path in render_screenshots(args.db, args.out):
             print(path)
         return 0
-    # The window paints first; the database layer loads under it (see ui.application).
+    # The window paints first; the database layer loads under it (see ui.shell.application).
     from cs360desk.ui.shell.application import run_app
 
     return run_app(args.db, sys.argv[:1])

@@ -122,6 +122,17 @@ class _FileOnSmallDisk:
         return getattr(self._raw, name)
 
 
+def old_file_on_small_disk(
+    folder: Path, name: str, previous: bytes, free: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, SmallDisk]:
+    """A new folder holding last time's file `name`, then left with `free` bytes: the file,
+    and the disk installed."""
+    folder.mkdir()
+    target = folder / name
+    target.write_bytes(previous)
+    return target, SmallDisk(folder, free=free).install(monkeypatch)
+
+
 def folder_listing(folder: Path) -> list[str]:
     """Every name in the folder, hidden temporary files included."""
     return sorted(path.name for path in folder.iterdir())

@@ -15,12 +15,14 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
 from cs360desk.db.workspace import Workspace, open_workspace
-from cs360desk.domain.tracker import ParsedTracker
+from cs360desk.domain.tracker import ImportPreview, ParsedTracker
 from cs360desk.reports.xlsx_cells import escape_text
 from cs360desk.reports.xlsx_reader import read_tracker
 from cs360desk.reports.xlsx_tracker import write_tracker_xlsx
 from cs360desk.services.sample_agency import generate_sample_agency
 from cs360desk.services.tracker_export import tracker_data
+from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
+from tests.workspace_support import transaction_in
 
 # The sample is generated relative to this day, so overdue items are the same in every run.
 TODAY = date(2026, 3, 16)
@@ -31,12 +33,8 @@ GUN_CRIME = 1  # the sample's first initiative, with most of its action items
 def _sample_template() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="cs360-tracker-tests-"))
     path = folder / "sample.cs360"
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            generate_sample_agency(session, size="small", seed=1, today=TODAY)
-    finally:
-        workspace.close()
+    with transaction_in(path) as session:
+        generate_sample_agency(session, size="small", seed=1, today=TODAY)
     return path
 
 
@@ -123,3 +121,15 @@ def database_state(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
     finally:
         connection.close()
+
+
+def preview(workspace: Workspace, parsed: ParsedTracker) -> ImportPreview:
+    """The import preview of `parsed`, as of TODAY."""
+    with workspace.session_factory.begin() as session:
+        return preview_tracker_import(session, parsed, today=TODAY)
+
+
+def apply(workspace: Workspace, parsed: ParsedTracker, *, skip_errors: bool = False) -> Any:
+    """`parsed` imported in one transaction, as of TODAY."""
+    with workspace.session_factory.begin() as session:
+        return apply_tracker_import(session, parsed, today=TODAY, skip_errors=skip_errors)

@@ -19,9 +19,10 @@ from cs360desk.cli import (
     tracker_commands,
     workspace_commands,
 )
-from cs360desk.cli.common import DB_ENV, Handler
+from cs360desk.cli.common import DB_ENV, Handler, language_option, translate_argparse
 from cs360desk.domain.errors import UserFacingError, WorkspaceError
 from cs360desk.domain.workspace_location import WorkspaceLocation
+from cs360desk.i18n import _
 from cs360desk.operations.app_folders import default_workspace
 
 GUI_COMMANDS = {None, "screenshots"}
@@ -54,20 +55,32 @@ def workspace_file(given: str) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, in the UI language as it is now (set it first: its texts are read here)."""
+    translate_argparse()
     parser = argparse.ArgumentParser(
         prog="cs360desk",
-        description="CS360 Desk: run CS360 problem solving in a small police agency. "
-        "Without a command, opens the desktop app.",
-        epilog=f"The workspace defaults to ${DB_ENV} or {default_workspace()}.",
+        description=_(
+            "CS360 Desk: run CS360 problem solving in a small police agency. "
+            "Without a command, opens the desktop app."
+        ),
+        epilog=_("The workspace defaults to ${variable} or {path}.").format(
+            variable=DB_ENV, path=default_workspace()
+        ),
     )
-    parser.add_argument("--db", metavar="PATH", help="the workspace file to use")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=_("the workspace file to use"))
+    parser.add_argument("--debug", action="store_true", help=_("show tracebacks on errors"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_commands(commands)
-    shots = commands.add_parser("screenshots", help="render the app's views to PNG files")
-    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shots = commands.add_parser("screenshots", help=_("render the app's views to PNG files"))
+    shots.add_argument("--out", type=Path, required=True, help=_("folder for the PNG files"))
+    language_option(shots)
     return parser
 
 
@@ -97,13 +110,14 @@ def guarded(args: argparse.Namespace, action: Callable[[], int], err: TextIO | N
         print(f"cs360desk: {error}", file=err)
         return 1
     except KeyboardInterrupt:
-        print("cs360desk: interrupted", file=err)
+        print(_("cs360desk: interrupted"), file=err)
         return 130
     except Exception as error:  # a bug: say so plainly, the traceback is one flag away
         log.exception("Unexpected error in `%s`", args.command)
         if args.debug:
             traceback.print_exc(file=err)
-        print(f"cs360desk: unexpected error: {error!r} (run with --debug for details)", file=err)
+        said = _("cs360desk: unexpected error: {error} (run with --debug for details)")
+        print(said.format(error=repr(error)), file=err)
         return 1
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands
+from cs360desk.i18n import _
 from cs360desk.operations.backups import (
     BackupFile,
     BackupPlan,
@@ -19,15 +20,15 @@ from cs360desk.operations.backups import (
 
 def add_commands(commands: Subcommands) -> None:
     backup = commands.add_parser(
-        "backup", help="back up the workspace now and print the new backup's path"
+        "backup", help=_("back up the workspace now and print the new backup's path")
     )
-    backup.add_argument("--to", type=Path, help="the folder for the backup (default: beside it)")
-    listing = commands.add_parser("backups", help="list the workspace's backups, newest first")
-    listing.add_argument("--in", dest="folder", type=Path, help="the folder to list")
+    backup.add_argument("--to", type=Path, help=_("the folder for the backup (default: beside it)"))
+    listing = commands.add_parser("backups", help=_("list the workspace's backups, newest first"))
+    listing.add_argument("--in", dest="folder", type=Path, help=_("the folder to list"))
     restore = commands.add_parser(
-        "restore", help="replace the workspace with a backup; the current one is kept"
+        "restore", help=_("replace the workspace with a backup; the current one is kept")
     )
-    restore.add_argument("file", type=Path, help="the backup file to restore")
+    restore.add_argument("file", type=Path, help=_("the backup file to restore"))
 
 
 def _folder(args: argparse.Namespace, chosen: Path | None) -> Path:
@@ -44,9 +45,12 @@ def _backups(args: argparse.Namespace, out: TextIO) -> int:
     folder = _folder(args, args.folder)
     found = backups_in(workspace=args.db, folder=folder)
     if not found:
-        print(f"No backups of {args.db.name} in {folder}", file=out)
+        print(
+            _("No backups of {name} in {folder}").format(name=args.db.name, folder=folder), file=out
+        )
         return 0
-    print(f"Backups of {args.db.name} in {folder}, newest first:", file=out)
+    said = _("Backups of {name} in {folder}, newest first:")
+    print(said.format(name=args.db.name, folder=folder), file=out)
     for backup in found:
         print(f"  {describe(backup)}", file=out)
     return 0
@@ -68,9 +72,12 @@ def human_size(size: int) -> str:
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
     kept = restore(workspace=args.db, backup=args.file, plan=BackupPlan.beside(args.db))
-    print(f"Restored {args.file} into {args.db}", file=out)
+    print(
+        _("Restored {backup} into {workspace}").format(backup=args.file, workspace=args.db),
+        file=out,
+    )
     if kept is not None:
-        print(f"The workspace as it was is kept as {kept}", file=out)
+        print(_("The workspace as it was is kept as {path}").format(path=kept), file=out)
     return 0
 
 

@@ -7,9 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.cli.common import (
+    Handler,
+    Subcommands,
+    command_group,
+    existing_workspace,
+    language_option,
+)
 from cs360desk.domain.enums import PaperSize, ReportKind
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.i18n import _
 from cs360desk.operations.reports import PeriodOrderError, ReportRequest, write_report
 
 
@@ -17,40 +24,49 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        said = _("{text} is not a date (use YYYY-MM-DD)")
+        raise argparse.ArgumentTypeError(said.format(text=repr(text))) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    parser.add_argument("-o", "--output", type=Path, required=True, help=_("the PDF file to write"))
     parser.add_argument(
         "--paper",
         choices=[size.value for size in PaperSize],
-        help="paper size (default: the agency's setting, else US Letter)",
+        help=_("paper size (default: the agency's setting, else US Letter)"),
     )
-    parser.add_argument("--draft", action="store_true", help="do not record the report as issued")
+    parser.add_argument(
+        "--draft", action="store_true", help=_("do not record the report as issued")
+    )
+    language_option(parser)
 
 
 def add_commands(commands: Subcommands) -> None:
-    report = commands.add_parser("report", help="write a printed report as a PDF file")
-    kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
-    progress = kinds.add_parser("progress", help="the chief's progress update")
-    progress.add_argument("--initiative", type=int, help="initiative id (default: the first)")
-    progress.add_argument("--from", dest="start", type=_iso_date, help="first day (YYYY-MM-DD)")
-    progress.add_argument("--to", dest="end", type=_iso_date, help="last day (YYYY-MM-DD)")
-    progress.add_argument(
-        "--public", action="store_true", help="leave out phone numbers, e-mail and private people"
+    kinds = command_group(
+        commands, "report", _("write a printed report as a PDF file"), "report_kind", "REPORT"
     )
-    progress.add_argument("--highlight", action="append", default=[], help="a highlight (repeat)")
-    progress.add_argument("--ask", action="append", default=[], help="an ask of leadership")
-    progress.add_argument("--prepared-by", default="", help="who signs the report")
+    progress = kinds.add_parser("progress", help=_("the chief's progress update"))
+    progress.add_argument("--initiative", type=int, help=_("initiative id (default: the first)"))
+    progress.add_argument("--from", dest="start", type=_iso_date, help=_("first day (YYYY-MM-DD)"))
+    progress.add_argument("--to", dest="end", type=_iso_date, help=_("last day (YYYY-MM-DD)"))
+    progress.add_argument(
+        "--public",
+        action="store_true",
+        help=_("leave out phone numbers, e-mail and private people"),
+    )
+    progress.add_argument(
+        "--highlight", action="append", default=[], help=_("a highlight (repeat)")
+    )
+    progress.add_argument("--ask", action="append", default=[], help=_("an ask of leadership"))
+    progress.add_argument("--prepared-by", default="", help=_("who signs the report"))
     _common(progress)
-    scanning = kinds.add_parser("scanning", help="community input, problems, recommendations")
-    scanning.add_argument("--initiative", type=int, help="initiative id (default: the first)")
-    scanning.add_argument("--public", action="store_true", help="the public edition")
+    scanning = kinds.add_parser("scanning", help=_("community input, problems, recommendations"))
+    scanning.add_argument("--initiative", type=int, help=_("initiative id (default: the first)"))
+    scanning.add_argument("--public", action="store_true", help=_("the public edition"))
     _common(scanning)
-    for kind, text in (("agenda", "a meeting's agenda"), ("minutes", "a meeting's minutes")):
+    for kind, text in (("agenda", _("a meeting's agenda")), ("minutes", _("a meeting's minutes"))):
         meeting = kinds.add_parser(kind, help=text)
-        meeting.add_argument("--meeting", type=int, required=True, help="meeting id")
+        meeting.add_argument("--meeting", type=int, required=True, help=_("meeting id"))
         _common(meeting)
 
 
@@ -60,11 +76,13 @@ def _request(args: argparse.Namespace) -> ReportRequest:
         return ReportRequest(
             kind, args.initiative, start=args.start, end=args.end, public=args.public,
             paper=_paper(args), highlights=tuple(args.highlight), asks=tuple(args.ask),
-            prepared_by=args.prepared_by,
+            prepared_by=args.prepared_by, language=args.lang,
         )  # fmt: skip
     if kind is ReportKind.SCANNING:
-        return ReportRequest(kind, args.initiative, public=args.public, paper=_paper(args))
-    return ReportRequest(kind, meeting_id=args.meeting, paper=_paper(args))
+        return ReportRequest(
+            kind, args.initiative, public=args.public, paper=_paper(args), language=args.lang
+        )
+    return ReportRequest(kind, meeting_id=args.meeting, paper=_paper(args), language=args.lang)
 
 
 def _paper(args: argparse.Namespace) -> PaperSize | None:
@@ -80,7 +98,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             )  # fmt: skip
         except PeriodOrderError as error:
             start, end = error.start.isoformat(), error.end.isoformat()
-            raise UserFacingError(f"--from {start} is after --to {end}") from error
+            said = _("--from {start} is after --to {end}")
+            raise UserFacingError(said.format(start=start, end=end)) from error
     print(written.path, file=out)
     return 0
 

@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.cli.common import (
+    Handler,
+    Subcommands,
+    command_group,
+    existing_workspace,
+    language_option,
+)
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import (
     ImportBlockedError,
@@ -16,6 +22,7 @@ from cs360desk.domain.tracker import (
     RowOutcome,
     RowStatus,
 )
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.operations.backups import BackupFile
 from cs360desk.operations.calendar import export_calendar
 from cs360desk.operations.tracker import (
@@ -31,27 +38,37 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def add_commands(commands: Subcommands) -> None:
-    export = commands.add_parser("export", help="write the Excel tracker or a meeting calendar")
-    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
-    xlsx = formats.add_parser("xlsx", help="the Excel tracker of one initiative")
-    xlsx.add_argument("--initiative", type=int, help="initiative ID (needed when there are two)")
-    xlsx.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx file to write")
-    ics = formats.add_parser("ics", help="the meetings as a calendar file (.ics)")
-    ics.add_argument("--team", type=int, help="only this team's meetings")
-    ics.add_argument("--initiative", type=int, help="only this initiative's meetings")
-    ics.add_argument("-o", "--output", type=Path, required=True, help="the .ics file to write")
-    imports = commands.add_parser("import", help="read a returned Excel tracker back")
-    kinds = imports.add_subparsers(dest="import_format", metavar="FORMAT", required=True)
+    formats = command_group(
+        commands,
+        "export",
+        _("write the Excel tracker or a meeting calendar"),
+        "export_format",
+        "FORMAT",
+    )
+    xlsx = formats.add_parser("xlsx", help=_("the Excel tracker of one initiative"))
+    xlsx.add_argument("--initiative", type=int, help=_("initiative ID (needed when there are two)"))
+    xlsx.add_argument("-o", "--output", type=Path, required=True, help=_("the .xlsx file to write"))
+    language_option(xlsx)
+    ics = formats.add_parser("ics", help=_("the meetings as a calendar file (.ics)"))
+    ics.add_argument("--team", type=int, help=_("only this team's meetings"))
+    ics.add_argument("--initiative", type=int, help=_("only this initiative's meetings"))
+    ics.add_argument("-o", "--output", type=Path, required=True, help=_("the .ics file to write"))
+    language_option(ics)
+    kinds = command_group(
+        commands, "import", _("read a returned Excel tracker back"), "import_format", "FORMAT"
+    )
     tracker = kinds.add_parser(
         "xlsx",
-        help="preview (or with --apply, apply) the edits of a returned tracker",
-        description="Without --apply, only shows what would change. Exit status 1 when "
-        "rows have errors that block the import.",
+        help=_("preview (or with --apply, apply) the edits of a returned tracker"),
+        description=_(
+            "Without --apply, only shows what would change. Exit status 1 when "
+            "rows have errors that block the import."
+        ),
     )
-    tracker.add_argument("file", type=Path, help="the returned .xlsx tracker")
-    tracker.add_argument("--apply", action="store_true", help="apply the changes")
+    tracker.add_argument("file", type=Path, help=_("the returned .xlsx tracker"))
+    tracker.add_argument("--apply", action="store_true", help=_("apply the changes"))
     tracker.add_argument(
-        "--skip-errors", action="store_true", help="with --apply: apply the valid rows anyway"
+        "--skip-errors", action="store_true", help=_("with --apply: apply the valid rows anyway")
     )
 
 
@@ -60,20 +77,25 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         if args.export_format == "ics":
             count = export_calendar(
                 workspace=workspace, target=args.output, team_id=args.team,
-                initiative_id=args.initiative,
+                initiative_id=args.initiative, language_code=args.lang,
             )  # fmt: skip
-            print(f"{count} meeting(s) written to {args.output}", file=out)
+            said = ngettext(
+                "{n} meeting written to {path}", "{n} meetings written to {path}", count
+            )
+            print(said.format(n=count, path=args.output), file=out)
             return 0
         try:
             exported = export_tracker(
                 workspace=workspace, initiative_id=args.initiative, target=args.output,
-                today=date.today(),
+                today=date.today(), language_code=args.lang,
             )  # fmt: skip
         except InitiativeChoiceError as error:
             raise ValidationError(
-                "initiative", f"choose one with --initiative ({error.choices})"
+                "initiative",
+                _("choose one with --initiative ({choices})").format(choices=error.choices),
             ) from error
-    print(f"Tracker of {exported.initiative_name!r} written to {args.output}", file=out)
+    said = _("Tracker of {initiative} written to {path}")
+    print(said.format(initiative=repr(exported.initiative_name), path=args.output), file=out)
     return 0
 
 
@@ -83,16 +105,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             loaded = preview_import(workspace=workspace, source=args.file, today=date.today())
         print_preview(loaded.preview, out)
         if loaded.preview.has_errors:
-            print(
-                "Rows with errors would stop the import; fix them or use --skip-errors.", file=out
-            )
+            said = _("Rows with errors would stop the import; fix them or use --skip-errors.")
+            print(said, file=out)
             return 1
-        print("Nothing was changed. Run again with --apply to import.", file=out)
+        print(_("Nothing was changed. Run again with --apply to import."), file=out)
         return 0
     parsed = read_returned_tracker(args.file)
 
     def backed_up(backup: BackupFile) -> None:
-        print(f"Backed up to {backup.path}", file=out)
+        print(_("Backed up to {path}").format(path=backup.path), file=out)
 
     with existing_workspace(args.db) as workspace:
         try:
@@ -105,36 +126,50 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             raise
     result = applied.result
     print_preview(result.preview, out)
-    skipped = f"; {result.skipped} row(s) with errors skipped" if result.skipped else ""
-    print(f"Imported {result.applied} row(s){skipped}.", file=out)
+    imported = count_of(result.applied, "Imported {n} row.", "Imported {n} rows.")
+    if result.skipped:
+        imported = ngettext(
+            "Imported {rows}; {n} row with errors skipped.",
+            "Imported {rows}; {n} rows with errors skipped.",
+            result.skipped,
+        ).format(rows=count_of(result.applied, "{n} row", "{n} rows"), n=result.skipped)
+    print(imported, file=out)
     return 0
 
 
 def print_preview(preview: ImportPreview, out: TextIO) -> None:
-    print(f"{preview.file_name}: tracker of {preview.initiative_name!r}", file=out)
+    said = _("{file}: tracker of {initiative}")
+    print(said.format(file=preview.file_name, initiative=repr(preview.initiative_name)), file=out)
     for note in preview.notes:
-        print(f"note: {note}", file=out)
+        print(_("note: {note}").format(note=note), file=out)
     for row in preview.rows:
         if row.status is not RowStatus.UNCHANGED or row.notes:
             print(_row_line(row), file=out)
             for note in row.notes:
-                print(f"    note: {note}", file=out)
-    print(f"Summary: {preview.summary()}", file=out)
+                print("    " + _("note: {note}").format(note=note), file=out)
+    print(_("Summary: {summary}").format(summary=preview.summary()), file=out)
 
 
 def _row_line(row: RowOutcome) -> str:
-    where = f"{row.sheet} row {row.row}" + (f" (ID {row.record_id})" if row.record_id else "")
+    if row.record_id:
+        where = _("{sheet} row {row} (ID {id})").format(
+            sheet=row.sheet, row=row.row, id=row.record_id
+        )
+    else:
+        where = _("{sheet} row {row}").format(sheet=row.sheet, row=row.row)
     if row.status is RowStatus.ERROR:
-        return f"{where} ERROR: " + "; ".join(problem.describe() for problem in row.problems)
+        problems = "; ".join(problem.describe() for problem in row.problems)
+        return _("{where} ERROR: {problems}").format(where=where, problems=problems)
     if row.status is RowStatus.UNCHANGED:
-        return f"{where} unchanged: {shown(row.label)}"
+        return _("{where} unchanged: {label}").format(where=where, label=shown(row.label))
     changes = "; ".join(
         f"{change.field}: {shown(change.old)} -> {shown(change.new)}"
         if row.status is RowStatus.CHANGED
         else f"{change.field}: {shown(change.new)}"
         for change in row.changes
     )
-    return f"{where} {row.status.label.lower()}: {changes}"
+    status = row.status.label.lower()
+    return _("{where} {status}: {changes}").format(where=where, status=status, changes=changes)
 
 
 def shown(text: str) -> str:

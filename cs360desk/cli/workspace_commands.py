@@ -9,51 +9,59 @@ from datetime import date
 from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands, existing_workspace
-from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.errors import WorkspaceError, kind_name
+from cs360desk.i18n import _
 from cs360desk.operations.sample import AgencyPresentError, SampleOutcome, create_sample_workspace
 from cs360desk.operations.workspaces import check_workspace, record_counts
 
 
 def add_commands(commands: Subcommands) -> None:
-    demo = commands.add_parser("demo", help="fill a new workspace with the sample agency")
+    demo = commands.add_parser("demo", help=_("fill a new workspace with the sample agency"))
     demo.add_argument(
         "--size",
         choices=("small", "large"),
         default="small",
-        help="small: a believable agency; large: benchmark volumes",
+        help=_("small: a believable agency; large: benchmark volumes"),
     )
-    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+    demo.add_argument("--seed", type=int, default=1, help=_("the same seed gives the same data"))
     demo.add_argument(
         "--keep-existing",
         action="store_true",
-        help="do nothing when the workspace already holds an agency",
+        help=_("do nothing when the workspace already holds an agency"),
     )
     demo.add_argument(
         "--force",
         action="store_true",
-        help="replace a non-empty workspace (the old file is kept beside it)",
+        help=_("replace a non-empty workspace (the old file is kept beside it)"),
     )
-    commands.add_parser("check", help="integrity check and schema version; exit 0 when sound")
-    commands.add_parser("info", help="counts of every kind of record")
+    commands.add_parser("check", help=_("integrity check and schema version; exit 0 when sound"))
+    commands.add_parser("info", help=_("counts of every kind of record"))
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     check = check_workspace(args.db)
     for problem in check.problems:
-        print(f"problem: {problem}", file=out)
-    state = "current" if check.current else "older; it is upgraded when opened"
-    verdict = "sound" if check.sound else "DAMAGED"
-    print(f"{args.db}: {verdict}; schema {check.revision} ({state})", file=out)
+        print(_("problem: {problem}").format(problem=problem), file=out)
+    if check.sound and check.current:
+        said = _("{path}: sound; schema {revision} (current)")
+    elif check.sound:
+        said = _("{path}: sound; schema {revision} (older; it is upgraded when opened)")
+    elif check.current:
+        said = _("{path}: DAMAGED; schema {revision} (current)")
+    else:
+        said = _("{path}: DAMAGED; schema {revision} (older; it is upgraded when opened)")
+    print(said.format(path=args.db, revision=check.revision), file=out)
     return 0 if check.sound else 1
 
 
 def _info(args: argparse.Namespace, out: TextIO) -> int:
     with existing_workspace(args.db) as workspace:
         counts = record_counts(workspace=workspace)
-    print(f"Workspace: {args.db}", file=out)
-    width = max(len(name) for name in counts)
-    for name, count in counts.items():
-        print(f"  {name:<{width}}  {count:>9,}", file=out)
+    print(_("Workspace: {path}").format(path=args.db), file=out)
+    names = {kind: kind_name(kind) for kind in counts}
+    width = max(len(name) for name in names.values())
+    for kind, count in counts.items():
+        print(f"  {names[kind]:<{width}}  {count:>9,}", file=out)
     return 0
 
 
@@ -66,16 +74,22 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         )  # fmt: skip
     except AgencyPresentError as error:
         raise WorkspaceError(
-            f"{error.path} already holds an agency; use --force to replace it "
-            "(the old file is kept beside it)"
+            _(
+                "{path} already holds an agency; use --force to replace it "
+                "(the old file is kept beside it)"
+            ).format(path=error.path)
         ) from error
     if made.outcome is SampleOutcome.LEFT_AS_IS:
-        print(f"{made.path} already holds an agency; left as it is", file=out)
+        print(_("{path} already holds an agency; left as it is").format(path=made.path), file=out)
         return 0
     if sys.stderr.isatty():
-        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
-    kept = f"; the previous workspace is kept as {made.kept}" if made.kept else ""
-    print(f"Sample agency written to {made.path}{kept}", file=out)
+        seconds = f"{time.monotonic() - started:.1f}"
+        print("  " + _("done in {seconds} s").format(seconds=seconds), file=sys.stderr)
+    if made.kept:
+        said = _("Sample agency written to {path}; the previous workspace is kept as {kept}")
+    else:
+        said = _("Sample agency written to {path}")
+    print(said.format(path=made.path, kept=made.kept), file=out)
     return 0
 
 

@@ -36,9 +36,15 @@ def create_workspace_engine(path: Path) -> Engine:
         cursor.close()
         add_functions(dbapi_connection)
 
+    return with_explicit_begin(engine)
+
+
+def with_explicit_begin(engine: Engine) -> Engine:
+    """`engine`, whose connections have the driver's implicit transactions off: SQLAlchemy's
+    begin starts one itself, and driver errors reach the app as its own (sqlite_errors)."""
+
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # With the driver's implicit transactions off, SQLAlchemy's begin must start one itself.
         connection.exec_driver_sql("BEGIN")
 
     install_error_translation(engine)

@@ -11,8 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from cs360desk.db.backups import open_for_reading
-from cs360desk.db.engine import add_functions
-from cs360desk.db.sqlite_errors import install_error_translation
+from cs360desk.db.engine import add_functions, with_explicit_begin
 
 READ_ONLY_BANNER = (
     "This workspace is open read-only: {reason}. You can look and print, but not edit."
@@ -39,12 +38,7 @@ def create_read_only_engine(path: Path) -> Engine:
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
         add_functions(dbapi_connection)
 
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
-
-    install_error_translation(engine)
-    return engine
+    return with_explicit_begin(engine)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -31,7 +31,9 @@ class Edit:
 
 
 def kind_label(table: str) -> str:
-    """How users call the rows of a table: "action_item" rows are "action item"s."""
+    """How users call the rows of a table: "action_item" rows are "action item"s.
+
+    English, the key of the kind's name in each language (`errors.kind_name`)."""
     return table.replace("_", " ")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cs360desk.i18n import _, count_of, ngettext
+
 
 class Level(StrEnum):
     OK = "ok"
@@ -65,8 +67,8 @@ class Signal:
 
 def _days(days: int | None) -> str:
     if days is None:
-        return "never"
-    return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+        return _("never")
+    return _("today") if days == 0 else count_of(days, "{n} day ago", "{n} days ago")
 
 
 def _level(days: int | None, limit: int) -> Level:
@@ -76,27 +78,28 @@ def _level(days: int | None, limit: int) -> Level:
 
 
 def signals(facts: MomentumFacts, limits: MomentumThresholds) -> tuple[Signal, ...]:
+    """What the dashboard shows, in the current language."""
     return (
         _meeting_signal(facts, limits),
         _overdue_signal(facts),
         _measures_signal(facts),
         _update_signal(
             "public_update",
-            "Public update",
+            _("Public update"),
             facts.days_since_public_update,
             facts.public_update_every or limits.public_update_days,
         ),
         _update_signal(
             "staff_update",
-            "Staff briefing",
+            _("Staff briefing"),
             facts.days_since_staff_update,
             facts.staff_update_every or limits.staff_update_days,
         ),
         Signal(
             "stage",
-            f"Stage: {facts.stage_label}",
-            f"{facts.days_in_stage} days",
-            "time in the current stage",
+            _("Stage: {stage}").format(stage=facts.stage_label),
+            count_of(facts.days_in_stage, "{n} day", "{n} days"),
+            _("time in the current stage"),
             _level(facts.days_in_stage, limits.stage_stale_days),
         ),
         _recommendation_signal(facts),
@@ -105,52 +108,67 @@ def signals(facts: MomentumFacts, limits: MomentumThresholds) -> tuple[Signal, .
 
 def _update_signal(key: str, title: str, days_since: int | None, every: int) -> Signal:
     """Due or overdue by the initiative's cadence: "due in 3 days", "9 days overdue"."""
-    detail = f"last posted {_days(days_since)}; one every {_count(every, 'day')}"
     if days_since is None:
-        return Signal(key, title, "never posted", f"one every {_count(every, 'day')}", Level.ALERT)
+        cadence = count_of(every, "one every {n} day", "one every {n} days")
+        return Signal(key, title, _("never posted"), cadence, Level.ALERT)
+    detail = ngettext(
+        "last posted {ago}; one every {n} day", "last posted {ago}; one every {n} days", every
+    ).format(ago=_days(days_since), n=every)
     due_in = every - days_since
     if due_in > 0:
-        return Signal(key, title, f"due in {_count(due_in, 'day')}", detail, Level.OK)
+        value = count_of(due_in, "due in {n} day", "due in {n} days")
+        return Signal(key, title, value, detail, Level.OK)
     if due_in == 0:
-        return Signal(key, title, "due today", detail, Level.WATCH)
+        return Signal(key, title, _("due today"), detail, Level.WATCH)
     late = -due_in
     level = Level.WATCH if late <= every else Level.ALERT
-    return Signal(key, title, f"{_count(late, 'day')} overdue", detail, level)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return Signal(key, title, count_of(late, "{n} day overdue", "{n} days overdue"), detail, level)
 
 
 def _meeting_signal(facts: MomentumFacts, limits: MomentumThresholds) -> Signal:
+    title = _("Last PST meeting")
     if facts.pst_cadence_days is None:
-        detail = "no Problem-Solving Team yet"
-        return Signal("pst_meeting", "Last PST meeting", "no team", detail, Level.ALERT)
+        detail = _("no Problem-Solving Team yet")
+        return Signal("pst_meeting", title, _("no team"), detail, Level.ALERT)
     limit = facts.pst_cadence_days + limits.meeting_grace_days
     return Signal(
         "pst_meeting",
-        "Last PST meeting",
+        title,
         _days(facts.days_since_pst_meeting),
-        f"the team meets every {facts.pst_cadence_days} days or so",
+        count_of(
+            facts.pst_cadence_days,
+            "the team meets every {n} day or so",
+            "the team meets every {n} days or so",
+        ),
         _level(facts.days_since_pst_meeting, limit),
     )
 
 
 def _overdue_signal(facts: MomentumFacts) -> Signal:
     worst = max(facts.owners, key=lambda o: o.overdue_items, default=None)
-    detail = f"{facts.open_items} open in all"
     if worst is not None and worst.overdue_items:
-        detail += f"; most overdue: {worst.owner_name} ({worst.overdue_items})"
+        detail = ngettext(
+            "{n} open in all; most overdue: {owner} ({overdue})",
+            "{n} open in all; most overdue: {owner} ({overdue})",
+            facts.open_items,
+        ).format(n=facts.open_items, owner=worst.owner_name, overdue=worst.overdue_items)
+    else:
+        detail = count_of(facts.open_items, "{n} open in all", "{n} open in all")
     share = facts.overdue_items / facts.open_items if facts.open_items else 0.0
     level = Level.OK if share <= 0.1 else Level.WATCH if share <= 0.25 else Level.ALERT
-    return Signal("overdue", "Overdue action items", str(facts.overdue_items), detail, level)
+    title = _("Overdue action items")
+    return Signal("overdue", title, str(facts.overdue_items), detail, level)
 
 
 def _measures_signal(facts: MomentumFacts) -> Signal:
     missing = len(facts.measures_without_value)
-    detail = ", ".join(facts.measures_without_value[:3]) if missing else "all measures are current"
+    names = ", ".join(facts.measures_without_value[:3])
     if missing > 3:
-        detail += f" and {missing - 3} more"
+        detail = ngettext("{names} and {n} more", "{names} and {n} more", missing - 3).format(
+            names=names, n=missing - 3
+        )
+    else:
+        detail = names if missing else _("all measures are current")
     level = (
         Level.OK
         if missing == 0
@@ -158,15 +176,26 @@ def _measures_signal(facts: MomentumFacts) -> Signal:
         if missing * 4 <= facts.measures_total
         else Level.ALERT
     )
-    value = f"{missing} of {facts.measures_total}"
-    return Signal("measures", "Measures with no value this period", value, detail, level)
+    value = _("{n} of {total}").format(n=missing, total=facts.measures_total)
+    return Signal("measures", _("Measures with no value this period"), value, detail, level)
 
 
 def _recommendation_signal(facts: MomentumFacts) -> Signal:
     waiting = facts.recommendations_undecided + facts.recommendations_not_acted
-    detail = (
-        f"{facts.recommendations_undecided} awaiting a decision, "
-        f"{facts.recommendations_not_acted} accepted but not started"
+    detail = ", ".join(
+        [
+            count_of(
+                facts.recommendations_undecided,
+                "{n} awaiting a decision",
+                "{n} awaiting a decision",
+            ),
+            count_of(
+                facts.recommendations_not_acted,
+                "{n} accepted but not started",
+                "{n} accepted but not started",
+            ),
+        ]
     )
     level = Level.OK if waiting == 0 else Level.WATCH if waiting <= 2 else Level.ALERT
-    return Signal("recommendations", "Recommendations waiting", str(waiting), detail, level)
+    title = _("Recommendations waiting")
+    return Signal("recommendations", title, str(waiting), detail, level)

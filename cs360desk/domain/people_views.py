@@ -12,8 +12,10 @@ from cs360desk.domain.records import (
     TeamRecord,
 )
 from cs360desk.domain.views import MemberLine
+from cs360desk.i18n import N_, _, count_of
 
-PRIVATE_CONTACT = "(private)"
+# Shown instead of a phone number or e-mail its person keeps private; translate where shown.
+PRIVATE_CONTACT = N_("(private)")
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,11 @@ class PersonRow:
 
     @property
     def shown_phone(self) -> str:
-        return PRIVATE_CONTACT if self.person.contact_private else self.person.phone
+        return _(PRIVATE_CONTACT) if self.person.contact_private else self.person.phone
 
     @property
     def shown_email(self) -> str:
-        return PRIVATE_CONTACT if self.person.contact_private else self.person.email
+        return _(PRIVATE_CONTACT) if self.person.contact_private else self.person.email
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,28 @@ class Holdings:
 
     def describe(self) -> str:
         """ "3 open action items, 1 response to lead" — empty when nothing is held."""
-        parts = [
-            _count(self.open_items, "open action item", "open action items"),
-            _count(self.closed_items, "closed action item", "closed action items"),
-            _count(self.responses, "response to lead", "responses to lead"),
-            _count(self.recommendations, "recommendation", "recommendations"),
-            _count(
-                self.initiatives,
-                "initiative as champion or sponsor",
-                "initiatives as champion or sponsor",
-            ),
-        ]
-        return ", ".join(part for part in parts if part)
+        parts: list[str] = []
+        if self.open_items:
+            parts.append(count_of(self.open_items, "{n} open action item", "{n} open action items"))
+        if self.closed_items:
+            parts.append(
+                count_of(self.closed_items, "{n} closed action item", "{n} closed action items")
+            )
+        if self.responses:
+            parts.append(count_of(self.responses, "{n} response to lead", "{n} responses to lead"))
+        if self.recommendations:
+            parts.append(
+                count_of(self.recommendations, "{n} recommendation", "{n} recommendations")
+            )
+        if self.initiatives:
+            parts.append(
+                count_of(
+                    self.initiatives,
+                    "{n} initiative as champion or sponsor",
+                    "{n} initiatives as champion or sponsor",
+                )
+            )
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -137,9 +149,3 @@ class TeamDetail:
 def engagement_summary(counts: list[tuple[Engagement, int]]) -> str:
     """ "Champion 3 · Supporter 5 · …", every level in the order given."""
     return " · ".join(f"{level.label} {count}" for level, count in counts)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    if not number:
-        return ""
-    return f"{number} {one if number == 1 else many}"

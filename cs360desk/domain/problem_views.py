@@ -9,22 +9,41 @@ from datetime import date
 from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.records import MeasurementRecord, MeasureRecord, ProblemRecord, ResponseRecord
 from cs360desk.domain.trend import Trend, judge_trend
+from cs360desk.i18n import N_
 
-# (field, short name, the question the PST answers) — the CHEERS test of a problem.
+# (field, short name, the question the PST answers) — the CHEERS test of a problem. The words
+# are marked with N_(): translate them where they are shown.
 CHEERS: tuple[tuple[str, str, str], ...] = (
-    ("cheers_community", "Community", "Members of the community experience it."),
-    ("cheers_harm", "Harm", "It causes harm: loss, injury, fear, not merely a breach of rules."),
-    ("cheers_expectation", "Expectation", "Some members of the public expect the police to act."),
-    ("cheers_events", "Events", "It is made of discrete events (calls, crimes, incidents)."),
-    ("cheers_recurring", "Recurring", "The events recur, or are expected to."),
-    ("cheers_similarity", "Similarity", "The events are similar (same offenders, place, way)."),
+    ("cheers_community", N_("Community"), N_("Members of the community experience it.")),
+    (
+        "cheers_harm",
+        N_("Harm"),
+        N_("It causes harm: loss, injury, fear, not merely a breach of rules."),
+    ),
+    (
+        "cheers_expectation",
+        N_("Expectation"),
+        N_("Some members of the public expect the police to act."),
+    ),
+    (
+        "cheers_events",
+        N_("Events"),
+        N_("It is made of discrete events (calls, crimes, incidents)."),
+    ),
+    ("cheers_recurring", N_("Recurring"), N_("The events recur, or are expected to.")),
+    (
+        "cheers_similarity",
+        N_("Similarity"),
+        N_("The events are similar (same offenders, place, way)."),
+    ),
 )
-# (field, label) — the priority worksheet, each scored 0 (none) to 5 (very high).
+# (field, label) — the priority worksheet, each scored 0 (none) to 5 (very high); the labels
+# are marked with N_(), translated where shown.
 WORKSHEET: tuple[tuple[str, str], ...] = (
-    ("score_impact", "Impact on the community"),
-    ("score_threat_to_life", "Threat to life"),
-    ("score_community_interest", "Community interest"),
-    ("score_threat_to_rights", "Threat to constitutional rights"),
+    ("score_impact", N_("Impact on the community")),
+    ("score_threat_to_life", N_("Threat to life")),
+    ("score_community_interest", N_("Community interest")),
+    ("score_threat_to_rights", N_("Threat to constitutional rights")),
 )
 MAX_SCORE = 5
 MAX_TOTAL = MAX_SCORE * len(WORKSHEET)

@@ -76,6 +76,7 @@ class AgencyRecord:
     staff_update_days: int = 14
     stage_stale_days: int = 180
     recommendation_wait_days: int = 30
+    public_language: str = "en"
 
 
 @dataclass(frozen=True)

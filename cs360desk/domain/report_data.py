@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from cs360desk.domain.enums import Direction, PaperSize
+from cs360desk.domain.trend import MeasureStanding
+from cs360desk.i18n import _, formats
 
 NEXT_PERIOD_MIN_DAYS = 30
 NEXT_PERIOD_MAX_DAYS = 92
@@ -84,7 +86,7 @@ class KeyNumbers:
 
 
 @dataclass(frozen=True)
-class MeasureLine:
+class MeasureLine(MeasureStanding):
     name: str
     unit: str
     direction: Direction
@@ -98,33 +100,22 @@ class MeasureLine:
     points: tuple[tuple[date, float], ...]
 
     @property
-    def improved(self) -> bool:
-        """The latest value is better than the baseline in the measure's own direction."""
-        if self.latest is None or self.baseline is None:
-            return False
-        if self.direction is Direction.DECREASE:
-            return self.latest < self.baseline
-        return self.latest > self.baseline
-
-    @property
-    def target_met(self) -> bool:
-        if self.latest is None or self.target is None:
-            return False
-        if self.direction is Direction.DECREASE:
-            return self.latest <= self.target
-        return self.latest >= self.target
+    def on_track(self) -> bool:
+        """The target is met or the value is better than the baseline: the good verdicts."""
+        return self.latest is not None and (self.target_met or self.improved)
 
     @property
     def verdict(self) -> str:
+        """Where the measure stands, in the current language."""
         if self.latest is None:
-            return "No value yet"
+            return _("No value yet")
         if self.target_met:
-            return "Target met"
+            return _("Target met")
         if self.improved:
-            return "Better than baseline"
+            return _("Better than baseline")
         if self.baseline is None:
-            return "No baseline"
-        return "Not yet better"
+            return _("No baseline")
+        return _("Not yet better")
 
 
 @dataclass(frozen=True)
@@ -329,17 +320,15 @@ class MinutesData:
     new_items: tuple[ActionLine, ...]
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def long_date(day: date | None) -> str:
-    """ "Nov 9, 2026": unambiguous on both sides of the Atlantic, unlike 11/9/2026.
+    """ "Nov 9, 2026" · "9 nov 2026": the month in words is unambiguous, unlike 11/9/2026.
 
-    Spelled from a fixed table because strftime follows the process locale, which Qt sets.
+    CLDR's medium date in the current language (never strftime: it follows the process
+    locale, which Qt sets); empty for no date.
     """
     if day is None:
         return ""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return formats.medium_date(day)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from enum import StrEnum
 
 from cs360desk.domain.enums import Direction
 from cs360desk.domain.report_data import ReportPeriod
+from cs360desk.domain.trend import MeasureStanding
+from cs360desk.i18n import N_, _
 
 SHORT_POST_LIMIT = 280
 LONG_UPDATE_WORDS = (120, 300)
-STAFF_ONLY = "for staff only"
+STAFF_ONLY = N_("for staff only")  # translated where a fact is made: _(STAFF_ONLY)
 
 
 class FactKind(StrEnum):
@@ -35,7 +37,7 @@ class FactKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class MeasureFigures:
+class MeasureFigures(MeasureStanding):
     """A measure's baseline, latest value and target, with which way is the right way."""
 
     name: str
@@ -46,21 +48,6 @@ class MeasureFigures:
     latest_on: date | None
     target: float | None
     moved: bool  # a new value in the period, different from the one before it
-
-    @property
-    def improved(self) -> bool:
-        if self.latest is None or self.baseline is None or self.latest == self.baseline:
-            return False
-        better = self.latest < self.baseline
-        return better if self.direction is Direction.DECREASE else not better
-
-    @property
-    def target_met(self) -> bool:
-        if self.latest is None or self.target is None:
-            return False
-        if self.direction is Direction.DECREASE:
-            return self.latest <= self.target
-        return self.latest >= self.target
 
 
 @dataclass(frozen=True)
@@ -115,6 +102,9 @@ class PeriodFacts:
     facts: tuple[Fact, ...]
     hashtag: str = ""
     link: str = ""
+    # The language the facts were told in, so drafts rebuilt from them are written in it too
+    # (None: whichever language is current when they are written).
+    language: str | None = None
 
     def of(self, *kinds: FactKind, public: bool = False) -> tuple[Fact, ...]:
         return tuple(
@@ -131,6 +121,7 @@ class PeriodFacts:
             kept,
             self.hashtag,
             self.link,
+            self.language,
         )
 
     @property
@@ -165,13 +156,13 @@ class DraftKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _DRAFT_LABELS[self]
+        return _(_DRAFT_LABELS[self])
 
 
 _DRAFT_LABELS = {
-    DraftKind.SHORT: "Short public post",
-    DraftKind.LONG: "Longer public update",
-    DraftKind.STAFF: "Staff briefing",
+    DraftKind.SHORT: N_("Short public post"),
+    DraftKind.LONG: N_("Longer public update"),
+    DraftKind.STAFF: N_("Staff briefing"),
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import SplitResult, urlsplit
 
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.i18n import _
 
 # Two letters or more before "://", so a Windows drive ("C://Users") stays a path.
 _URL = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://")
@@ -53,15 +54,17 @@ class WorkspaceLocation:
         if not isinstance(given, str):
             return cls.file(given)
         if not given.strip():
-            raise WorkspaceError("no workspace given: name a workspace file")
+            raise WorkspaceError(_("no workspace given: name a workspace file"))
         match = _URL.match(given)
         if match is None:
             return cls.file(given)
         scheme = match["scheme"].lower()
         if scheme.partition("+")[0] not in _POSTGRESQL_SCHEMES:
             raise WorkspaceError(
-                f"{scheme}:// is not a kind of workspace CS360 Desk can open; "
-                "name a workspace file instead"
+                _(
+                    "{scheme}:// is not a kind of workspace CS360 Desk can open; "
+                    "name a workspace file instead"
+                ).format(scheme=scheme)
             )
         _split(given)  # refuses a malformed URL now, not when it is first shown
         return cls(LocationKind.POSTGRESQL, url=given)
@@ -74,8 +77,11 @@ class WorkspaceLocation:
         """The workspace file; a server location is refused, since this version opens files."""
         if self.path is None:
             raise WorkspaceError(
-                f"{self.describe()} is a shared PostgreSQL workspace, and shared PostgreSQL "
-                "workspaces come in a later version of CS360 Desk: open a workspace file for now"
+                _(
+                    "{location} is a shared PostgreSQL workspace, and shared PostgreSQL "
+                    "workspaces come in a later version of CS360 Desk: open a workspace file "
+                    "for now"
+                ).format(location=self.describe())
             )
         return self.path
 
@@ -96,9 +102,11 @@ class WorkspaceLocation:
 def _split(url: str) -> SplitResult:
     try:
         parts = urlsplit(url)
-        _ = parts.port  # urlsplit checks the port only when it is read
+        parts.port  # noqa: B018 - urlsplit checks the port only when it is read
     except ValueError as error:
-        raise WorkspaceError(f"the PostgreSQL URL is not valid: {error}") from error
+        raise WorkspaceError(
+            _("the PostgreSQL URL is not valid: {error}").format(error=error)
+        ) from error
     return parts
 
 

@@ -14,14 +14,16 @@ from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.records import CommunicationRecord
 from cs360desk.domain.update_drafts import DraftKind, UpdateDrafts
+from cs360desk.i18n import _, language
 from cs360desk.operations.workspaces import WorkspaceSession
+from cs360desk.services.agency_settings import public_language
 from cs360desk.services.update_drafts import save_draft, update_drafts
 from cs360desk.services.workspace_info import initiatives
 
 
 class NoInitiativeError(UserFacingError):
     def __init__(self) -> None:
-        super().__init__("this workspace has no initiative yet")
+        super().__init__(_("this workspace has no initiative yet"))
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class DraftRequest:
     start: date | None = None  # None: since the last public update posted, or 30 days
     end: date | None = None  # None: today
     excluded: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    language: str | None = None  # None: the agency's language for public outputs
 
 
 @dataclass(frozen=True)
@@ -47,21 +50,23 @@ class DraftToSave:
 def draft_updates(
     session: WorkspaceSession, request: DraftRequest, *, now: datetime
 ) -> UpdateDrafts:
-    """The drafts of the period asked for, from the records in `session`."""
+    """The drafts of the period asked for, from the records in `session`, in the language
+    the request names (else the agency's for public outputs)."""
     initiative_id = request.initiative_id
     if initiative_id is None:
         found = initiatives(session)
         if not found:
             raise NoInitiativeError()
         initiative_id = found[0].id
-    return update_drafts(
-        session,
-        initiative_id,
-        now=now,
-        start=request.start,
-        end=request.end,
-        excluded=request.excluded,
-    )
+    with language(request.language or public_language(session)):
+        return update_drafts(
+            session,
+            initiative_id,
+            now=now,
+            start=request.start,
+            end=request.end,
+            excluded=request.excluded,
+        )
 
 
 def write_drafts(*, workspace: Workspace, request: DraftRequest, now: datetime) -> UpdateDrafts:

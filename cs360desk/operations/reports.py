@@ -12,6 +12,7 @@ from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import PaperSize, ReportKind
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.report_data import ReportPeriod
+from cs360desk.i18n import N_, _, language
 from cs360desk.operations.progress import Progress, notify, within
 from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.reports.atomic_write import write_atomically
@@ -20,12 +21,13 @@ from cs360desk.reports.pdf_meeting import write_agenda_pdf, write_minutes_pdf
 from cs360desk.reports.pdf_progress import write_progress_pdf
 from cs360desk.reports.pdf_scanning import write_scanning_pdf
 from cs360desk.services import report_data
+from cs360desk.services.agency_settings import public_language
 
 KIND_TITLES = {
-    ReportKind.PROGRESS: "Progress update",
-    ReportKind.SCANNING: "Scanning report",
-    ReportKind.AGENDA: "Meeting agenda",
-    ReportKind.MINUTES: "Meeting minutes",
+    ReportKind.PROGRESS: N_("Progress update"),
+    ReportKind.SCANNING: N_("Scanning report"),
+    ReportKind.AGENDA: N_("Meeting agenda"),
+    ReportKind.MINUTES: N_("Meeting minutes"),
 }
 MEETING_KINDS = (ReportKind.AGENDA, ReportKind.MINUTES)
 
@@ -45,6 +47,7 @@ class ReportRequest:
     highlights: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     prepared_by: str = ""
+    language: str | None = None  # None: the agency's language for public outputs
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class WrittenReport:
     suggested_name: str  # a file name to offer when the user saves it elsewhere
     initiative_id: int | None
     period: ReportPeriod | None
+    language: str = "en"  # the language it is written in
 
 
 class PeriodOrderError(UserFacingError):
@@ -63,7 +67,9 @@ class PeriodOrderError(UserFacingError):
 
     def __init__(self, start: date, end: date) -> None:
         super().__init__(
-            f"the period starts on {start.isoformat()}, after its end on {end.isoformat()}"
+            _("the period starts on {start}, after its end on {end}").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
         )
         self.start = start
         self.end = end
@@ -87,14 +93,19 @@ def write_report(
     progress: Progress | None = None,
 ) -> WrittenReport:
     """Read the data in one transaction, write the PDF (atomically) outside it, then record
-    the report as issued unless it is a `draft`: a file that failed is never recorded."""
-    notify(progress, 2, "Reading the workspace")
+    the report as issued unless it is a `draft`: a file that failed is never recorded.
+    It is written in the language the request names, else the agency's for public outputs;
+    the progress notes stay in the screens' language."""
+    notify(progress, 2, _("Reading the workspace"))
     with workspace.session_factory.begin() as session:
-        loaded = _LOADERS[request.kind](session, request, today)
+        chosen = request.language or public_language(session)
+        with language(chosen):
+            loaded = _LOADERS[request.kind](session, request, today)
     writer = _WRITERS[request.kind]
-    written = writer(loaded.data, target, request.paper, progress=within(progress, 5, 100))
+    with language(chosen):
+        written = writer(loaded.data, target, request.paper, progress=within(progress, 5, 100))
     name = f"{_file_safe(loaded.name)}.pdf"
-    result = WrittenReport(request, written, name, loaded.initiative_id, loaded.period)
+    result = WrittenReport(request, written, name, loaded.initiative_id, loaded.period, chosen)
     if not draft:
         record_issue(workspace=workspace, report=result, file_name=written.name, today=today)
     return result
@@ -134,8 +145,13 @@ def _progress(session: WorkspaceSession, request: ReportRequest, today: date) ->
         public=request.public, highlights=request.highlights, asks=request.asks,
         prepared_by=request.prepared_by,
     )  # fmt: skip
-    edition = " (public)" if request.public else ""
-    name = f"{KIND_TITLES[request.kind]} {start.isoformat()} to {end.isoformat()}{edition}"
+    if request.public:
+        named = _("{report} {start} to {end} (public)")
+    else:
+        named = _("{report} {start} to {end}")
+    name = named.format(
+        report=_(KIND_TITLES[request.kind]), start=start.isoformat(), end=end.isoformat()
+    )
     return _Loaded(data, initiative_id, ReportPeriod(start, end), name)
 
 
@@ -144,7 +160,8 @@ def _scanning(session: WorkspaceSession, request: ReportRequest, today: date) ->
     data = report_data.scanning_report_data(
         session, initiative_id, today=today, public=request.public
     )
-    return _Loaded(data, initiative_id, None, f"{KIND_TITLES[request.kind]} {today.isoformat()}")
+    name = f"{_(KIND_TITLES[request.kind])} {today.isoformat()}"
+    return _Loaded(data, initiative_id, None, name)
 
 
 def _meeting(session: WorkspaceSession, request: ReportRequest, today: date) -> _Loaded:
@@ -156,7 +173,7 @@ def _meeting(session: WorkspaceSession, request: ReportRequest, today: date) -> 
     data = build(session, request.meeting_id, today=today)
     day = data.meeting.starts_at.date()
     initiative_id = report_data.initiative_of_meeting(session, request.meeting_id)
-    name = f"{KIND_TITLES[request.kind]} {data.meeting.team_name} {day.isoformat()}"
+    name = f"{_(KIND_TITLES[request.kind])} {data.meeting.team_name} {day.isoformat()}"
     return _Loaded(data, initiative_id, ReportPeriod(day, day), name)
 
 

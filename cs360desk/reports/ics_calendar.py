@@ -8,6 +8,7 @@ from icalendar import Calendar, Event
 
 from cs360desk.domain.calendar_feed import CalendarData, CalendarEvent
 from cs360desk.domain.enums import MeetingMode, MeetingStatus
+from cs360desk.i18n import _
 from cs360desk.reports.atomic_write import write_atomically
 
 PRODUCT_ID = "-//CS360 Desk//Meetings//EN"
@@ -62,12 +63,15 @@ def _event(source: CalendarEvent) -> Event:
 
 
 def _description(source: CalendarEvent) -> str:
-    lines = [f"Team: {source.team_name}", f"Mode: {source.mode.label}"]
+    lines = [
+        _("Team: {team}").format(team=source.team_name),
+        _("Mode: {mode}").format(mode=source.mode.label),
+    ]
     if source.video_link.strip():
-        lines.append(f"Video link: {source.video_link.strip()}")
+        lines.append(_("Video link: {link}").format(link=source.video_link.strip()))
     if source.status is MeetingStatus.CANCELLED:
-        lines.append("This meeting is cancelled.")
+        lines.append(_("This meeting is cancelled."))
     if source.agenda:
-        lines += ["", "Agenda:"]
+        lines += ["", _("Agenda:")]
         lines += [f"{number}. {title}" for number, title in enumerate(source.agenda, start=1)]
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from cs360desk.i18n import N_, _, pgettext
 from cs360desk.reports.pdf_common import (
     MUTED,
     NAVY,
@@ -31,13 +32,19 @@ from cs360desk.reports.pdf_common import (
     safe,
 )
 
-EMPTY_TEXT = "None in this period."
+# Marked here, translated where printed (a report is written in its own language).
+EMPTY_TEXT = N_("None in this period.")
 # Room a heading needs below it (itself plus a few table rows) before it may start a page.
 HEADING_ROOM = 2.0 * inch
 LOGO_BOX = (1.3 * inch, 0.85 * inch)
 
 Cell = Flowable | str
 Row = Sequence[Cell]
+
+
+def edition_label(public: bool) -> str:
+    """The masthead's edition: the public handout, or the internal one with contacts."""
+    return pgettext("edition", "Public") if public else pgettext("edition", "Internal")
 
 
 def heading(text: str, styles: Styles, *, room: float = HEADING_ROOM) -> list[Flowable]:
@@ -49,11 +56,12 @@ def subheading(text: str, styles: Styles) -> list[Flowable]:
     return [CondPageBreak(0.9 * inch), para(text, styles.h2)]
 
 
-def empty_note(styles: Styles, text: str = EMPTY_TEXT) -> Paragraph:
-    return para(text, styles.empty)
+def empty_note(styles: Styles, text: str | None = None) -> Paragraph:
+    """What an empty section says: `text`, already translated, or "None in this period."."""
+    return para(_(EMPTY_TEXT) if text is None else text, styles.empty)
 
 
-def bullets(texts: Sequence[str], styles: Styles, *, empty: str = EMPTY_TEXT) -> list[Flowable]:
+def bullets(texts: Sequence[str], styles: Styles, *, empty: str | None = None) -> list[Flowable]:
     if not texts:
         return [empty_note(styles, empty)]
     return [Paragraph(safe(text), styles.bullet, bulletText="•") for text in texts]
@@ -194,7 +202,7 @@ def table_or_empty(
     styles: Styles,
     width: float,
     *,
-    empty: str = EMPTY_TEXT,
+    empty: str | None = None,
     right_columns: Sequence[int] = (),
 ) -> Flowable:
     if not rows:

@@ -8,14 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from babel.dates import get_month_names
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cs360desk.domain.report_data import MonthCount
+from cs360desk.i18n import _, cldr_locale, formats, pgettext
 from cs360desk.reports.pdf_common import FONT, GOOD, MUTED, NAVY, RULE, register_fonts
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LABEL_SIZE = 6.5
 LEFT, RIGHT, TOP, BOTTOM = 24.0, 6.0, 14.0, 12.0
 # Told apart by pattern as well as colour, for readers who print in black and white.
@@ -77,7 +78,14 @@ def short_number(value: float) -> str:
 
 
 def _month(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+    """ "Jan 2026" · "ene 2026"."""
+    return formats.short_month_year(day)
+
+
+def _short_month_names() -> list[str]:
+    """Jan … Dec in the current language, as a bar's label under it: "ene" … "dic"."""
+    names = get_month_names("abbreviated", "stand-alone", locale=cldr_locale())
+    return [names[number] for number in range(1, 13)]
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,8 @@ def trend_chart(
     drawing.add(frame)
     _legend(drawing, width, height, baseline is not None, target is not None)
     if not points:
-        drawing.add(_text(LEFT + plot_w / 2, BOTTOM + plot_h / 2 - 3, "No values yet", "middle"))
+        empty = _("No values yet")
+        drawing.add(_text(LEFT + plot_w / 2, BOTTOM + plot_h / 2 - 3, empty, "middle"))
         return drawing
     levels = [value for _, value in points] + [v for v in (baseline, target) if v is not None]
     plot = _Plot(plot_w, plot_h, value_scale(levels))
@@ -152,11 +161,11 @@ def _x_positions(points: Sequence[tuple[date, float]], left: float, span: float)
 
 def _legend(drawing: Drawing, width: float, height: float, baseline: bool, target: bool) -> None:
     """Keys right-aligned above the plot, so the lines need no labels of their own."""
-    keys: list[tuple[str, LineLook]] = [("Value", VALUE_LINE)]
+    keys: list[tuple[str, LineLook]] = [(pgettext("chart legend", "Value"), VALUE_LINE)]
     if baseline:
-        keys.append(("Baseline", BASELINE_LINE))
+        keys.append((pgettext("chart legend", "Baseline"), BASELINE_LINE))
     if target:
-        keys.append(("Target", TARGET_LINE))
+        keys.append((pgettext("chart legend", "Target"), TARGET_LINE))
     x = width - RIGHT
     y = height - 8
     for label, (colour, line_width, dash) in reversed(keys):
@@ -194,6 +203,7 @@ def month_bars(months: Sequence[MonthCount], *, width: float, height: float) -> 
     slot = width / len(months)
     tallest = max(1, max(month.done for month in months))
     every = max(1, math.ceil(LABELLED_BAR / slot))
+    names = _short_month_names()
     drawing.add(Line(0, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.6))
     for index, month in enumerate(months):
         x = index * slot + slot * BAR_GAP / 2
@@ -205,9 +215,10 @@ def month_bars(months: Sequence[MonthCount], *, width: float, height: float) -> 
             drawing.add(bar)
         middle = index * slot + slot / 2
         if slot >= LABELLED_BAR:
-            drawing.add(_text(middle, bottom + bar_height + 2.5, f"{month.done:,}", "middle"))
+            count = formats.number(month.done)
+            drawing.add(_text(middle, bottom + bar_height + 2.5, count, "middle"))
         if index % every == 0:
-            drawing.add(_text(middle, bottom - 8, _MONTHS[month.first.month - 1], "middle"))
+            drawing.add(_text(middle, bottom - 8, names[month.first.month - 1], "middle"))
             if index == 0 or month.first.month <= every:  # the year's first label
                 drawing.add(_text(middle, bottom - 16, str(month.first.year), "middle"))
     return drawing

@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from cs360desk.domain.enums import PaperSize
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.i18n import N_, _, language, pgettext
 from cs360desk.reports import atomic_write
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -217,7 +218,7 @@ class _NumberedCanvas(Canvas):
         self.line(MARGIN, y + 12, width - MARGIN, y + 12)
         self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
-        number = f"Page {self.getPageNumber()} of {total}"
+        number = _("Page {number} of {total}").format(number=self.getPageNumber(), total=total)
         room = width - 2 * MARGIN
         self.drawString(MARGIN, y, _fit(self, furniture.left, room - self._width(number) - 18))
         self.drawRightString(width - MARGIN, y, number)
@@ -284,7 +285,16 @@ class ReportDocument(BaseDocTemplate):
         # The callback may raise to cancel: the half-built file is then thrown away.
         self._laid_out += 1
         share = min(1.0, self._laid_out / self._story_length)
-        self._progress(10 + int(share * 80), f"Laying out page {self.page}")
+        self._progress(
+            10 + int(share * 80), _screen_text(N_("Laying out page {number}"), self.page)
+        )
+
+
+def _screen_text(message: str, number: int | None = None) -> str:
+    """A progress message for the screens: in their language, whatever the report's."""
+    with language(None):
+        text = _(message)
+    return text if number is None else text.format(number=number)
 
 
 def _ignore(_percent: int, _message: str) -> None:
@@ -313,12 +323,14 @@ def build_pdf(
 ) -> Path:
     """Lays the story out on numbered pages and writes it atomically to `path`."""
     report = progress or _ignore
-    report(5, "Preparing the report")
+    report(5, _screen_text(N_("Preparing the report")))
 
     def build(temp_name: str) -> None:
         document = ReportDocument(temp_name, paper, title=title, author=author, progress=report)
         document.lay_out(story, furniture)
 
     written = write_atomically(path, build)
-    report(100, "Done")
+    with language(None):
+        done = pgettext("progress", "Done")
+    report(100, done)
     return written

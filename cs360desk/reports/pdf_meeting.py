@@ -18,6 +18,7 @@ from cs360desk.domain.report_data import (
     MinutesData,
     long_date,
 )
+from cs360desk.i18n import _, formats, pgettext
 from cs360desk.reports.pdf_blocks import (
     bullets,
     cell,
@@ -41,13 +42,13 @@ from cs360desk.reports.pdf_common import (
     styles_and_text_width,
 )
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The attendance groups' labels: "Justificados (12)" needs more room than "Excused (12)".
+LABEL_WIDTH = 1.35 * inch
 
 
 def clock(moment: datetime) -> str:
-    """ "6:30 PM": the way US members read a meeting time."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    """ "6:30 PM" · "6:30 p.m.": the way US members read a meeting time, from CLDR."""
+    return formats.clock_time(moment)
 
 
 def write_agenda_pdf(
@@ -62,13 +63,18 @@ def write_agenda_pdf(
     # "Overdue" means late today, or by the meeting when the agenda is reprinted afterwards.
     meeting_day = min(data.meeting.starts_at.date(), data.meeting.prepared_on)
     story = [
-        *_masthead("Meeting Agenda", data.meeting, styles, width),
-        *heading("Agenda", styles),
+        *_masthead(_("Meeting Agenda"), data.meeting, styles, width),
+        *heading(_("Agenda"), styles),
         _agenda_table(data.items, styles, width, with_notes=True),
-        *heading(f"Open action items carried forward ({len(data.carried_forward):,})", styles),
-        _action_table(data.carried_forward, styles, width, meeting_day, "No open action items."),
+        *heading(
+            _("Open action items carried forward ({count})").format(
+                count=formats.number(len(data.carried_forward))
+            ),
+            styles,
+        ),
+        _action_table(data.carried_forward, styles, width, meeting_day, _("No open action items.")),
     ]
-    return _build(path, story, paper, "Agenda", data.meeting, progress)
+    return _build(path, story, paper, _("Agenda"), data.meeting, progress)
 
 
 def write_minutes_pdf(
@@ -82,23 +88,30 @@ def write_minutes_pdf(
     styles, width = styles_and_text_width(paper)
     decisions = [line.strip() for line in data.decisions.splitlines() if line.strip()]
     story = [
-        *_masthead("Meeting Minutes", data.meeting, styles, width),
-        *heading("Attendance", styles),
+        *_masthead(_("Meeting Minutes"), data.meeting, styles, width),
+        *heading(_("Attendance"), styles),
         _attendance(data.attendance, styles, width),
-        *heading("Summary", styles),
+        *heading(_("Summary"), styles),
         para(data.summary, styles.body)
         if data.summary
-        else empty_note(styles, "No summary was recorded."),
-        *heading("Agenda items and notes", styles),
+        else empty_note(styles, _("No summary was recorded.")),
+        *heading(_("Agenda items and notes"), styles),
         *_notes(data.items, styles),
-        *heading("Decisions", styles),
-        *bullets(decisions, styles, empty="No decisions were recorded."),
-        *heading(f"New action items ({len(data.new_items):,})", styles),
+        *heading(_("Decisions"), styles),
+        *bullets(decisions, styles, empty=_("No decisions were recorded.")),
+        *heading(
+            _("New action items ({count})").format(count=formats.number(len(data.new_items))),
+            styles,
+        ),
         _action_table(
-            data.new_items, styles, width, None, "No action items were created at this meeting."
+            data.new_items,
+            styles,
+            width,
+            None,
+            _("No action items were created at this meeting."),
         ),
     ]
-    return _build(path, story, paper, "Minutes", data.meeting, progress)
+    return _build(path, story, paper, _("Minutes"), data.meeting, progress)
 
 
 def _build(
@@ -114,13 +127,16 @@ def _build(
         path,
         story,
         paper,
-        title=f"{kind}: {meeting.title}",
+        title=_("{kind}: {title}").format(kind=kind, title=meeting.title),
         author=meeting.agency_name,
         furniture=PageFurniture(
             left=f"{meeting.team_name} · {kind} · {meeting.title}",
             right=when,
-            prepared=f"{meeting.agency_name} · {meeting.initiative_name} · "
-            f"printed on {long_date(meeting.prepared_on)}",
+            prepared=_("{agency} · {initiative} · printed on {date}").format(
+                agency=meeting.agency_name,
+                initiative=meeting.initiative_name,
+                date=long_date(meeting.prepared_on),
+            ),
         ),
         progress=progress,
     )
@@ -134,16 +150,16 @@ def _masthead(kind: str, meeting: MeetingHeading, styles: Styles, width: float) 
         title=kind,
         subtitle=meeting.title,
         facts=[
-            ("Date", f"{_WEEKDAYS[start.weekday()]}, {long_date(start.date())}"),
-            ("Time", f"{clock(start)} – {clock(meeting.ends_at)}"),
-            ("Mode", meeting.mode_label),
-            ("Place", place or "To be announced"),
-            ("Status", meeting.status_label),
+            (_("Date"), formats.weekday_date(start.date())),
+            (_("Time"), f"{clock(start)} – {clock(meeting.ends_at)}"),
+            (_("Mode"), meeting.mode_label),
+            (_("Place"), place or _("To be announced")),
+            (_("Status"), meeting.status_label),
         ],
         logo=meeting.logo,
         styles=styles,
         width=width,
-        fact_widths=[1.75, 1.3, 0.8, 2.75, 0.8],
+        fact_widths=[1.85, 1.35, 1.05, 2.35, 0.9],
     )
 
 
@@ -158,9 +174,10 @@ def _agenda_table(
         ]
         for entry in items
     ]
+    headers = ["#", pgettext("agenda column", "Item"), _("Presenter")]
     return table_or_empty(
-        ["#", "Item", "Presenter"], rows, [0.45, 7.0, 2.5], styles, width, right_columns=[0],
-        empty="No agenda items yet.",
+        headers, rows, [0.45, 7.0, 2.5], styles, width,
+        right_columns=[0], empty=_("No agenda items yet."),
     )  # fmt: skip
 
 
@@ -168,8 +185,9 @@ def _due_status(line: ActionLine, meeting_day: date | None, styles: Styles) -> F
     """Items past due by the meeting day say so in red, in words, not colour alone."""
     if meeting_day is not None and line.due_on is not None and line.due_on < meeting_day:
         late = hex_colour(LATE)
+        overdue = safe(pgettext("action item", "Overdue"))
         return markup(
-            f"{safe(line.status_label)}<br/><font color='{late}'>Overdue</font>", styles.cell
+            f"{safe(line.status_label)}<br/><font color='{late}'>{overdue}</font>", styles.cell
         )
     return cell(line.status_label, styles)
 
@@ -185,34 +203,35 @@ def _action_table(
         [
             cell(line.title, styles),
             cell(line.owner, styles),
-            cell(long_date(line.due_on) or "No date", styles),
+            cell(long_date(line.due_on) or _("No date"), styles),
             _due_status(line, meeting_day, styles),
         ]
         for line in lines
     ]
     return table_or_empty(
-        ["Action item", "Owner", "Due", "Status"], rows, [5.6, 2.4, 1.4, 1.3], styles, width,
-        empty=empty,
+        [_("Action item"), _("Owner"), _("Due"), _("Status")], rows, [5.4, 2.4, 1.5, 1.4],
+        styles, width, empty=empty,
     )  # fmt: skip
 
 
 def _attendance(attendees: Attendees, styles: Styles, width: float) -> Flowable:
     groups = (
-        ("Present", attendees.present),
-        ("Absent", attendees.absent),
-        ("Excused", attendees.excused),
-        ("Guests", attendees.guests),
+        (_("Present ({count})"), attendees.present),
+        (_("Absent ({count})"), attendees.absent),
+        (_("Excused ({count})"), attendees.excused),
+        (_("Guests ({count})"), attendees.guests),
     )
+    nobody = pgettext("attendees", "None")
     rows = [
         [
-            para(f"{label} ({len(names)})", styles.cell_bold),
+            para(label.format(count=formats.number(len(names))), styles.cell_bold),
             para(
-                "; ".join(names) if names else "None", styles.cell if names else styles.cell_muted
+                "; ".join(names) if names else nobody, styles.cell if names else styles.cell_muted
             ),
         ]
         for label, names in groups
     ]
-    table = Table(rows, colWidths=[1.1 * inch, width - 1.1 * inch], splitInRow=1)
+    table = Table(rows, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -230,7 +249,7 @@ def _attendance(attendees: Attendees, styles: Styles, width: float) -> Flowable:
 def _notes(items: tuple[AgendaEntry, ...], styles: Styles) -> list[Flowable]:
     """Each item with its notes; an item without notes is just its title, not a gap."""
     if not items:
-        return [empty_note(styles, "There was no agenda.")]
+        return [empty_note(styles, _("There was no agenda."))]
     grey = hex_colour(MUTED)
     story: list[Flowable] = []
     for entry in items:
@@ -243,5 +262,5 @@ def _notes(items: tuple[AgendaEntry, ...], styles: Styles) -> list[Flowable]:
         if entry.notes:
             story.append(para(entry.notes, styles.indented))
     if not any(entry.notes for entry in items):
-        story.append(empty_note(styles, "No notes were recorded."))
+        story.append(empty_note(styles, _("No notes were recorded.")))
     return story

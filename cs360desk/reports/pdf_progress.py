@@ -16,8 +16,10 @@ from cs360desk.domain.report_data import (
     ReportHeader,
     long_date,
 )
+from cs360desk.i18n import _, formats
 from cs360desk.reports.pdf_blocks import (
     bullets,
+    edition_label,
     heading,
     key_numbers,
     masthead,
@@ -53,9 +55,9 @@ CHART_SIZE = (2.55 * inch, 1.2 * inch)
 
 
 def period_text(start: date, end: date) -> str:
-    if start.year == end.year:
-        return f"{long_date(start).rsplit(',', 1)[0]} – {long_date(end)}"
-    return f"{long_date(start)} – {long_date(end)}"
+    """ "Jun 1 – Jun 30, 2026": the year once when both ends share it."""
+    first = formats.day_month(start) if start.year == end.year else long_date(start)
+    return f"{first} – {long_date(end)}"
 
 
 def write_progress_pdf(
@@ -82,7 +84,7 @@ def write_progress_pdf(
         path,
         story,
         paper,
-        title=f"Progress update: {data.header.initiative_name}",
+        title=_("Progress update: {initiative}").format(initiative=data.header.initiative_name),
         author=data.header.agency_name,
         furniture=_furniture(data.header, period_text(data.period.start, data.period.end)),
         progress=progress,
@@ -90,12 +92,19 @@ def write_progress_pdf(
 
 
 def _furniture(header: ReportHeader, period: str) -> PageFurniture:
-    edition = "Public edition" if header.public else "Internal: contains contact details"
-    prepared = f"Prepared by {header.prepared_by}" if header.prepared_by else "Prepared"
+    edition = _("Public edition") if header.public else _("Internal: contains contact details")
+    issued = long_date(header.prepared_on)
+    prepared = (
+        _("Prepared by {person} on {date}").format(person=header.prepared_by, date=issued)
+        if header.prepared_by
+        else _("Prepared on {date}").format(date=issued)
+    )
     return PageFurniture(
-        left=f"{header.agency_name} · CS360 progress update · {period}",
+        left=_("{agency} · CS360 progress update · {period}").format(
+            agency=header.agency_name, period=period
+        ),
         right=edition,
-        prepared=f"{prepared} on {long_date(header.prepared_on)}",
+        prepared=prepared,
     )
 
 
@@ -104,14 +113,14 @@ def _masthead(data: ProgressReportData, styles: Styles, width: float) -> list[Fl
     kicker = " · ".join(part for part in (header.agency_name, header.jurisdiction) if part)
     return masthead(
         kicker=kicker,
-        title="CS360 Progress Update",
+        title=_("CS360 Progress Update"),
         subtitle=header.initiative_name,
         facts=[
-            ("Period", period_text(data.period.start, data.period.end)),
-            ("Stage", header.stage_label),
-            ("Prepared by", header.prepared_by or "—"),
-            ("Issued", long_date(header.prepared_on)),
-            ("Edition", "Public" if header.public else "Internal"),
+            (_("Period"), period_text(data.period.start, data.period.end)),
+            (_("Stage"), header.stage_label),
+            (_("Prepared by"), header.prepared_by or "—"),
+            (_("Issued"), long_date(header.prepared_on)),
+            (_("Edition"), edition_label(header.public)),
         ],
         logo=header.logo,
         styles=styles,
@@ -124,27 +133,32 @@ def _summary(data: ProgressReportData, styles: Styles, width: float) -> list[Flo
     numbers = data.numbers
     rate = numbers.attendance_rate
     late = f"<font color='{hex_colour(LATE)}'>" if numbers.items_overdue else ""
+    # "3 of 5", the "of 5" smaller: one message, so the words keep their order.
+    of_total = safe(_("of {total}").format(total=numbers.measures_with_values))
+    attendance = _("Attendance: {present} of {expected}").format(
+        present=numbers.attendance_present, expected=numbers.attendance_expected
+    )
     tiles = [
-        (str(numbers.meetings_held), "Meetings held"),
+        (str(numbers.meetings_held), _("Meetings held")),
+        (f"{rate:.0%}" if rate is not None else "—", attendance),
+        (str(numbers.items_done), _("Action items done")),
+        (f"{late}{numbers.items_overdue}{'</font>' if late else ''}", _("Overdue now")),
         (
-            f"{rate:.0%}" if rate is not None else "—",
-            f"Attendance: {numbers.attendance_present} of {numbers.attendance_expected}",
+            str(numbers.items_due_next),
+            _("Due by {date}").format(date=long_date(data.next_period_end)),
         ),
-        (str(numbers.items_done), "Action items done"),
-        (f"{late}{numbers.items_overdue}{'</font>' if late else ''}", "Overdue now"),
-        (str(numbers.items_due_next), f"Due by {long_date(data.next_period_end)}"),
         (
-            f"{numbers.measures_improved}<font size=11> of {numbers.measures_with_values}</font>",
-            "Measures better than baseline",
+            f"{numbers.measures_improved}<font size=11> {of_total}</font>",
+            _("Measures better than baseline"),
         ),
     ]
     return [
-        *heading("Summary", styles),
+        *heading(_("Summary"), styles),
         key_numbers(tiles, styles, width),
-        *subheading("Highlights", styles),
+        *subheading(_("Highlights"), styles),
         *bullets(data.highlights, styles),
-        *subheading("Asks of leadership", styles),
-        *bullets(data.asks, styles, empty="None this period."),
+        *subheading(_("Asks of leadership"), styles),
+        *bullets(data.asks, styles, empty=_("None this period.")),
         *_glance(data.goals, styles, width),
     ]
 
@@ -165,9 +179,9 @@ def _glance(goals: tuple[GoalBlock, ...], styles: Styles, width: float) -> list[
     if not rows:
         return []
     return [
-        *subheading("Measures at a glance", styles),
+        *subheading(_("Measures at a glance"), styles),
         table_or_empty(
-            ["Measure", "Baseline", "Latest", "Target", "Where it stands"],
+            [_("Measure"), _("Baseline"), _("Latest"), _("Target"), _("Where it stands")],
             rows,
             [4.6, 1.0, 1.0, 1.0, 2.4],
             styles,
@@ -178,13 +192,13 @@ def _glance(goals: tuple[GoalBlock, ...], styles: Styles, width: float) -> list[
 
 
 def _goals(goals: tuple[GoalBlock, ...], styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = heading("Goals and measures", styles, room=3 * inch)
+    story: list[Flowable] = heading(_("Goals and measures"), styles, room=3 * inch)
     if not goals:
-        return [*story, para("No goals have been set yet.", styles.empty)]
+        return [*story, para(_("No goals have been set yet."), styles.empty)]
     for goal in goals:
         blocks: list[Flowable] = [_measure_block(line, styles, width) for line in goal.measures]
         if not blocks:
-            blocks.append(para("No measures for this goal yet.", styles.empty))
+            blocks.append(para(_("No measures for this goal yet."), styles.empty))
         # The goal's title travels with its first measure: never alone at a page's foot.
         opening = [
             Spacer(1, 6),
@@ -213,12 +227,15 @@ def _fact(label: str, value: str, note: str, styles: Styles) -> Flowable:
 
 
 def _verdict(line: MeasureLine, styles: Styles, *, short: bool = False) -> Flowable:
-    colour = {"Target met": GOOD, "Better than baseline": GOOD}.get(line.verdict, MUTED)
-    mark = "✓ " if colour == GOOD else ""
-    text = f"<font color='{hex_colour(colour)}' name='{FONT_BOLD}'>{mark}{line.verdict}</font>"
+    colour = GOOD if line.on_track else MUTED
+    mark = "✓ " if line.on_track else ""
+    verdict = safe(line.verdict)
+    text = f"<font color='{hex_colour(colour)}' name='{FONT_BOLD}'>{mark}{verdict}</font>"
     if not short:
-        better = "Lower" if line.direction is Direction.DECREASE else "Higher"
-        text += f"<font color='{hex_colour(MUTED)}'>  ·  {better} is better</font>"
+        better = (
+            _("Lower is better") if line.direction is Direction.DECREASE else _("Higher is better")
+        )
+        text += f"<font color='{hex_colour(MUTED)}'>  ·  {safe(better)}</font>"
     return markup(text, styles.cell)
 
 
@@ -228,9 +245,13 @@ def _measure_block(line: MeasureLine, styles: Styles, width: float) -> Table:
     facts = Table(
         [
             [
-                _fact("Baseline", _value(line.baseline, line.unit), line.baseline_period, styles),
-                _fact("Latest", _value(line.latest, line.unit), long_date(line.latest_on), styles),
-                _fact("Target", _value(line.target, line.unit), _by(line), styles),
+                _fact(
+                    _("Baseline"), _value(line.baseline, line.unit), line.baseline_period, styles
+                ),
+                _fact(
+                    _("Latest"), _value(line.latest, line.unit), long_date(line.latest_on), styles
+                ),
+                _fact(_("Target"), _value(line.target, line.unit), _by(line), styles),
             ]
         ],
         colWidths=[info_width / 3] * 3,
@@ -260,7 +281,7 @@ def _measure_block(line: MeasureLine, styles: Styles, width: float) -> Table:
 
 
 def _by(line: MeasureLine) -> str:
-    return f"by {long_date(line.target_on)}" if line.target_on else ""
+    return _("by {date}").format(date=long_date(line.target_on)) if line.target_on else ""
 
 
 def _tight() -> TableStyle:

@@ -13,6 +13,7 @@ from cs360desk.domain.report_data import (
     ThemeLine,
     long_date,
 )
+from cs360desk.i18n import _, count_of, formats, ngettext
 from cs360desk.reports.pdf_blocks import (
     Cell,
     bullets,
@@ -30,7 +31,7 @@ def _span(line: ResponseLine) -> str:
     if line.starts_on is None and line.ends_on is None:
         return ""
     start = long_date(line.starts_on) or "…"
-    end = long_date(line.ends_on) or "ongoing"
+    end = long_date(line.ends_on) or _("ongoing")
     return f"{start} – {end}"
 
 
@@ -38,12 +39,13 @@ def responses_section(
     responses: tuple[ResponseLine, ...], styles: Styles, width: float
 ) -> list[Flowable]:
     """One table per problem, so a shared problem title is printed once, not on every row."""
-    story: list[Flowable] = heading("Responses", styles)
+    story: list[Flowable] = heading(_("Responses"), styles)
     if not responses:
-        return [*story, empty_note(styles, "No responses have been planned yet.")]
+        return [*story, empty_note(styles, _("No responses have been planned yet."))]
     problems: dict[str, list[ResponseLine]] = {}
     for line in responses:
         problems.setdefault(line.problem_title, []).append(line)
+    problem_label = _("Problem:")
     for problem, lines in problems.items():
         rows = [
             [
@@ -56,10 +58,14 @@ def responses_section(
         ]
         story += [
             CondPageBreak(1.2 * inch),
-            markup(f"<b>Problem:</b> {safe(problem)}", styles.small),
+            markup(f"<b>{safe(problem_label)}</b> {safe(problem)}", styles.small),
             Spacer(1, 4),
             data_table(
-                ["Response", "Lead", "Status", "Dates"], rows, [4.4, 2.0, 1.3, 2.3], styles, width
+                [_("Response"), _("Lead"), _("Status"), _("Dates")],
+                rows,
+                [4.4, 2.0, 1.3, 2.3],
+                styles,
+                width,
             ),
             Spacer(1, 8),
         ]
@@ -67,12 +73,16 @@ def responses_section(
 
 
 def _attendance(meeting: HeldMeeting) -> str:
-    parts = [f"{meeting.present} present"]
-    parts += [
-        f"{n} {word}" for n, word in ((meeting.absent, "absent"), (meeting.excused, "excused")) if n
-    ]
+    """ "5 present, 1 absent, 2 guests": the counts that are not zero, present always."""
+    parts = [ngettext("{n} present", "{n} present", meeting.present).format(n=meeting.present)]
+    if meeting.absent:
+        parts.append(ngettext("{n} absent", "{n} absent", meeting.absent).format(n=meeting.absent))
+    if meeting.excused:
+        parts.append(
+            ngettext("{n} excused", "{n} excused", meeting.excused).format(n=meeting.excused)
+        )
     if meeting.guests:
-        parts.append(f"{meeting.guests} guest{'s' if meeting.guests != 1 else ''}")
+        parts.append(count_of(meeting.guests, "{n} guest", "{n} guests"))
     return ", ".join(parts)
 
 
@@ -83,17 +93,19 @@ def meetings_section(
         [
             long_date(meeting.held_on),
             cell(meeting.title, styles, detail=meeting.team_name),
-            _attendance(meeting),
+            cell(_attendance(meeting), styles),  # wraps: longer in some languages
         ]
         for meeting in meetings
     ]
     decided = [meeting for meeting in meetings if meeting.decisions]
     story: list[Flowable] = [
-        *heading("Meetings held", styles),
-        table_or_empty(["Date", "Meeting", "Attendance"], rows, [1.5, 5.2, 3.3], styles, width),
+        *heading(_("Meetings held"), styles),
+        table_or_empty(
+            [_("Date"), _("Meeting"), _("Attendance")], rows, [1.5, 5.2, 3.3], styles, width
+        ),
     ]
     if meetings:
-        story += subheading("Key decisions", styles)
+        story += subheading(_("Key decisions"), styles)
         story += [
             Paragraph(
                 f"<b>{safe(long_date(meeting.held_on))}, {safe(meeting.title)}:</b> "
@@ -102,7 +114,7 @@ def meetings_section(
                 bulletText="•",
             )
             for meeting in decided
-        ] or bullets((), styles, empty="No decisions were recorded.")
+        ] or bullets((), styles, empty=_("No decisions were recorded."))
     return story
 
 
@@ -112,53 +124,66 @@ def community_section(
     styles: Styles,
     width: float,
     *,
-    title: str = "Community input",
+    title: str | None = None,
 ) -> list[Flowable]:
-    activity_rows = [
-        [
-            cell(long_date(line.held_on), styles),
-            cell(line.kind_label, styles),
-            para(f"{line.participants:,}", styles.cell_right),
-            cell(line.summary, styles),
-        ]
-        for line in activities
-    ]
     story: list[Flowable] = [
-        *heading(title, styles),
-        table_or_empty(
-            ["Date", "Activity", "People", "Summary"],
-            activity_rows,
-            [1.4, 1.6, 0.8, 6.2],
-            styles,
-            width,
-            right_columns=[2],
-        ),  # fmt: skip
+        *heading(_("Community input") if title is None else title, styles),
+        activity_table(activities, styles, width, [1.4, 1.6, 1.0, 6.0]),
     ]
     if activities:
         story += [Spacer(1, 6), *theme_table(themes, styles, width)]
     return story
 
 
+def activity_table(
+    activities: tuple[InputLine, ...],
+    styles: Styles,
+    width: float,
+    fractions: list[float],
+    *,
+    empty: str | None = None,
+) -> Flowable:
+    """The listening activities, one a row: the day, the kind, how many came, the summary."""
+    rows = [
+        [
+            cell(long_date(line.held_on), styles),
+            cell(line.kind_label, styles),
+            para(formats.number(line.participants), styles.cell_right),
+            cell(line.summary, styles),
+        ]
+        for line in activities
+    ]
+    return table_or_empty(
+        [_("Date"), _("Activity"), _("People"), _("Summary")],
+        rows,
+        fractions,
+        styles,
+        width,
+        empty=empty,
+        right_columns=[2],
+    )
+
+
 def theme_table(themes: tuple[ThemeLine, ...], styles: Styles, width: float) -> list[Flowable]:
     rows = [
         [
             para(line.theme, styles.cell_bold),
-            para(f"{line.findings:,}", styles.cell_right),
-            para(f"{line.activities:,}", styles.cell_right),
+            para(formats.number(line.findings), styles.cell_right),
+            para(formats.number(line.activities), styles.cell_right),
             cell(line.texts[0] if line.texts else "", styles),
         ]
         for line in themes
     ]
     return [
-        *subheading("What we heard, by theme", styles),
+        *subheading(_("What we heard, by theme"), styles),
         table_or_empty(
-            ["Theme", "Findings", "Activities", "For example"],
+            [_("Theme"), _("Findings"), _("Activities"), _("For example")],
             rows,
-            [2.2, 0.9, 0.9, 6],
+            [2.2, 1.0, 1.0, 5.8],
             styles,
             width,
             right_columns=[1, 2],
-            empty="No findings were recorded.",
+            empty=_("No findings were recorded."),
         ),  # fmt: skip
     ]
 
@@ -169,12 +194,18 @@ def communications_section(
     rows = [
         [
             cell(long_date(line.posted_on), styles),
-            cell(line.channel_label, styles, detail=f"for {line.audience_label.lower()}"),
+            cell(
+                line.channel_label,
+                styles,
+                detail=_("for {audience}").format(audience=line.audience_label.lower()),
+            ),
             cell(line.text, styles),
         ]
         for line in communications
     ]
     return [
-        *heading("Communications posted", styles),
-        table_or_empty(["Posted", "Channel", "Message"], rows, [1.4, 1.8, 6.8], styles, width),
+        *heading(_("Communications posted"), styles),
+        table_or_empty(
+            [_("Posted"), _("Channel"), _("Message")], rows, [1.4, 1.8, 6.8], styles, width
+        ),
     ]

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Spacer
 
-from cs360desk.domain.enums import PaperSize
+from cs360desk.domain.enums import Decision, PaperSize
 from cs360desk.domain.report_data import ReportHeader, ScanningReportData, ThemeLine, long_date
+from cs360desk.i18n import N_, _, formats
 from cs360desk.reports.pdf_blocks import (
     bullets,
     cell,
+    edition_label,
     heading,
     key_numbers,
     masthead,
@@ -26,9 +28,15 @@ from cs360desk.reports.pdf_common import (
     para,
     styles_and_text_width,
 )
+from cs360desk.reports.pdf_progress_sections import activity_table
 
 # The priority worksheet's four questions, in the order the team scores them.
-WORKSHEET = ("Impact", "Threat to life", "Community interest", "Threat to rights")
+WORKSHEET = (
+    N_("Impact"),
+    N_("Threat to life"),
+    N_("Community interest"),
+    N_("Threat to rights"),
+)
 
 
 def write_scanning_pdf(
@@ -54,12 +62,16 @@ def write_scanning_pdf(
         path,
         story,
         paper,
-        title=f"Scanning report: {header.initiative_name}",
+        title=_("Scanning report: {initiative}").format(initiative=header.initiative_name),
         author=header.agency_name,
         furniture=PageFurniture(
-            left=f"{header.agency_name} · CS360 scanning report · {header.initiative_name}",
-            right="Public edition" if header.public else "Internal",
-            prepared=f"Prepared by {header.prepared_by or '—'} on {long_date(header.prepared_on)}",
+            left=_("{agency} · CS360 scanning report · {initiative}").format(
+                agency=header.agency_name, initiative=header.initiative_name
+            ),
+            right=_("Public edition") if header.public else edition_label(False),
+            prepared=_("Prepared by {person} on {date}").format(
+                person=header.prepared_by or "—", date=long_date(header.prepared_on)
+            ),
         ),
         progress=progress,
     )
@@ -68,13 +80,13 @@ def write_scanning_pdf(
 def _masthead(header: ReportHeader, styles: Styles, width: float) -> list[Flowable]:
     return masthead(
         kicker=" · ".join(p for p in (header.agency_name, header.jurisdiction) if p),
-        title="CS360 Scanning Report",
+        title=_("CS360 Scanning Report"),
         subtitle=header.initiative_name,
         facts=[
-            ("Stage", header.stage_label),
-            ("Prepared by", header.prepared_by or "—"),
-            ("Issued", long_date(header.prepared_on)),
-            ("Edition", "Public" if header.public else "Internal"),
+            (_("Stage"), header.stage_label),
+            (_("Prepared by"), header.prepared_by or "—"),
+            (_("Issued"), long_date(header.prepared_on)),
+            (_("Edition"), edition_label(header.public)),
         ],
         logo=header.logo,
         styles=styles,
@@ -84,63 +96,59 @@ def _masthead(header: ReportHeader, styles: Styles, width: float) -> list[Flowab
 
 
 def _summary(data: ScanningReportData, styles: Styles, width: float) -> list[Flowable]:
-    undecided = sum(1 for r in data.recommendations if r.decision_label == "Proposed")
+    # The labels were read in the report's language, like the one compared with here.
+    proposed = Decision.PROPOSED.label
+    undecided = sum(1 for r in data.recommendations if r.decision_label == proposed)
+    number = formats.number
     tiles = [
-        (f"{len(data.input_activities):,}", "Listening activities"),
-        (f"{data.participants:,}", "People heard"),
-        (f"{len(data.themes):,}", "Themes"),
-        (f"{sum(t.findings for t in data.themes):,}", "Findings"),
-        (f"{len(data.problems):,}", "Candidate problems"),
-        (f"{len(data.recommendations):,}", f"Recommendations ({undecided} awaiting a decision)"),
+        (number(len(data.input_activities)), _("Listening activities")),
+        (number(data.participants), _("People heard")),
+        (number(len(data.themes)), _("Themes")),
+        (number(sum(t.findings for t in data.themes)), _("Findings")),
+        (number(len(data.problems)), _("Candidate problems")),
+        (
+            number(len(data.recommendations)),
+            _("Recommendations ({n} awaiting a decision)").format(n=number(undecided)),
+        ),
     ]
-    return [*heading("Summary", styles), key_numbers(tiles, styles, width)]
+    return [*heading(_("Summary"), styles), key_numbers(tiles, styles, width)]
 
 
 def _input_by_theme(data: ScanningReportData, styles: Styles, width: float) -> list[Flowable]:
     theme_rows = [
         [
             para(line.theme, styles.cell_bold),
-            para(f"{line.findings:,}", styles.cell_right),
-            para(f"{line.activities:,}", styles.cell_right),
+            para(formats.number(line.findings), styles.cell_right),
+            para(formats.number(line.activities), styles.cell_right),
         ]
         for line in data.themes
     ]
-    activity_rows = [
-        [
-            cell(long_date(line.held_on), styles),
-            cell(line.kind_label, styles),
-            para(f"{line.participants:,}", styles.cell_right),
-            cell(line.summary, styles),
-        ]
-        for line in data.input_activities
-    ]
     themes = table_or_empty(
-        ["Theme", "Findings", "Heard at (activities)"], theme_rows, [3.2, 1, 1.6], styles,
-        width * 0.62, right_columns=[1, 2], empty="No findings have been recorded yet.",
+        [_("Theme"), _("Findings"), _("Heard at (activities)")], theme_rows, [3.0, 1.1, 1.7],
+        styles, width * 0.62, right_columns=[1, 2],
+        empty=_("No findings have been recorded yet."),
     )  # fmt: skip
     themes.hAlign = "LEFT"
     return [
-        *heading("Community input by theme", styles),
+        *heading(_("Community input by theme"), styles),
         themes,
-        *subheading("Listening activities", styles),
-        table_or_empty(
-            ["Date", "Activity", "People", "Summary"],
-            activity_rows,
-            [1.3, 1.6, 0.8, 6.3],
+        *subheading(_("Listening activities"), styles),
+        activity_table(
+            data.input_activities,
             styles,
             width,
-            right_columns=[2],
-            empty="No community input has been recorded yet.",
-        ),  # fmt: skip
+            [1.3, 1.6, 1.0, 6.1],
+            empty=_("No community input has been recorded yet."),
+        ),
     ]
 
 
 def _findings(themes: tuple[ThemeLine, ...], styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = heading("Findings", styles)
+    story: list[Flowable] = heading(_("Findings"), styles)
     if not themes:
-        return [*story, *bullets((), styles, empty="No findings have been recorded yet.")]
+        return [*story, *bullets((), styles, empty=_("No findings have been recorded yet."))]
     for line in themes:
-        story += subheading(f"{line.theme} ({line.findings})", styles)
+        story += subheading(f"{line.theme} ({formats.number(line.findings)})", styles)
         story += bullets(line.texts, styles)
     return story
 
@@ -160,25 +168,32 @@ def _problems(data: ScanningReportData, styles: Styles, width: float) -> list[Fl
                 )
             ],
             markup(f"<b>{problem.score}</b>", styles.cell_right),
-            cell(problem.status_label, styles, detail=f"{problem.phase_label} phase"),
+            cell(
+                problem.status_label,
+                styles,
+                detail=_("{phase} phase").format(phase=problem.phase_label),
+            ),
         ]
         for rank, problem in enumerate(data.problems, start=1)
     ]
     return [
-        *heading("Candidate problems, ranked by the priority worksheet", styles),
+        *heading(_("Candidate problems, ranked by the priority worksheet"), styles),
         para(
-            "Each problem is scored 0 to 5 on the worksheet's four questions; the total ranks it.",
+            _(
+                "Each problem is scored 0 to 5 on the worksheet's four questions; "
+                "the total ranks it."
+            ),
             styles.muted,
         ),
         Spacer(1, 5),
         table_or_empty(
-            ["#", "Problem", *WORKSHEET, "Total", "Status"],
+            ["#", _("Problem"), *[_(question) for question in WORKSHEET], _("Total"), _("Status")],
             rows,
-            [0.4, 3.8, 0.9, 0.9, 1.1, 1.0, 0.7, 1.4],
+            [0.4, 3.4, 1.0, 1.0, 1.2, 1.0, 0.7, 1.4],
             styles,
             width,
             right_columns=[0, 2, 3, 4, 5, 6],
-            empty="No problems have been recorded yet.",
+            empty=_("No problems have been recorded yet."),
         ),  # fmt: skip
     ]
 
@@ -187,8 +202,12 @@ def _recommendations(data: ScanningReportData, styles: Styles, width: float) -> 
     rows = [
         [
             para(f"{number}", styles.cell_right),
-            cell(line.text, styles, detail=f"Theme: {line.theme}" if line.theme else ""),
-            cell(long_date(line.delivered_on) or "Not yet delivered", styles),
+            cell(
+                line.text,
+                styles,
+                detail=_("Theme: {theme}").format(theme=line.theme) if line.theme else "",
+            ),
+            cell(long_date(line.delivered_on) or _("Not yet delivered"), styles),
             para(line.decision_label, styles.cell_bold),
             cell(line.owner, styles),
             cell(line.status_label, styles),
@@ -196,14 +215,21 @@ def _recommendations(data: ScanningReportData, styles: Styles, width: float) -> 
         for number, line in enumerate(data.recommendations, start=1)
     ]
     return [
-        *heading("Recommendations to the department", styles),
+        *heading(_("Recommendations to the department"), styles),
         table_or_empty(
-            ["#", "Recommendation", "Delivered", "Decision", "Owner", "Progress"],
+            [
+                "#",
+                _("Recommendation"),
+                _("Delivered"),
+                _("Decision"),
+                _("Owner"),
+                _("Progress"),
+            ],
             rows,
-            [0.4, 4.6, 1.3, 1.1, 1.7, 1.1],
+            [0.4, 4.4, 1.3, 1.2, 1.7, 1.2],
             styles,
             width,
             right_columns=[0],
-            empty="No recommendations have been made yet.",
+            empty=_("No recommendations have been made yet."),
         ),  # fmt: skip
     ]

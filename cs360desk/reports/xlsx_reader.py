@@ -11,6 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -25,6 +26,8 @@ from cs360desk.domain.tracker import (
     IMPORTED_SHEETS,
     INITIATIVE_KEY,
     MEASUREMENT_HEADERS,
+    MEASUREMENTS,
+    READ_LANGUAGES,
     README,
     REQUIRED_HEADERS,
     SNAPSHOT_SUFFIX,
@@ -35,15 +38,21 @@ from cs360desk.domain.tracker import (
     ParsedSheet,
     ParsedTracker,
     TrackerFileError,
+    column_header,
+    in_every_language,
     normalize_header,
+    readme_key,
+    sheet_title,
+    snapshot_title,
 )
+from cs360desk.i18n import ENGLISH, N_, _, language, ngettext
 from cs360desk.reports.xlsx_cells import unescape_text
 from cs360desk.reports.xlsx_safety import MAX_ROWS, checked_workbook_bytes, too_many_rows
 
 README_ROWS = 200
 _HEADERS: dict[str, tuple[str, ...]] = {ACTION_ITEMS: ACTION_ITEM_HEADERS}
 _HEADERS |= {sheet: MEASUREMENT_HEADERS for sheet in IMPORTED_SHEETS if sheet != ACTION_ITEMS}
-FORMULA_PROBLEM = "a formula is not read; type the value itself"
+FORMULA_PROBLEM = N_("a formula is not read; type the value itself")
 _READ_ERRORS = (
     DefusedXmlException,
     KeyError,
@@ -59,7 +68,7 @@ def read_tracker(path: Path) -> ParsedTracker:
     """The editable sheets and the README facts of a tracker file; TrackerFileError if unsafe."""
     if openpyxl.DEFUSEDXML is not True:
         # Without defusedxml openpyxl parses XML with entity expansion: refuse to read at all.
-        raise TrackerFileError("cannot read workbooks safely: the defusedxml package is missing")
+        raise TrackerFileError(_("cannot read workbooks safely: the defusedxml package is missing"))
     path = Path(path)
     data = checked_workbook_bytes(path)
     try:
@@ -81,36 +90,86 @@ def _refusal(name: str, error: BaseException) -> TrackerFileError:
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, DefusedXmlException):
-            return TrackerFileError(f"{name} is refused: unsafe XML ({cause})")
+            return TrackerFileError(
+                _("{file} is refused: unsafe XML ({cause})").format(file=name, cause=cause)
+            )
         cause = cause.__cause__ or cause.__context__
-    return TrackerFileError(f"{name} cannot be read as a workbook: {error}")
+    return TrackerFileError(
+        _("{file} cannot be read as a workbook: {error}").format(file=name, error=error)
+    )
+
+
+def _sheet_names() -> dict[str, tuple[str, str]]:
+    """Each name a tracker sheet may have -> (its canonical name, the file's language).
+
+    A file comes back in the language it was exported in; English names count first."""
+    found: dict[str, tuple[str, str]] = {}
+    for code in READ_LANGUAGES:
+        with language(code):
+            for canonical in (*_HEADERS, README):
+                found.setdefault(normalize_header(sheet_title(canonical)), (canonical, code))
+                if canonical in _HEADERS:
+                    wanted = canonical + SNAPSHOT_SUFFIX
+                    found.setdefault(normalize_header(snapshot_title(canonical)), (wanted, code))
+    for canonical in (*_HEADERS, README):
+        # The canonical names as typed, whatever Excel allows in a sheet name.
+        found.setdefault(normalize_header(canonical), (canonical, ENGLISH))
+        snapshot = canonical + SNAPSHOT_SUFFIX
+        found.setdefault(normalize_header(snapshot), (snapshot, ENGLISH))
+    return found
 
 
 def _parse(file_name: str, workbook: Any) -> ParsedTracker:
-    titles = {normalize_header(title): title for title in workbook.sheetnames}
+    names = _sheet_names()
+    titles: dict[str, str] = {}
+    written_in: str | None = None
+    for title in workbook.sheetnames:
+        found = names.get(normalize_header(title))
+        if found is not None and found[0] not in titles:
+            titles[found[0]] = title
+            if found[0] in IMPORTED_SHEETS and written_in is None:
+                written_in = found[1]
     sheets: dict[str, ParsedSheet] = {}
     for canonical, headers in _HEADERS.items():
         for wanted, required in (
             (canonical, REQUIRED_HEADERS[canonical]),
             (canonical + SNAPSHOT_SUFFIX, ("ID",)),
         ):
-            title = titles.get(normalize_header(wanted))
-            sheet = workbook[title] if title else None
-            if sheet is not None and hasattr(sheet, "reset_dimensions"):
-                sheets[wanted] = _parse_sheet(wanted, sheet, headers, required)
+            title = titles.get(wanted)
+            sheet = workbook[title] if title is not None else None
+            if title is not None and hasattr(sheet, "reset_dimensions"):
+                sheets[wanted] = _parse_sheet(wanted, title, canonical, sheet, headers, required)
     if not any(sheet in sheets for sheet in IMPORTED_SHEETS):
         raise TrackerFileError(
-            f"{file_name} has neither an {ACTION_ITEMS} nor a Measurements sheet; "
-            "is it a CS360 Desk tracker?"
+            _(
+                "{file} has neither an {action_items} nor a {measurements} sheet; "
+                "is it a CS360 Desk tracker?"
+            ).format(
+                file=file_name,
+                action_items=sheet_title(ACTION_ITEMS),
+                measurements=sheet_title(MEASUREMENTS),
+            )
         )
-    readme = titles.get(normalize_header(README))
+    readme = titles.get(README)
     properties = _properties(workbook[readme]) if readme else {}
-    return ParsedTracker(file_name=file_name, properties=properties, sheets=sheets)
+    return ParsedTracker(
+        file_name=file_name,
+        properties=properties,
+        sheets=sheets,
+        language=written_in or ENGLISH,
+    )
 
 
 def _parse_sheet(
-    title: str, sheet: Any, headers: tuple[str, ...], required: tuple[str, ...]
+    key: str,
+    title: str,
+    canonical: str,
+    sheet: Any,
+    headers: tuple[str, ...],
+    required: tuple[str, ...],
 ) -> ParsedSheet:
+    """`key` names the parsed sheet, `title` is its name in the file (for messages) and
+    `canonical` the editable sheet it is (or is the copy of)."""
     declared = sheet.max_row  # from the sheet's own <dimension>, before any row is read
     if declared is not None and declared > MAX_ROWS + 1:
         raise too_many_rows(title, declared - 1)
@@ -118,7 +177,7 @@ def _parse_sheet(
     sheet.reset_dimensions()
     rows = sheet.iter_rows(min_row=1)
     header_row = next(rows, ())
-    columns = _columns(title, header_row, headers, required)
+    columns = _columns(title, canonical, header_row, headers, required)
     # Column number -> (header, letter): each cell of a wanted column is named at once.
     wanted = {index: (header, get_column_letter(index)) for index, header in columns.items()}
     parsed: list[ParsedRow] = []
@@ -129,14 +188,22 @@ def _parse_sheet(
         if any(not _is_blank(cell.value) or cell.problem for cell in cells.values()):
             parsed.append(ParsedRow(number, cells))
     letters = {header: letter for header, letter in wanted.values()}
-    return ParsedSheet(title, letters, tuple(parsed))
+    return ParsedSheet(key, letters, tuple(parsed))
 
 
 def _columns(
-    title: str, header_row: tuple[Any, ...], headers: tuple[str, ...], required: tuple[str, ...]
+    title: str,
+    canonical: str,
+    header_row: tuple[Any, ...],
+    headers: tuple[str, ...],
+    required: tuple[str, ...],
 ) -> dict[int, str]:
-    """Column number -> canonical header, found by name wherever the column was moved."""
-    known = {normalize_header(header): header for header in headers}
+    """Column number -> canonical header, found by name wherever the column was moved, in
+    English or in any language a tracker is written in."""
+    known: dict[str, str] = {}
+    for header in headers:
+        for shown in in_every_language(partial(column_header, header, canonical)):
+            known.setdefault(normalize_header(shown), header)
     found: dict[int, str] = {}
     for cell in header_row:
         value = getattr(cell, "value", None)
@@ -144,14 +211,24 @@ def _columns(
             continue
         header = known[normalize_header(value)]
         if header in found.values():
-            raise TrackerFileError(f"the {title} sheet has two columns headed {header!r}")
+            raise TrackerFileError(
+                _("the {sheet} sheet has two columns headed {header}").format(
+                    sheet=title, header=repr(column_header(header, canonical))
+                )
+            )
         found[cell.column] = header
     missing = [header for header in required if header not in found.values()]
     if missing:
-        names = ", ".join(repr(header) for header in missing)
+        names = ", ".join(repr(column_header(header, canonical)) for header in missing)
+        every = ", ".join(column_header(header, canonical) for header in headers)
         raise TrackerFileError(
-            f"the {title} sheet has no {names} column; the first row must keep the headers "
-            f"({', '.join(headers)})"
+            ngettext(
+                "the {sheet} sheet has no {names} column; the first row must keep the "
+                "headers ({headers})",
+                "the {sheet} sheet has no {names} column; the first row must keep the "
+                "headers ({headers})",
+                len(missing),
+            ).format(sheet=title, names=names, headers=every)
         )
     return found
 
@@ -171,9 +248,11 @@ def _cells(
 def _cell(cell: Any, ref: str) -> ParsedCell:
     kind, value = cell.data_type, cell.value
     if kind == "f":
-        return ParsedCell(ref, None, FORMULA_PROBLEM)
+        return ParsedCell(ref, None, _(FORMULA_PROBLEM))
     if kind == "e":
-        return ParsedCell(ref, None, f"the cell shows an Excel error ({value})")
+        return ParsedCell(
+            ref, None, _("the cell shows an Excel error ({error})").format(error=value)
+        )
     if isinstance(value, str):
         return ParsedCell(ref, unescape_text(value))
     if isinstance(value, bool):
@@ -193,8 +272,10 @@ def _is_blank(value: CellValue) -> bool:
 
 
 def _properties(sheet: Any) -> dict[str, str]:
-    wanted = {normalize_header(INITIATIVE_KEY): INITIATIVE_KEY}
-    wanted[normalize_header(WORKSPACE_KEY)] = WORKSPACE_KEY
+    wanted: dict[str, str] = {}
+    for fact in (INITIATIVE_KEY, WORKSPACE_KEY):
+        for shown in in_every_language(partial(readme_key, fact)):
+            wanted.setdefault(normalize_header(shown), fact)
     found: dict[str, str] = {}
     for row in _first_rows(sheet, README_ROWS):
         if len(row) < 2 or not isinstance(row[0], str):

@@ -11,6 +11,7 @@ from pathlib import Path
 from defusedxml.ElementTree import fromstring
 
 from cs360desk.domain.tracker import TrackerFileError
+from cs360desk.i18n import N_, _, formats
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -29,7 +30,7 @@ _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s>/])")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"[A-Z]*\d*:?[A-Z]*(\d+)\"")
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CHUNK = 1024 * 1024
-_SAVE_AS = "open it in Excel and save it as Excel Workbook (.xlsx)"
+_SAVE_AS = N_("open it in Excel and save it as Excel Workbook (.xlsx)")
 
 
 def checked_workbook_bytes(path: Path) -> bytes:
@@ -43,16 +44,24 @@ def checked_workbook_bytes(path: Path) -> bytes:
     if data.startswith(OLE2_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise TrackerFileError(
-                f"{name} is protected with a password; remove the password in Excel "
-                "(File > Info > Protect Workbook), save, and import it again"
+                _(
+                    "{file} is protected with a password; remove the password in Excel "
+                    "(File > Info > Protect Workbook), save, and import it again"
+                ).format(file=name)
             )
-        raise TrackerFileError(f"{name} is an old Excel 97-2003 (.xls) file; {_SAVE_AS}")
+        raise TrackerFileError(
+            _("{file} is an old Excel 97-2003 (.xls) file; {save_as}").format(
+                file=name, save_as=_(_SAVE_AS)
+            )
+        )
     if not data.startswith(ZIP_MAGIC):
         if _looks_like_text(data):
             raise TrackerFileError(
-                f"{name} is a text (CSV) file, not an Excel workbook; {_SAVE_AS}"
+                _("{file} is a text (CSV) file, not an Excel workbook; {save_as}").format(
+                    file=name, save_as=_(_SAVE_AS)
+                )
             )
-        raise TrackerFileError(f"{name} is not an Excel workbook (.xlsx)")
+        raise TrackerFileError(_("{file} is not an Excel workbook (.xlsx)").format(file=name))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_members(name, archive)
@@ -60,7 +69,9 @@ def checked_workbook_bytes(path: Path) -> bytes:
             _check_no_declarations(name, archive)
             _check_row_counts(archive)
     except zipfile.BadZipFile as error:
-        raise TrackerFileError(f"{name} is damaged or not an Excel workbook: {error}") from error
+        raise TrackerFileError(
+            _("{file} is damaged or not an Excel workbook: {error}").format(file=name, error=error)
+        ) from error
     return data
 
 
@@ -69,16 +80,22 @@ def _read_bounded(path: Path) -> bytes:
         with Path(path).open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as error:
-        raise TrackerFileError(f"{path} does not exist") from error
+        raise TrackerFileError(_("{path} does not exist").format(path=path)) from error
     except IsADirectoryError as error:
-        raise TrackerFileError(f"{path} is a folder, not a file") from error
+        raise TrackerFileError(_("{path} is a folder, not a file").format(path=path)) from error
     except OSError as error:
-        raise TrackerFileError(f"{path} cannot be read: {error.strerror or error}") from error
+        raise TrackerFileError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
     if not data:
-        raise TrackerFileError(f"{path.name} is empty")
+        raise TrackerFileError(_("{file} is empty").format(file=path.name))
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise TrackerFileError(f"{path.name} is larger than {limit} MB; that is not a tracker")
+        raise TrackerFileError(
+            _("{file} is larger than {limit} MB; that is not a tracker").format(
+                file=path.name, limit=limit
+            )
+        )
     return data
 
 
@@ -97,23 +114,41 @@ def _looks_like_text(data: bytes) -> bool:
 def _check_members(name: str, archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise TrackerFileError(f"{name} holds {len(members):,} parts; that is not a tracker")
+        raise TrackerFileError(
+            _("{file} holds {count} parts; that is not a tracker").format(
+                file=name, count=formats.number(len(members))
+            )
+        )
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise TrackerFileError(f"{name} is encrypted; save it without a password")
+            raise TrackerFileError(
+                _("{file} is encrypted; save it without a password").format(file=name)
+            )
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_CHECKED_ABOVE and ratio > MAX_RATIO:
             raise TrackerFileError(
-                f"{name} is refused: its part {member.filename} would unpack to "
-                f"{member.file_size // (1024 * 1024):,} MB ({ratio:,.0f} times its size), "
-                "which is how zip bombs look"
+                _(
+                    "{file} is refused: its part {part} would unpack to {size} MB "
+                    "({ratio} times its size), which is how zip bombs look"
+                ).format(
+                    file=name,
+                    part=member.filename,
+                    size=formats.number(member.file_size // (1024 * 1024)),
+                    ratio=formats.number(round(ratio)),
+                )
             )
     if total > MAX_UNCOMPRESSED_BYTES:
         raise TrackerFileError(
-            f"{name} is refused: it would unpack to {total // (1024 * 1024):,} MB, more than "
-            f"the {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB a tracker can take"
+            _(
+                "{file} is refused: it would unpack to {size} MB, more than the {limit} MB "
+                "a tracker can take"
+            ).format(
+                file=name,
+                size=formats.number(total // (1024 * 1024)),
+                limit=MAX_UNCOMPRESSED_BYTES // (1024 * 1024),
+            )
         )
 
 
@@ -121,13 +156,21 @@ def _check_kind(name: str, archive: zipfile.ZipFile) -> None:
     names = {member.filename.lower() for member in archive.infolist()}
     if any(member.endswith("vbaproject.bin") for member in names) or _macro_content(archive):
         raise TrackerFileError(
-            f"{name} is a macro-enabled workbook (.xlsm); macros are never run or read here. "
-            "Save it as Excel Workbook (.xlsx)"
+            _(
+                "{file} is a macro-enabled workbook (.xlsm); macros are never run or read "
+                "here. Save it as Excel Workbook (.xlsx)"
+            ).format(file=name)
         )
     if "xl/workbook.bin" in names:
-        raise TrackerFileError(f"{name} is a binary workbook (.xlsb); {_SAVE_AS}")
+        raise TrackerFileError(
+            _("{file} is a binary workbook (.xlsb); {save_as}").format(
+                file=name, save_as=_(_SAVE_AS)
+            )
+        )
     if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
-        raise TrackerFileError(f"{name} is a zip file but not an Excel workbook (.xlsx)")
+        raise TrackerFileError(
+            _("{file} is a zip file but not an Excel workbook (.xlsx)").format(file=name)
+        )
 
 
 def _macro_content(archive: zipfile.ZipFile) -> bool:
@@ -152,8 +195,10 @@ def _check_no_declarations(name: str, archive: zipfile.ZipFile) -> None:
             head = handle.read(8192)
         if _DECLARATION.search(head):
             raise TrackerFileError(
-                f"{name} is refused: its part {member.filename} declares XML entities "
-                "(a DOCTYPE), which Excel never writes and XML bombs use"
+                _(
+                    "{file} is refused: its part {part} declares XML entities (a DOCTYPE), "
+                    "which Excel never writes and XML bombs use"
+                ).format(file=name, part=member.filename)
             )
 
 
@@ -178,10 +223,17 @@ def _check_row_counts(archive: zipfile.ZipFile) -> None:
 
 
 def too_many_rows(title: str, count: int, *, at_least: bool = False) -> TrackerFileError:
-    amount = f"more than {MAX_ROWS:,}" if at_least else f"{count:,}"
-    return TrackerFileError(
-        f"the {title} sheet has {amount} rows; at most {MAX_ROWS:,} can be imported"
-    )
+    """`title` is the sheet's name as the file has it."""
+    limit = formats.number(MAX_ROWS)
+    if at_least:
+        message = _(
+            "the {sheet} sheet has more than {limit} rows; at most {limit} can be imported"
+        ).format(sheet=title, limit=limit)
+    else:
+        message = _("the {sheet} sheet has {count} rows; at most {limit} can be imported").format(
+            sheet=title, count=formats.number(count), limit=limit
+        )
+    return TrackerFileError(message)
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -208,5 +260,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
     """An index part read whole: a real one is a few kilobytes."""
     if archive.getinfo(name).file_size > MAX_INDEX_BYTES:
-        raise TrackerFileError(f"the workbook's part {name} is far too large for a tracker")
+        raise TrackerFileError(
+            _("the workbook's part {part} is far too large for a tracker").format(part=name)
+        )
     return archive.read(name)

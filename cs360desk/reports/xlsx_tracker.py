@@ -15,11 +15,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cs360desk.domain.tracker import (
     ACTION_ITEMS,
     LISTS,
-    SNAPSHOT_SUFFIX,
+    README,
     ColumnKind,
     TrackerData,
     TrackerSheet,
+    column_header,
+    sheet_title,
+    snapshot_title,
 )
+from cs360desk.i18n import _
 from cs360desk.reports.atomic_write import write_atomically
 from cs360desk.reports.xlsx_cells import display_width, write_text, write_value
 from cs360desk.reports.xlsx_readme import write_readme
@@ -55,19 +59,19 @@ def _build(data: TrackerData) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
     workbook.properties.creator = "CS360 Desk"
-    workbook.properties.title = f"{data.initiative_name} tracker"
+    workbook.properties.title = _("{initiative} tracker").format(initiative=data.initiative_name)
     list_ranges = _write_lists(workbook, data)
     for sheet in data.sheets:
-        worksheet = workbook.create_sheet(sheet.title)
+        worksheet = workbook.create_sheet(sheet_title(sheet.title))
         _write_sheet(worksheet, sheet)
         _add_drop_downs(worksheet, sheet, list_ranges)
         if sheet.title == ACTION_ITEMS:
             _highlight_overdue(worksheet, sheet, data.closed_statuses)
-    write_readme(workbook.create_sheet("README"), data)
+    write_readme(workbook.create_sheet(sheet_title(README)), data)
     for sheet in data.sheets:
         if sheet.editable:
             _write_snapshot(workbook, sheet)
-    workbook.move_sheet(LISTS, offset=len(workbook.sheetnames))
+    workbook.move_sheet(sheet_title(LISTS), offset=len(workbook.sheetnames))
     workbook.active = 0
     return workbook
 
@@ -75,7 +79,7 @@ def _build(data: TrackerData) -> Workbook:
 def _write_sheet(worksheet: Worksheet, sheet: TrackerSheet) -> None:
     for number, column in enumerate(sheet.columns, start=1):
         cell = worksheet.cell(row=1, column=number)
-        write_text(cell, column.header)
+        write_text(cell, column_header(column.header, sheet.title))
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     long_columns = {
         number
@@ -99,7 +103,7 @@ def _fit_widths(worksheet: Worksheet, sheet: TrackerSheet) -> None:
         values = (row[number - 1] for row in sheet.rows[:1000])
         widest = max((display_width(value) for value in values), default=0)
         # Room for the header and its filter button.
-        wanted = max(widest, len(column.header) + 3) + 2
+        wanted = max(widest, len(column_header(column.header, sheet.title)) + 3) + 2
         limit = LONG_TEXT_WIDTH if column.kind is ColumnKind.LONG_TEXT else MAX_WIDTH
         letter = get_column_letter(number)
         worksheet.column_dimensions[letter].width = max(MIN_WIDTH, min(wanted, limit))
@@ -107,16 +111,16 @@ def _fit_widths(worksheet: Worksheet, sheet: TrackerSheet) -> None:
 
 def _write_lists(workbook: Workbook, data: TrackerData) -> dict[str, str]:
     """Drop-down choices live on a hidden sheet: names may hold commas, lists may be long."""
-    lists = workbook.create_sheet(LISTS)
+    lists = workbook.create_sheet(sheet_title(LISTS))
     ranges: dict[str, str] = {}
     for number, choices in enumerate(data.lists, start=1):
-        write_text(lists.cell(row=1, column=number), choices.name)
+        write_text(lists.cell(row=1, column=number), column_header(choices.name))
         for row, value in enumerate(choices.values, start=2):
             write_text(lists.cell(row=row, column=number), value)
         if choices.values:
             letter = get_column_letter(number)
             last = len(choices.values) + 1
-            ranges[choices.name] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${last}"
+            ranges[choices.name] = f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${last}"
     lists.sheet_state = "hidden"
     return ranges
 
@@ -127,15 +131,17 @@ def _add_drop_downs(worksheet: Worksheet, sheet: TrackerSheet, ranges: dict[str,
         if column.choices is None or column.choices not in ranges:
             continue
         letter = get_column_letter(number)
+        header = column_header(column.header, sheet.title)
+        choices = column_header(column.choices)
         validation = DataValidation(
             type="list",
             formula1=ranges[column.choices],
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle=f"Unknown {column.header.lower()}",
-            error=f"Choose a {column.header.lower()} from the list.",
-            promptTitle=column.header,
-            prompt=f"Choose from the list of {column.choices.lower()} choices.",
+            errorTitle=_("Unknown {column}").format(column=header.lower()),
+            error=_("Choose a {column} from the list.").format(column=header.lower()),
+            promptTitle=header,
+            prompt=_("Choose from the list of {choices} choices.").format(choices=choices.lower()),
             showInputMessage=False,
         )
         validation.add(f"{letter}2:{letter}{last_row}")
@@ -160,9 +166,9 @@ def _highlight_overdue(
 
 
 def _write_snapshot(workbook: Workbook, sheet: TrackerSheet) -> None:
-    snapshot = workbook.create_sheet(sheet.title + SNAPSHOT_SUFFIX)
+    snapshot = workbook.create_sheet(snapshot_title(sheet.title))
     for number, header in enumerate(sheet.headers, start=1):
-        write_text(snapshot.cell(row=1, column=number), header)
+        write_text(snapshot.cell(row=1, column=number), column_header(header, sheet.title))
     for row_number, row in enumerate(sheet.rows, start=2):
         for number, value in enumerate(row, start=1):
             write_value(snapshot.cell(row=row_number, column=number), value)

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from cs360desk.domain.edits import Edit, combine
-from cs360desk.domain.errors import ValidationError, field_label
+from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.views import ActionItemRow
+from cs360desk.i18n import _, ngettext
 from cs360desk.services import edits
 from cs360desk.services.action_items import action_item_row
 from cs360desk.services.catalog import ACTION_ITEM
@@ -32,7 +33,7 @@ def change_action_item(
     **changes: Any,
 ) -> tuple[ActionItemRow, Edit]:
     """Save one change; ConflictError when someone saved the item since ``expected_version``."""
-    _, edit = edits.update(
+    _record, edit = edits.update(
         session, ACTION_ITEM, item_id, expected_version=expected_version, **changes
     )
     return action_item_row(session, item_id, today=today), edit
@@ -42,23 +43,24 @@ def change_action_items(session: Session, item_ids: Sequence[int], **changes: An
     """The same change to every item, undone as one; nothing is saved if one item refuses."""
     ids = _distinct(item_ids)
     done = [edits.update(session, ACTION_ITEM, item_id, **changes)[1] for item_id in ids]
-    fields = ", ".join(field_label(name) for name in changes) or "nothing"
-    return combine(f"Change {_items(len(ids))} ({fields})", *done)
+    count = len(ids)
+    label = ngettext(
+        "Change action item ({fields})", "Change {n} action items ({fields})", count
+    ).format(n=count, fields=edits.changed_fields(changes))
+    return combine(label, *done)
 
 
 def delete_action_items(session: Session, item_ids: Sequence[int]) -> Edit:
     """Delete every item (and its progress notes), undone as one."""
     ids = _distinct(item_ids)
     done = [edits.delete(session, ACTION_ITEM, item_id) for item_id in ids]
-    return combine(f"Delete {_items(len(ids))}", *done)
+    count = len(ids)
+    label = ngettext("Delete action item", "Delete {n} action items", count).format(n=count)
+    return combine(label, *done)
 
 
 def _distinct(item_ids: Sequence[int]) -> list[int]:
     ids = list(dict.fromkeys(item_ids))
     if not ids:
-        raise ValidationError("id", "select at least one action item")
+        raise ValidationError("id", _("select at least one action item"))
     return ids
-
-
-def _items(count: int) -> str:
-    return "action item" if count == 1 else f"{count} action items"

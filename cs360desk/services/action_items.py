@@ -22,6 +22,7 @@ from cs360desk.domain.action_item_views import (
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.records import ActionItemRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, is_overdue
+from cs360desk.i18n import _
 from cs360desk.services.catalog import ACTION_ITEM
 from cs360desk.services.progress_log import progress_notes
 
@@ -294,7 +295,8 @@ def action_item_choices(session: Session, initiative_id: int | None) -> ActionIt
     )
     return ActionItemChoices(
         people=tuple(
-            Choice(pid, name if active else f"{name} (inactive)") for pid, name, active in people
+            Choice(pid, name if active else _("{name} (inactive)").format(name=name))
+            for pid, name, active in people
         ),
         teams=tuple(Choice(tid, name) for tid, name in teams),
         problems=tuple(Choice(pid, title) for pid, title in problems),

@@ -14,6 +14,7 @@ from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError, ValidationError
 from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.domain.records import AgencyRecord, InitiativeRecord
+from cs360desk.i18n import ENGLISH, _
 from cs360desk.services import edits
 from cs360desk.services.catalog import AGENCY, MOMENTUM_DAYS
 
@@ -27,6 +28,7 @@ AGENCY_SETTING_FIELDS = frozenset(
         "time_zone",
         "post_hashtag",
         "post_link",
+        "public_language",
         *MOMENTUM_DAYS,
     }
 )
@@ -51,7 +53,7 @@ def save_agency_settings(session: Session, **changes: Any) -> tuple[AgencyRecord
     """All the changes in one edit (one undo step), validated together."""
     unknown = sorted(set(changes) - AGENCY_SETTING_FIELDS)
     if unknown:
-        raise ValidationError(unknown[0], "is not a setting of the agency")
+        raise ValidationError(unknown[0], _("is not a setting of the agency"))
     return edits.update(session, AGENCY, agency_settings(session).id, **changes)
 
 
@@ -69,6 +71,12 @@ def agency_zone(session: Session) -> tzinfo | None:
     agencies = AGENCY.list(session)
     name = agencies[0].time_zone if agencies else ""
     return ZoneInfo(name) if name else None
+
+
+def public_language(session: Session) -> str:
+    """The language the agency's printouts and drafts are written in unless one is chosen."""
+    agencies = AGENCY.list(session)
+    return agencies[0].public_language if agencies else ENGLISH
 
 
 def update_cadence(initiative: InitiativeRecord, limits: MomentumThresholds) -> UpdateCadence:

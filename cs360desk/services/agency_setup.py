@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from cs360desk.domain.enums import Affiliation, Stage
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.records import AgencyRecord, InitiativeRecord, PersonRecord
+from cs360desk.i18n import _
 from cs360desk.services.catalog import AGENCY, INITIATIVE, PERSON
 from cs360desk.services.workspace_info import is_empty
 
@@ -35,9 +36,9 @@ class AgencySetup:
 def create_agency(session: Session, new: NewAgency, *, today: date) -> AgencySetup:
     """All three or nothing: the caller's transaction rolls back on any ValidationError."""
     if not is_empty(session):
-        raise ValidationError("agency_name", "this workspace already has an agency")
+        raise ValidationError("agency_name", _("this workspace already has an agency"))
     if not new.initiative_name.strip():
-        raise ValidationError("initiative_name", "must not be empty")
+        raise ValidationError("initiative_name", _("must not be empty"))
     try:
         agency = AGENCY.create(
             session,

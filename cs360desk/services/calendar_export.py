@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
 from cs360desk.domain.calendar_feed import CalendarData, CalendarEvent
+from cs360desk.i18n import _
 from cs360desk.services.catalog import INITIATIVE, TEAM
 from cs360desk.services.tracker_rows import workspace_key
 from cs360desk.services.workspace_info import the_agency
@@ -26,15 +27,15 @@ def calendar_data(
     key = workspace_key(session)
     query = select(m.Meeting, m.Team.name).join(m.Team, m.Team.id == m.Meeting.team_id)
     agency = the_agency(session)
-    name = f"{agency.name if agency else 'CS360'} meetings"
+    name = _("{name} meetings").format(name=agency.name if agency else "CS360")
     if team_id is not None:
         team = TEAM.get(session, team_id)
         query = query.where(m.Meeting.team_id == team_id)
-        name = f"{team.name} meetings"
+        name = _("{name} meetings").format(name=team.name)
     if initiative_id is not None:
         initiative = INITIATIVE.get(session, initiative_id)
         query = query.where(m.Team.initiative_id == initiative_id)
-        name = name if team_id is not None else f"{initiative.name} meetings"
+        name = name if team_id is not None else _("{name} meetings").format(name=initiative.name)
     meetings = session.execute(query.order_by(m.Meeting.starts_at, m.Meeting.id)).all()
     agendas = _agendas(session, [meeting.id for meeting, _team in meetings])
     events = tuple(

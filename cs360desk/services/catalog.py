@@ -15,7 +15,8 @@ from cs360desk.db import models as m
 from cs360desk.domain import records as r
 from cs360desk.domain.action_item_views import ActionItemUpdateRecord
 from cs360desk.domain.enums import ActionStatus, CommunicationStatus
-from cs360desk.domain.errors import ValidationError
+from cs360desk.domain.errors import ValidationError, field_label
+from cs360desk.i18n import LANGUAGES, _
 from cs360desk.services.entities import EntityService
 from cs360desk.services.stages import STAGE_CHANGE
 
@@ -44,17 +45,19 @@ MAX_SCORE = 5
 def _contact(_s: Session, values: dict[str, Any], _obj: Any) -> None:
     email = values.get("email") or ""
     if email and not _EMAIL.match(email):
-        raise ValidationError("email", f"{email!r} is not an e-mail address")
+        raise ValidationError(
+            "email", _("{value} is not an e-mail address").format(value=repr(email))
+        )
     phone = values.get("phone") or ""
     if phone and (not _PHONE.match(phone) or not any(ch.isdigit() for ch in phone)):
-        raise ValidationError("phone", f"{phone!r} is not a phone number")
+        raise ValidationError("phone", _("{value} is not a phone number").format(value=repr(phone)))
 
 
 def _not_negative(*fields: str) -> Any:
     def rule(_s: Session, values: dict[str, Any], _obj: Any) -> None:
         for field in fields:
             if (values.get(field) or 0) < 0:
-                raise ValidationError(field, "must not be negative")
+                raise ValidationError(field, _("must not be negative"))
 
     return rule
 
@@ -63,30 +66,34 @@ def _in_order(first: str, last: str) -> Any:
     def rule(_s: Session, values: dict[str, Any], _obj: Any) -> None:
         start, end = values.get(first), values.get(last)
         if start is not None and end is not None and end < start:
-            raise ValidationError(last, f"must not be before {first.replace('_', ' ')}")
+            raise ValidationError(
+                last, _("must not be before {field}").format(field=field_label(first))
+            )
 
     return rule
 
 
 def _single_agency(session: Session, _values: dict[str, Any], obj: Any) -> None:
     if obj is None and session.scalar(select(func.count()).select_from(m.Agency)):
-        raise ValidationError("name", "this workspace already has an agency; edit it instead")
+        raise ValidationError("name", _("this workspace already has an agency; edit it instead"))
 
 
 def _scores(_s: Session, values: dict[str, Any], _obj: Any) -> None:
     for field in SCORE_FIELDS:
         if not 0 <= (values.get(field) or 0) <= MAX_SCORE:
-            raise ValidationError(field, f"must be between 0 and {MAX_SCORE}")
+            raise ValidationError(
+                field, _("must be between {low} and {high}").format(low=0, high=MAX_SCORE)
+            )
 
 
 def _duration(_s: Session, values: dict[str, Any], _obj: Any) -> None:
     if not 1 <= (values.get("duration_minutes") or 0) <= 24 * 60:
-        raise ValidationError("duration_minutes", "must be between 1 minute and 24 hours")
+        raise ValidationError("duration_minutes", _("must be between 1 minute and 24 hours"))
 
 
 def _attendee(_s: Session, values: dict[str, Any], _obj: Any) -> None:
     if values.get("person_id") is None and not (values.get("guest_name") or "").strip():
-        raise ValidationError("person_id", "choose a person or type a guest's name")
+        raise ValidationError("person_id", _("choose a person or type a guest's name"))
 
 
 def _completion(_s: Session, values: dict[str, Any], _obj: Any) -> None:
@@ -111,7 +118,7 @@ def _next_position(session: Session, values: dict[str, Any], obj: Any) -> None:
         )
         values["position"] = 0 if last is None else last + 1
     if (values.get("position") or 0) < 0:
-        raise ValidationError("position", "must not be negative")
+        raise ValidationError("position", _("must not be negative"))
 
 
 def _days_between(low: int, high: int, *fields: str) -> Any:
@@ -119,7 +126,10 @@ def _days_between(low: int, high: int, *fields: str) -> Any:
         for field in fields:
             days = values.get(field)
             if days is not None and not low <= days <= high:
-                raise ValidationError(field, f"must be between {low} and {high} days")
+                raise ValidationError(
+                    field,
+                    _("must be between {low} and {high} days").format(low=low, high=high),
+                )
 
     return rule
 
@@ -127,18 +137,27 @@ def _days_between(low: int, high: int, *fields: str) -> Any:
 def _agency_profile(_s: Session, values: dict[str, Any], _obj: Any) -> None:
     zone = values.get("time_zone") or ""
     if zone and not is_time_zone(zone):
-        raise ValidationError("time_zone", f"{zone!r} is not a time zone such as America/Chicago")
+        raise ValidationError(
+            "time_zone",
+            _("{value} is not a time zone such as America/Chicago").format(value=repr(zone)),
+        )
     hashtag = values.get("post_hashtag") or ""
     if hashtag and not _HASHTAG.match(hashtag):
-        raise ValidationError("post_hashtag", "must be one word starting with #, e.g. #SaferElm")
+        raise ValidationError("post_hashtag", _("must be one word starting with #, e.g. #SaferElm"))
     link = values.get("post_link") or ""
     if link and not _LINK.match(link):
-        raise ValidationError("post_link", "must be a web address starting with https://")
+        raise ValidationError("post_link", _("must be a web address starting with https://"))
+    chosen = values.get("public_language")
+    if chosen is not None and chosen not in LANGUAGES:
+        raise ValidationError(
+            "public_language",
+            _("must be one of {choices}").format(choices=", ".join(LANGUAGES)),
+        )
     logo = values.get("logo")
     if logo is not None and len(logo) > MAX_LOGO_BYTES:
-        raise ValidationError("logo", "is larger than 5 MB")
+        raise ValidationError("logo", _("is larger than 5 MB"))
     if logo is not None and not logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
-        raise ValidationError("logo", "must be a PNG or JPEG image")
+        raise ValidationError("logo", _("must be a PNG or JPEG image"))
 
 
 def is_time_zone(name: str) -> bool:

@@ -6,12 +6,11 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.domain.edits import Edit, combine
+from cs360desk.domain.edits import Edit, RowChange, combine
 from cs360desk.domain.enums import InputKind
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.evidence_views import (
@@ -22,6 +21,7 @@ from cs360desk.domain.evidence_views import (
 )
 from cs360desk.domain.problem_views import Choice, LinkedActionItem
 from cs360desk.domain.records import FindingRecord, InputActivityRecord, RecommendationRecord
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.catalog import (
@@ -190,36 +190,48 @@ def save_recommendation_field(
 
 def delete_recommendation(session: Session, recommendation_id: int) -> Edit:
     return combine(
-        "Delete recommendation", edits.delete(session, RECOMMENDATION, recommendation_id)
+        _("Delete recommendation"), edits.delete(session, RECOMMENDATION, recommendation_id)
     )
 
 
-def link_action_item(session: Session, recommendation_id: int, action_item_id: int) -> None:
-    """The action item carries the recommendation out. Not undoable: unlinking reverses it."""
+def link_action_item(
+    session: Session, recommendation_id: int, action_item_id: int
+) -> tuple[None, Edit]:
+    """The action item carries the recommendation out: one undoable edit of the link row."""
     recommendation = RECOMMENDATION.get(session, recommendation_id)
     item = ACTION_ITEM.get(session, action_item_id)
     if item.initiative_id != recommendation.initiative_id:
-        raise ValidationError("action_item_id", "this action item belongs to another initiative")
-    exists = session.scalar(
-        select(func.count()).where(
-            _link.c.recommendation_id == recommendation_id,
-            _link.c.action_item_id == action_item_id,
+        raise ValidationError("action_item_id", _("this action item belongs to another initiative"))
+    row = {"recommendation_id": recommendation_id, "action_item_id": action_item_id}
+    if _is_linked(session, row):
+        raise ValidationError(
+            "action_item_id", _("“{title}” is linked already").format(title=item.title)
         )
-    )
-    if exists:
-        raise ValidationError("action_item_id", f"“{item.title}” is linked already")
-    session.execute(
-        sa.insert(_link).values(recommendation_id=recommendation_id, action_item_id=action_item_id)
-    )
+    label = _("Link “{title}” to the recommendation").format(title=item.title)
+    edit = Edit(label, (RowChange(_link.name, None, None, row),))
+    edits.redo(session, edit)  # written, and logged, the way undo and redo write it
+    return None, edit
 
 
-def unlink_action_item(session: Session, recommendation_id: int, action_item_id: int) -> None:
+def unlink_action_item(
+    session: Session, recommendation_id: int, action_item_id: int
+) -> tuple[None, Edit]:
     RECOMMENDATION.load(session, recommendation_id)
-    removed = session.execute(
-        sa.delete(_link).where(
-            _link.c.recommendation_id == recommendation_id,
-            _link.c.action_item_id == action_item_id,
+    item = ACTION_ITEM.get(session, action_item_id)
+    row = {"recommendation_id": recommendation_id, "action_item_id": action_item_id}
+    if not _is_linked(session, row):
+        raise ValidationError("action_item_id", _("this action item is not linked to it"))
+    label = _("Unlink “{title}” from the recommendation").format(title=item.title)
+    edit = Edit(label, (RowChange(_link.name, None, row, None),))
+    edits.redo(session, edit)
+    return None, edit
+
+
+def _is_linked(session: Session, row: dict[str, int]) -> bool:
+    found = session.scalar(
+        select(func.count()).where(
+            _link.c.recommendation_id == row["recommendation_id"],
+            _link.c.action_item_id == row["action_item_id"],
         )
     )
-    if not removed.rowcount:  # type: ignore[attr-defined]
-        raise ValidationError("action_item_id", "this action item is not linked to it")
+    return bool(found)

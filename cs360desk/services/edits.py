@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -18,7 +18,8 @@ from cs360desk.db import audit, cascades
 from cs360desk.db.base import Base
 from cs360desk.domain.edits import Edit, RowChange, kind_label
 from cs360desk.domain.enums import ChangeAction
-from cs360desk.domain.errors import ConflictError, field_label
+from cs360desk.domain.errors import ConflictError, field_label, kind_name
+from cs360desk.i18n import _, pgettext
 from cs360desk.services.entities import EntityService, table_of
 
 M = TypeVar("M", bound=Base)
@@ -30,7 +31,7 @@ def create(session: Session, service: EntityService[M, R], **values: Any) -> tup
     record = service.create(session, **values)
     row = _row(session, table_of(service.model), record.id)  # type: ignore[attr-defined]
     change = RowChange(table_of(service.model).name, row["id"], None, row)
-    return record, Edit(f"Add {service.label}", (change,))
+    return record, Edit(_("Add {kind}").format(kind=kind_name(service.label)), (change,))
 
 
 def update(
@@ -47,14 +48,20 @@ def update(
     after = _row(session, table, record_id)
     assert before is not None
     changed = [k for k in after if k not in _BOOKKEEPING and before.get(k) != after[k]]
-    names = ", ".join(field_label(name) for name in changed) or "nothing"
+    names = changed_fields(changed)
     change = RowChange(
         table.name,
         record_id,
         {k: before[k] for k in changed},
         {k: after[k] for k in changed},
     )
-    return record, Edit(f"Change {service.label} ({names})", (change,) if changed else ())
+    label = _("Change {kind} ({fields})").format(kind=kind_name(service.label), fields=names)
+    return record, Edit(label, (change,) if changed else ())
+
+
+def changed_fields(names: Iterable[str]) -> str:
+    """The fields of an edit's label, "due on, owner"; "nothing" when none changed."""
+    return ", ".join(field_label(name) for name in names) or pgettext("no field changed", "nothing")
 
 
 def delete(session: Session, service: EntityService[M, R], record_id: int) -> Edit:
@@ -65,7 +72,7 @@ def delete(session: Session, service: EntityService[M, R], record_id: int) -> Ed
     dependents = cascades.dependents(session.connection(), table, record_id)
     service.delete(session, record_id)
     # Replayed forwards children go first, so undo (replayed backwards) restores parents first.
-    return Edit(f"Delete {service.label}", (*dependents, own))
+    return Edit(_("Delete {kind}").format(kind=kind_name(service.label)), (*dependents, own))
 
 
 def undo(session: Session, edit: Edit) -> None:
@@ -111,7 +118,11 @@ def _apply(
         return
     if expected is None or not exists:
         if exists:
-            raise ConflictError(f"cannot redo: {change.table} {change.record_id} exists again")
+            raise ConflictError(
+                _("cannot redo: {table} {id} exists again").format(
+                    table=change.table, id=change.record_id
+                )
+            )
         session.execute(sa.insert(table).values(**wanted))
         audit.record(
             session, table.name, change.record_id, ChangeAction.CREATE, wanted, group=group
@@ -176,9 +187,13 @@ def bring_back(session: Session, removed: Edit) -> BroughtBack:
 
 
 class _MissingLink(Exception):
+    """A required link to a record that is gone: its field, and the kind and id linked."""
+
     def __init__(self, field: str, kind: str, record_id: Any) -> None:
-        super().__init__(f"its {field} ({kind} {record_id})")
-        self.required_text = f"its {field} ({kind} {record_id}) was deleted too"
+        super().__init__(field, kind, record_id)
+        self.field = field
+        self.kind = kind
+        self.record_id = record_id
 
 
 class _Revival:
@@ -192,17 +207,29 @@ class _Revival:
 
     def revive(self, change: RowChange, *, required: bool) -> None:
         table = _table(change.table)
-        kind = kind_label(table.name)
+        kind = _kind(table.name)
         name = _row_name(table, change)
         values = dict(change.before or {})
         try:
-            self._link_up(table, values, "" if required else f" of {name}")
+            self._link_up(table, values, None if required else name)
         except _MissingLink as missing:
             if required:
                 raise ConflictError(
-                    f"cannot restore this {kind}: {missing.required_text}; restore that first"
+                    _(
+                        "cannot restore this {kind}: its {field} ({target} {id}) was deleted "
+                        "too; restore that first"
+                    ).format(
+                        kind=kind,
+                        field=missing.field,
+                        target=missing.kind,
+                        id=missing.record_id,
+                    )
                 ) from None
-            self.left_out.append(f"{name}: {missing} no longer exists")
+            self.left_out.append(
+                _("{name}: its {field} ({target} {id}) no longer exists").format(
+                    name=name, field=missing.field, target=missing.kind, id=missing.record_id
+                )
+            )
             return
         if change.record_id is None:
             self._insert_link_row(table, values, required)
@@ -212,17 +239,23 @@ class _Revival:
     def relink(self, change: RowChange) -> None:
         """Point a row emptied by the delete at the restored record again, if still empty."""
         table = _table(change.table)
-        (key, old_target), *_ = (change.before or {}).items()
+        (key, old_target), *_others = (change.before or {}).items()
         target = next(iter(table.c[key].foreign_keys)).column.table.name
         target_id = self.new_ids.get((target, old_target), old_target)
         name = _row_name(table, change)
         where = table.c.id == change.record_id
         current = self.session.execute(select(table.c[key]).where(where)).first()
         if current is None:
-            self.left_out.append(f"{name}: it was deleted since, so it is not linked again")
+            self.left_out.append(
+                _("{name}: it was deleted since, so it is not linked again").format(name=name)
+            )
             return
         if current[0] is not None:
-            self.left_out.append(f"{name}: its {field_label(key)} was changed since; kept")
+            self.left_out.append(
+                _("{name}: its {field} was changed since; kept").format(
+                    name=name, field=field_label(key)
+                )
+            )
             return
         values: dict[str, Any] = {key: target_id}
         if "version" in table.c:
@@ -235,8 +268,10 @@ class _Revival:
         )  # fmt: skip
         self.done.append(RowChange(table.name, change.record_id, {key: None}, {key: target_id}))
 
-    def _link_up(self, table: Table, values: dict[str, Any], whose: str) -> None:
-        """Follow new ids; empty an optional link to a record that is gone, refuse a required."""
+    def _link_up(self, table: Table, values: dict[str, Any], whose: str | None) -> None:
+        """Follow new ids; empty an optional link to a record that is gone, refuse a required.
+
+        `whose` names the row in what is reported as emptied (None: the restored record)."""
         for foreign_key in table.foreign_keys:
             column = foreign_key.parent
             linked = values.get(column.key)
@@ -250,21 +285,28 @@ class _Revival:
             # Had it still existed, the database would have deleted this row with its target.
             cascaded = (foreign_key.ondelete or "").upper() == cascades.CASCADE
             if cascaded or not column.nullable:
-                raise _MissingLink(field_label(column.key), kind_label(target.name), linked)
+                raise _MissingLink(field_label(column.key), _kind(target.name), linked)
             values[column.key] = None
-            self.dropped.append(
-                f"{field_label(column.key)}{whose} ({kind_label(target.name)} {linked})"
-            )
+            field, kind = field_label(column.key), _kind(target.name)
+            if whose is None:
+                dropped = _("{field} ({kind} {id})").format(field=field, kind=kind, id=linked)
+            else:
+                dropped = _("{field} of {name} ({kind} {id})").format(
+                    field=field, name=whose, kind=kind, id=linked
+                )
+            self.dropped.append(dropped)
 
     def _insert_row(
         self, table: Table, old_id: int, values: dict[str, Any], required: bool
     ) -> None:
-        kind = kind_label(table.name)
+        kind = _kind(table.name)
         current = self.session.execute(select(table).where(table.c.id == old_id)).mappings()
         existing = current.first()
         if existing is not None and _same_row(dict(existing), values):
             if required:
-                raise ConflictError(f"this {kind} is back already ({kind} {old_id})")
+                raise ConflictError(
+                    _("this {kind} is back already ({kind} {id})").format(kind=kind, id=old_id)
+                )
             self.new_ids[(table.name, old_id)] = old_id  # restored on its own before
             return
         values = {k: v for k, v in values.items() if k != "id"}
@@ -276,10 +318,16 @@ class _Revival:
         except IntegrityError as error:
             if required:
                 raise ConflictError(
-                    f"cannot restore this {kind}: it clashes with a record that exists now "
-                    f"({error.orig})"
+                    _(
+                        "cannot restore this {kind}: it clashes with a record that exists now "
+                        "({error})"
+                    ).format(kind=kind, error=error.orig)
                 ) from error
-            self.left_out.append(f"{kind} {old_id}: it clashes with a record that exists now")
+            self.left_out.append(
+                _("{kind} {id}: it clashes with a record that exists now").format(
+                    kind=kind, id=old_id
+                )
+            )
             return
         key = cast(CursorResult[Any], result).inserted_primary_key
         new_id = old_id if "id" in values or key is None else int(key[0])
@@ -294,7 +342,7 @@ class _Revival:
     def _insert_link_row(self, table: Table, values: dict[str, Any], required: bool) -> None:
         if _exists(self.session, table, cascades.row_key(table, None, values)):
             if required:
-                raise ConflictError(f"this {kind_label(table.name)} is back already")
+                raise ConflictError(_("this {kind} is back already").format(kind=_kind(table.name)))
             return
         self.session.execute(sa.insert(table).values(**values))
         audit.record(self.session, table.name, None, ChangeAction.CREATE, values, group=self.group)
@@ -309,10 +357,15 @@ def _same_row(existing: Mapping[str, Any], values: dict[str, Any]) -> bool:
 def _row_name(table: Table, change: RowChange) -> str:
     """ "agenda item 5"; a link row by what it links: "recommendation 3 ↔ action item 7"."""
     if change.record_id is not None:
-        return f"{kind_label(table.name)} {change.record_id}"
+        return f"{_kind(table.name)} {change.record_id}"
     row = change.before or change.after or {}
     ends = [
-        f"{kind_label(fk.column.table.name)} {row.get(fk.parent.key)}"
+        f"{_kind(fk.column.table.name)} {row.get(fk.parent.key)}"
         for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.key)
     ]
-    return f"the link {' ↔ '.join(ends)}"
+    return _("the link {ends}").format(ends=" ↔ ".join(ends))
+
+
+def _kind(table_name: str) -> str:
+    """The rows of a table as users call them, in the current language."""
+    return kind_name(kind_label(table_name))

@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from cs360desk.db.base import Base
 from cs360desk.domain.enums import LabeledEnum
-from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError, field_label
+from cs360desk.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ValidationError,
+    field_label,
+    kind_name,
+)
+from cs360desk.i18n import _, ngettext
 
 M = TypeVar("M", bound=Base)
 R = TypeVar("R")
@@ -101,7 +108,9 @@ class EntityService(Generic[M, R]):
         obj = self.load(session, record_id)
         if expected_version is not None and obj.version != expected_version:  # type: ignore[attr-defined]
             raise ConflictError(
-                f"this {self.label} was changed elsewhere since you opened it; reload and retry"
+                _("this {kind} was changed elsewhere since you opened it; reload and retry").format(
+                    kind=kind_name(self.label)
+                )
             )
         self.assign(obj, self.validated(session, changes, obj))
         session.flush()
@@ -154,7 +163,10 @@ class EntityService(Generic[M, R]):
         coerced = {}
         for name, value in values.items():
             if name not in columns or name in _MANAGED:
-                raise ValidationError(name, f"is not an editable field of a {self.label}")
+                raise ValidationError(
+                    name,
+                    _("is not an editable field of a {kind}").format(kind=kind_name(self.label)),
+                )
             coerced[name] = coerce_value(rows, columns[name], value)
         return coerced
 
@@ -166,9 +178,9 @@ class EntityService(Generic[M, R]):
         for name, nullable, required_text in _requirements(self.model):
             value = merged.get(name)
             if value is None and not nullable:
-                raise ValidationError(name, "is required")
+                raise ValidationError(name, _("is required"))
             if required_text and not str(value).strip():
-                raise ValidationError(name, "must not be empty")
+                raise ValidationError(name, _("must not be empty"))
         _check_unique(rows, self.model, merged, obj, self.label)
 
 
@@ -209,14 +221,14 @@ def coerce_value(rows: StoredRows, column: Column[Any], value: Any) -> Any:
     name = column.key
     if value is None:
         if not column.nullable:
-            raise ValidationError(name, "is required")
+            raise ValidationError(name, _("is required"))
         return None
     kind = column.type
     if isinstance(kind, sqltypes.Enum):
         return _coerce_enum(name, cast("type[LabeledEnum]", kind.enum_class), value)
     if isinstance(kind, sqltypes.Boolean):
         if not isinstance(value, bool):
-            raise ValidationError(name, "must be yes or no")
+            raise ValidationError(name, _("must be yes or no"))
         return value
     if isinstance(kind, sqltypes.Integer):
         return _coerce_reference(rows, column, _coerce_int(name, value))
@@ -228,17 +240,24 @@ def coerce_value(rows: StoredRows, column: Column[Any], value: Any) -> Any:
         getattr(kind, "impl", None), sqltypes.DateTime
     ):
         if not isinstance(value, datetime) or value.tzinfo is None:
-            raise ValidationError(name, "must be a date and time with a time zone")
+            raise ValidationError(name, _("must be a date and time with a time zone"))
         return value
     if isinstance(kind, sqltypes.LargeBinary):
         if not isinstance(value, bytes):
-            raise ValidationError(name, "must be binary data")
+            raise ValidationError(name, _("must be binary data"))
         return value
     if isinstance(kind, sqltypes.String):
         if not isinstance(value, str):
-            raise ValidationError(name, "must be text")
+            raise ValidationError(name, _("must be text"))
         if kind.length and len(value) > kind.length:
-            raise ValidationError(name, f"is too long (at most {kind.length} characters)")
+            raise ValidationError(
+                name,
+                ngettext(
+                    "is too long (at most {n} character)",
+                    "is too long (at most {n} characters)",
+                    kind.length,
+                ).format(n=kind.length),
+            )
         return value
     raise TypeError(f"no coercion for column {column}")
 
@@ -252,18 +271,23 @@ def _coerce_enum(name: str, enum_class: type[LabeledEnum], value: Any) -> StrEnu
         except ValueError:
             pass
     choices = ", ".join(member.label.lower() for member in enum_class)
-    raise ValidationError(name, f"unknown value {value!r} (choose one of: {choices})")
+    raise ValidationError(
+        name,
+        _("unknown value {value} (choose one of: {choices})").format(
+            value=repr(value), choices=choices
+        ),
+    )
 
 
 def _coerce_int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, "must be a whole number")
+        raise ValidationError(name, _("must be a whole number"))
     return value
 
 
 def _coerce_number(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(name, "must be a number")
+        raise ValidationError(name, _("must be a number"))
     return float(value)
 
 
@@ -275,14 +299,19 @@ def _coerce_date(name: str, value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(name, f"is not a date: {value!r} (use YYYY-MM-DD)")
+    raise ValidationError(
+        name, _("is not a date: {value} (use YYYY-MM-DD)").format(value=repr(value))
+    )
 
 
 def _coerce_reference(rows: StoredRows, column: Column[Any], value: int) -> int:
     for foreign_key in column.foreign_keys:
         target = foreign_key.column.table
         if not rows.exists(target, value):
-            raise ValidationError(column.key, f"no {name_of(target.name)} with id {value}")
+            raise ValidationError(
+                column.key,
+                _("no {kind} with id {id}").format(kind=kind_name(name_of(target.name)), id=value),
+            )
     return value
 
 
@@ -309,7 +338,12 @@ def _check_unique(
         other_than = None if obj is None else obj.id  # type: ignore[attr-defined]
         if rows.taken(table, values, other_than):
             field = group[-1].key
-            raise ValidationError(field, f"another {label} already has this {name_of(field)}")
+            raise ValidationError(
+                field,
+                _("another {kind} already has this {field}").format(
+                    kind=kind_name(label), field=field_label(field)
+                ),
+            )
 
 
 def _refuse_if_referenced(session: Session, model: type[Base], label: str, record_id: int) -> None:
@@ -329,6 +363,16 @@ def _refuse_if_referenced(session: Session, model: type[Base], label: str, recor
             if count:
                 raise ValidationError(
                     "id",
-                    f"this {label} cannot be deleted: {count} {name_of(table.name)} record(s) "
-                    f"still refer to it as {field_label(column.key)}",
+                    ngettext(
+                        "this {kind} cannot be deleted: {n} {referring} record(s) still refer "
+                        "to it as {field}",
+                        "this {kind} cannot be deleted: {n} {referring} record(s) still refer "
+                        "to it as {field}",
+                        count,
+                    ).format(
+                        kind=kind_name(label),
+                        n=count,
+                        referring=kind_name(name_of(table.name)),
+                        field=field_label(column.key),
+                    ),
                 )

@@ -19,6 +19,7 @@ from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.evidence_views import DimensionGoals, GoalsPage, GoalView, month_end
 from cs360desk.domain.problem_views import Choice, MeasureStanding, measure_standing
 from cs360desk.domain.records import GoalRecord, MeasurementRecord, MeasureRecord
+from cs360desk.i18n import _, ngettext
 from cs360desk.services import edits
 from cs360desk.services.catalog import GOAL, INITIATIVE, MEASURE, MEASUREMENT
 from cs360desk.services.field_edits import save_field
@@ -130,7 +131,8 @@ def save_measurement_field(
 def delete_measurements(session: Session, measurement_ids: Sequence[int]) -> Edit:
     removed = [edits.delete(session, MEASUREMENT, value_id) for value_id in measurement_ids]
     count = len(removed)
-    return combine(f"Delete {count} value{'' if count == 1 else 's'}", *removed)
+    label = ngettext("Delete {n} value", "Delete {n} values", count).format(n=count)
+    return combine(label, *removed)
 
 
 def record_values(session: Session, measure_id: int, rows: Sequence[tuple[object, object]]) -> Edit:
@@ -144,10 +146,13 @@ def record_values(session: Session, measure_id: int, rows: Sequence[tuple[object
     for number, (period_text, value_text) in enumerate(rows, start=1):
         period = parse_period_end(period_text, row=number)
         if period in parsed:
-            raise ValidationError("period_end", f"row {number}: {period.isoformat()} is repeated")
+            raise ValidationError(
+                "period_end",
+                _("row {row}: {period} is repeated").format(row=number, period=period.isoformat()),
+            )
         parsed[period] = parse_value(value_text, row=number)
     if not parsed:
-        raise ValidationError("value", "there are no values to enter")
+        raise ValidationError("value", _("there are no values to enter"))
     stored = {
         value.period_end: value
         for value in MEASUREMENT.list(session, m.Measurement.measure_id == measure_id)
@@ -165,12 +170,14 @@ def record_values(session: Session, measure_id: int, rows: Sequence[tuple[object
             continue
         done.append(edit)
     count = len(parsed)
-    return combine(f"Enter {count} value{'' if count == 1 else 's'} of “{measure.name}”", *done)
+    label = ngettext(
+        "Enter {n} value of “{measure}”", "Enter {n} values of “{measure}”", count
+    ).format(n=count, measure=measure.name)
+    return combine(label, *done)
 
 
 def parse_period_end(text: object, *, row: int | None = None) -> date:
     """ISO dates, "2026-01" (the month's end) and US "1/31/2026" as spreadsheets copy them."""
-    where = f"row {row}: " if row is not None else ""
     if isinstance(text, datetime):
         return text.date()
     if isinstance(text, date):
@@ -179,7 +186,13 @@ def parse_period_end(text: object, *, row: int | None = None) -> date:
         found = _date_from_text(text.strip())
         if found is not None:
             return found
-    raise ValidationError("period_end", f"{where}{text!r} is not a date (use YYYY-MM-DD)")
+    if row is None:
+        problem = _("{text} is not a date (use YYYY-MM-DD)").format(text=repr(text))
+    else:
+        problem = _("row {row}: {text} is not a date (use YYYY-MM-DD)").format(
+            row=row, text=repr(text)
+        )
+    raise ValidationError("period_end", problem)
 
 
 def _date_from_text(text: str) -> date | None:
@@ -200,7 +213,6 @@ def _date_from_text(text: str) -> date | None:
 
 def parse_value(text: object, *, row: int | None = None) -> float:
     """Numbers as typed or copied: "1,234.5", "12,5", "38%"."""
-    where = f"row {row}: " if row is not None else ""
     number: float | None = None
     if isinstance(text, int | float) and not isinstance(text, bool):
         number = float(text)
@@ -215,5 +227,9 @@ def parse_value(text: object, *, row: int | None = None) -> float:
         except ValueError:
             number = None
     if number is None or not math.isfinite(number):
-        raise ValidationError("value", f"{where}{text!r} is not a number")
+        if row is None:
+            problem = _("{text} is not a number").format(text=repr(text))
+        else:
+            problem = _("row {row}: {text} is not a number").format(row=row, text=repr(text))
+        raise ValidationError("value", problem)
     return number

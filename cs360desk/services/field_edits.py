@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from cs360desk.db import models as m
 from cs360desk.db.base import Base
 from cs360desk.domain.edits import Edit
-from cs360desk.domain.errors import ValidationError
+from cs360desk.domain.errors import ValidationError, kind_name
 from cs360desk.domain.problem_views import Choice
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.entities import EntityService
 
@@ -30,7 +31,10 @@ def save_field(
 ) -> tuple[R, Edit]:
     """One field changed in an editor; keys and bookkeeping are not the editor's to change."""
     if field not in allowed:
-        raise ValidationError(field, f"cannot be changed in the {service.label} editor")
+        raise ValidationError(
+            field,
+            _("cannot be changed in the {kind} editor").format(kind=kind_name(service.label)),
+        )
     return edits.update(session, service, record_id, **{field: value})
 
 

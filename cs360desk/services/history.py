@@ -15,7 +15,8 @@ from cs360desk.db.base import Base
 from cs360desk.db.models import ChangeRecord
 from cs360desk.domain.edits import kind_label
 from cs360desk.domain.enums import ChangeAction
-from cs360desk.domain.errors import field_label
+from cs360desk.domain.errors import field_label, kind_name
+from cs360desk.i18n import pgettext
 
 __all__ = ["ChangeEntry", "FieldChange", "HistoryFilter", "kind_label", "list_changes"]
 
@@ -137,7 +138,10 @@ def _entry(row: ChangeRecord, current_title: str) -> ChangeEntry:
 
 def _link_title(changes: dict[str, Any]) -> str:
     """A link row is named by what it links: "recommendation 3 ↔ action item 7"."""
-    ends = [f"{kind_label(name.removesuffix('_id'))} {value}" for name, value in changes.items()]
+    ends = [
+        f"{kind_name(kind_label(name.removesuffix('_id')))} {value}"
+        for name, value in changes.items()
+    ]
     return " ↔ ".join(ends)
 
 
@@ -163,5 +167,5 @@ def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("yes or no", "yes") if value else pgettext("yes or no", "no")
     return str(value)

@@ -23,7 +23,8 @@ from cs360desk.db.base import Base
 from cs360desk.db.models import ChangeRecord
 from cs360desk.domain.edits import Edit, RowChange, kind_label
 from cs360desk.domain.enums import ChangeAction
-from cs360desk.domain.errors import ConflictError, NotFoundError
+from cs360desk.domain.errors import ConflictError, NotFoundError, kind_name
+from cs360desk.i18n import _
 from cs360desk.services import edits
 
 
@@ -53,17 +54,23 @@ def restore_deleted_as_edit(session: Session, change_id: int) -> tuple[RestoredR
     if change is None:
         raise NotFoundError("change record", change_id)
     if change.action is not ChangeAction.DELETE:
-        raise ConflictError("only a deleted record can be restored")
+        raise ConflictError(_("only a deleted record can be restored"))
     table = Base.metadata.tables.get(change.entity)
     if table is None:
         raise ConflictError(
-            f"records of the kind {change.entity!r} no longer exist in this version"
+            _("records of the kind {kind} no longer exist in this version").format(
+                kind=repr(change.entity)
+            )
         )
     record_id = change.entity_id if cascades.has_id(table) else None
     own = RowChange(table.name, record_id, _snapshot(table, change.changes), None)
     removed = _removed_with(table, record_id, _group_of(session, change)) if record_id else []
     back = edits.bring_back(
-        session, Edit(f"Restore deleted {kind_label(table.name)}", (*removed, own))
+        session,
+        Edit(
+            _("Restore deleted {kind}").format(kind=kind_name(kind_label(table.name))),
+            (*removed, own),
+        ),
     )
     new_id = back.new_ids.get((table.name, record_id), record_id) if record_id else None
     brought = back.edit.changes[1:]  # the first is the record itself

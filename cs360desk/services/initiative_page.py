@@ -12,6 +12,7 @@ from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.initiative_views import InitiativePage, next_stage, stage_steps
 from cs360desk.domain.records import InitiativeRecord, StageChangeRecord
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.field_edits import people_choices, save_field
@@ -60,15 +61,22 @@ def move_to_next_stage(
     initiative = INITIATIVE.get(session, initiative_id)
     target = next_stage(initiative.stage)
     if target is None:
-        raise ValidationError("stage", "the initiative is closed; there is no stage after Closed")
+        raise ValidationError(
+            "stage", _("the initiative is closed; there is no stage after Closed")
+        )
     if not isinstance(note, str):
-        raise ValidationError("note", "must be text")
+        raise ValidationError("note", _("must be text"))
     if not isinstance(reached_on, date):
-        raise ValidationError("reached_on", f"is not a date: {reached_on!r}")
+        raise ValidationError(
+            "reached_on", _("is not a date: {value}").format(value=repr(reached_on))
+        )
     since = initiative.stage_changed_on or initiative.started_on
     if reached_on < since:
         raise ValidationError(
-            "reached_on", f"must not be before {since.isoformat()}, when the current stage began"
+            "reached_on",
+            _("must not be before {day}, when the current stage began").format(
+                day=since.isoformat()
+            ),
         )
     record, moved = edits.update(
         session,
@@ -86,7 +94,7 @@ def move_to_next_stage(
         reached_on=reached_on,
         note=note.strip(),
     )
-    return record, combine(f"Move to {target.label}", moved, noted)
+    return record, combine(_("Move to {stage}").format(stage=target.label), moved, noted)
 
 
 def save_initiative_field(

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
+
+from babel.dates import get_month_names
 
 from cs360desk.domain.enums import Cadence
+from cs360desk.i18n import LANGUAGES, cldr_locale, formats
 
-# English on purpose: the calendar module follows the process locale, which Qt changes.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_DATED_TITLE = re.compile(r"^(?P<stem>.*\S)\s+[—–-]\s+(?P<month>[A-Za-z]+)\s+\d{4}$")
+# " — December 2026", " — diciembre de 2026": a month name in any language, then the year.
+_DATED_TITLE = re.compile(
+    r"^(?P<stem>.*\S)\s+[—–-]\s+(?P<month>[^\W\d_]+)\s+(?:de\s+)?\d{4}$", re.IGNORECASE
+)
 _MONTHS_APART = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3}
 DEFAULT_HOUR = 18
 FIRST_MEETING_AFTER = timedelta(days=7)
@@ -69,14 +71,28 @@ def first_free_start(
     return start
 
 
+@cache
+def _month_words() -> frozenset[str]:
+    """Every month's name in every language the app speaks, casefolded (CLDR, not strftime:
+    the calendar module follows the process locale, which Qt changes)."""
+    words: set[str] = set()
+    for code in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            names = get_month_names("wide", context, locale=cldr_locale(code))
+            words.update(names[number].casefold() for number in range(1, 13))
+    return frozenset(words)
+
+
 def title_stem(titles: Iterable[str]) -> str | None:
-    """What comes before " — Month Year" in the first title that follows that pattern."""
+    """What comes before " — Month Year" in the first title that follows that pattern; the
+    month may be named in any of the app's languages, as titles made before a switch are."""
     for title in titles:
         found = _DATED_TITLE.match(title)
-        if found and found["month"].capitalize() in MONTHS:
+        if found and found["month"].casefold() in _month_words():
             return found["stem"]
     return None
 
 
 def dated_title(stem: str, day: date) -> str:
-    return f"{stem} — {MONTHS[day.month - 1]} {day.year}"
+    """ "PST meeting — December 2026" · "… — diciembre de 2026", in the current language."""
+    return f"{stem} — {formats.month_year(day)}"

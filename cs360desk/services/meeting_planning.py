@@ -16,7 +16,9 @@ from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.enums import ActionStatus, MeetingStatus, MemberRole
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.records import ActionItemRecord, MeetingRecord, TeamRecord
+from cs360desk.i18n import N_, _, language
 from cs360desk.services import edits
+from cs360desk.services.agency_settings import public_language
 from cs360desk.services.catalog import (
     ACTION_ITEM,
     AGENDA_ITEM,
@@ -33,9 +35,11 @@ from cs360desk.services.meeting_calendar import (
     wall_clock,
 )
 
-OPENING = "Welcome; approval of minutes"
-REVIEW = "Review of open action items"
-CLOSING = "Announcements and next meeting date"
+# The standard agenda lines, written in the agency's language for public outputs: the
+# agenda is printed for the community. Stored as typed text once written.
+OPENING = N_("Welcome; approval of minutes")
+REVIEW = N_("Review of open action items")
+CLOSING = N_("Announcements and next meeting date")
 _SET_FROM_MEETING = ("initiative_id", "team_id", "source_meeting_id")
 # Wide enough to hold any meeting on the same local day, whatever the time zone.
 _NEARBY = timedelta(days=2)
@@ -101,20 +105,23 @@ def _plan(
     day = wall_clock(starts_at, zone).date()
     _refuse_same_day(session, team, starts_at, zone)
     stem = title_stem([prefer, *_titles_of(session, team.id)]) or team.name
+    with language(public_language(session)):
+        title = dated_title(stem, day)
+        lines = _agenda_lines(session, team)
     meeting, created = edits.create(
         session,
         MEETING,
         team_id=team.id,
-        title=dated_title(stem, day),
+        title=title,
         starts_at=starts_at,
         status=MeetingStatus.SCHEDULED,
         **place,
     )
     agenda = [
         edits.create(session, AGENDA_ITEM, meeting_id=meeting.id, position=position, **line)[1]
-        for position, line in enumerate(_agenda_lines(session, team))
+        for position, line in enumerate(lines)
     ]
-    return meeting, combine("Schedule meeting", created, *agenda)
+    return meeting, combine(_("Schedule meeting"), created, *agenda)
 
 
 def _titles_of(session: Session, team_id: int) -> list[str]:
@@ -137,7 +144,9 @@ def _refuse_same_day(
         if wall_clock(meeting.starts_at, zone).date() == day:
             raise ValidationError(
                 "starts_at",
-                f"{team.name} already has a meeting that day ({day.isoformat()}): {meeting.title}",
+                _("{team} already has a meeting that day ({day}): {meeting}").format(
+                    team=team.name, day=day.isoformat(), meeting=meeting.title
+                ),
             )
 
 
@@ -154,10 +163,10 @@ def _agenda_lines(session: Session, team: TeamRecord) -> list[dict[str, Any]]:
         .order_by(m.ActionItem.due_on.is_(None), m.ActionItem.due_on, m.ActionItem.id)
     )
     return [
-        {"title": OPENING, "presenter_id": chair},
-        {"title": REVIEW, "presenter_id": champion or chair},
+        {"title": _(OPENING), "presenter_id": chair},
+        {"title": _(REVIEW), "presenter_id": champion or chair},
         *({"title": item.title, "presenter_id": item.owner_id} for item in open_items),
-        {"title": CLOSING, "presenter_id": chair},
+        {"title": _(CLOSING), "presenter_id": chair},
     ]
 
 
@@ -190,15 +199,15 @@ def prefill_attendance(session: Session, meeting_id: int) -> Edit:
         edits.create(session, ATTENDANCE, meeting_id=meeting_id, person_id=person_id)[1]
         for person_id in members
     ]
-    return combine("Fill attendance from team", *added)
+    return combine(_("Fill attendance from team"), *added)
 
 
 def move_agenda_item(session: Session, item_id: int, new_position: int) -> Edit:
     """Put the item at `new_position` (past the end means last); positions become 0..n-1."""
     if isinstance(new_position, bool) or not isinstance(new_position, int):
-        raise ValidationError("position", "must be a whole number")
+        raise ValidationError("position", _("must be a whole number"))
     if new_position < 0:
-        raise ValidationError("position", "must not be negative")
+        raise ValidationError("position", _("must not be negative"))
     item = AGENDA_ITEM.get(session, item_id)
     order = [
         line.id
@@ -210,26 +219,26 @@ def move_agenda_item(session: Session, item_id: int, new_position: int) -> Edit:
         edits.update(session, AGENDA_ITEM, line_id, position=position)[1]
         for position, line_id in enumerate(order)
     ]
-    return combine("Move agenda item", *moved)
+    return combine(_("Move agenda item"), *moved)
 
 
 def cancel_meeting(session: Session, meeting_id: int) -> tuple[MeetingRecord, Edit]:
     """Kept on record as cancelled; a meeting that took place cannot be cancelled."""
     meeting = MEETING.get(session, meeting_id)
     if meeting.status is MeetingStatus.HELD:
-        raise ValidationError("status", "this meeting was held; it cannot be cancelled")
+        raise ValidationError("status", _("this meeting was held; it cannot be cancelled"))
     record, edit = edits.update(session, MEETING, meeting_id, status=MeetingStatus.CANCELLED)
-    return record, Edit("Cancel meeting", edit.changes)
+    return record, Edit(_("Cancel meeting"), edit.changes)
 
 
 def mark_held(session: Session, meeting_id: int, *, now: datetime) -> tuple[MeetingRecord, Edit]:
     meeting = MEETING.get(session, meeting_id)
     if meeting.starts_at > now:
         raise ValidationError(
-            "status", "this meeting has not started yet; mark it held once it has begun"
+            "status", _("this meeting has not started yet; mark it held once it has begun")
         )
     record, edit = edits.update(session, MEETING, meeting_id, status=MeetingStatus.HELD)
-    return record, Edit("Mark meeting held", edit.changes)
+    return record, Edit(_("Mark meeting held"), edit.changes)
 
 
 def set_meeting_status(
@@ -241,7 +250,10 @@ def set_meeting_status(
     except ValueError:
         choices = ", ".join(member.label.lower() for member in MeetingStatus)
         raise ValidationError(
-            "status", f"unknown value {status!r} (choose one of: {choices})"
+            "status",
+            _("unknown value {value} (choose one of: {choices})").format(
+                value=repr(status), choices=choices
+            ),
         ) from None
     if wanted is MeetingStatus.CANCELLED:
         return cancel_meeting(session, meeting_id)
@@ -256,7 +268,7 @@ def new_action_item_from_meeting(
     """An action item of the meeting's initiative and team, remembering where it was agreed."""
     for name in _SET_FROM_MEETING:
         if name in values:
-            raise ValidationError(name, "is taken from the meeting")
+            raise ValidationError(name, _("is taken from the meeting"))
     meeting = MEETING.get(session, meeting_id)
     team = TEAM.get(session, meeting.team_id)
     record, edit = edits.create(
@@ -267,4 +279,4 @@ def new_action_item_from_meeting(
         source_meeting_id=meeting.id,
         **values,
     )
-    return record, Edit("Add action item from meeting", edit.changes)
+    return record, Edit(_("Add action item from meeting"), edit.changes)

@@ -14,6 +14,7 @@ from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.meeting_views import MeetingRow, MeetingSheet, PersonChoice, TeamChoice
 from cs360desk.domain.records import MeetingRecord
 from cs360desk.domain.views import AgendaLine, AttendanceLine, MeetingDetail, UpcomingMeeting
+from cs360desk.i18n import _
 from cs360desk.services.catalog import AGENDA_ITEM, ATTENDANCE, INITIATIVE, MEETING, TEAM
 
 
@@ -113,7 +114,7 @@ def meetings_for_initiative(
     """Upcoming meetings soonest first, past ones latest first, with attendance counts."""
     INITIATIVE.load(session, initiative_id)
     if team_id is not None and TEAM.load(session, team_id).initiative_id != initiative_id:
-        raise ValidationError("team_id", "this team belongs to another initiative")
+        raise ValidationError("team_id", _("this team belongs to another initiative"))
     counts = (
         select(
             m.Attendance.meeting_id.label("meeting_id"),

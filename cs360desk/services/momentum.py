@@ -20,6 +20,7 @@ from cs360desk.domain.enums import (
 from cs360desk.domain.momentum import MomentumFacts, MomentumThresholds, OwnerLoad, Signal, signals
 from cs360desk.domain.records import InitiativeRecord
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow, UpcomingMeeting
+from cs360desk.i18n import _
 from cs360desk.services.action_items import CLOSED_STATUSES, find_action_items, overdue_condition
 from cs360desk.services.agency_settings import agency_zone, momentum_limits
 from cs360desk.services.catalog import INITIATIVE
@@ -150,7 +151,7 @@ def _owner_loads(session: Session, initiative_id: int, today: date) -> tuple[Own
         .group_by(m.ActionItem.owner_id, m.Person.full_name)
     )
     loads = [
-        OwnerLoad(owner_id, name or "(no owner)", count, int(late or 0))
+        OwnerLoad(owner_id, name or _("(no owner)"), count, int(late or 0))
         for owner_id, name, count, late in rows
     ]
     return tuple(sorted(loads, key=lambda o: (-o.overdue_items, -o.open_items, o.owner_name)))

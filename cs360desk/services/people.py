@@ -20,6 +20,7 @@ from cs360desk.domain.people_views import (
     PersonDetail,
     PersonRow,
 )
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.catalog import ACTION_ITEM, INITIATIVE, PERSON, RECOMMENDATION, RESPONSE
@@ -101,20 +102,23 @@ def delete_person(session: Session, person_id: int, *, hand_to: int | None) -> E
     held = holdings(session, person_id)
     if held.total and hand_to is None:
         raise ValidationError(
-            "hand_to", f"{name} owns {held.describe()}; choose who takes them over"
+            "hand_to",
+            _("{name} owns {held}; choose who takes them over").format(
+                name=name, held=held.describe()
+            ),
         )
     handed = _hand_over(session, person_id, hand_to) if hand_to is not None else []
     deleted = edits.delete(session, PERSON, person_id)
-    return combine(f"Delete {name}", *handed, deleted)
+    return combine(_("Delete {name}").format(name=name), *handed, deleted)
 
 
 def _check_successor(session: Session, person_id: int, hand_to: int) -> None:
     if isinstance(hand_to, bool) or not isinstance(hand_to, int):
-        raise ValidationError("hand_to", "must be a person")
+        raise ValidationError("hand_to", _("must be a person"))
     if hand_to == person_id:
-        raise ValidationError("hand_to", "choose someone other than the person being deleted")
+        raise ValidationError("hand_to", _("choose someone other than the person being deleted"))
     if session.get(m.Person, hand_to) is None:
-        raise ValidationError("hand_to", f"no person with id {hand_to}")
+        raise ValidationError("hand_to", _("no person with id {id}").format(id=hand_to))
 
 
 def _hand_over(session: Session, person_id: int, hand_to: int) -> list[Edit]:
@@ -123,7 +127,7 @@ def _hand_over(session: Session, person_id: int, hand_to: int) -> list[Edit]:
         table = column.class_
         ids = session.scalars(select(table.id).where(column == person_id).order_by(table.id))
         for record_id in list(ids):
-            _, edit = edits.update(session, service, record_id, **{column.key: hand_to})
+            _record, edit = edits.update(session, service, record_id, **{column.key: hand_to})
             handed.append(edit)
     return handed
 
@@ -169,7 +173,7 @@ def _rows(session: Session, conditions: list[ColumnElement[bool]]) -> list[Perso
         .order_by(m.Person.full_name, m.Person.id)
     )
     found = list(session.execute(query))
-    teams = _current_team_names(session, [person.id for person, _ in found])
+    teams = _current_team_names(session, [person.id for person, _organization in found])
     return [
         PersonRow(PERSON.to_record(person), organization or "", tuple(teams[person.id]))
         for person, organization in found

@@ -25,6 +25,7 @@ from cs360desk.domain.problem_views import (
 )
 from cs360desk.domain.records import ActionItemRecord, ProblemRecord, ResponseRecord
 from cs360desk.domain.views import is_overdue
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.catalog import (
@@ -166,7 +167,8 @@ def save_problem_field(
 def delete_problem(session: Session, problem_id: int) -> Edit:
     """Its responses go with it; action items, goals and teams only lose the link."""
     title = PROBLEM.get(session, problem_id).title
-    return combine(f"Delete problem “{title}”", edits.delete(session, PROBLEM, problem_id))
+    label = _("Delete problem “{title}”").format(title=title)
+    return combine(label, edits.delete(session, PROBLEM, problem_id))
 
 
 def create_response(
@@ -190,15 +192,16 @@ def link_to_response(session: Session, action_item_id: int, response_id: int | N
     item = ACTION_ITEM.get(session, action_item_id)
     if response_id is None:
         _record, edit = edits.update(session, ACTION_ITEM, action_item_id, response_id=None)
-        return combine(f"Unlink “{item.title}”", edit)
+        return combine(_("Unlink “{title}”").format(title=item.title), edit)
     response = RESPONSE.get(session, response_id)
     problem = PROBLEM.get(session, response.problem_id)
     if problem.initiative_id != item.initiative_id:
-        raise ValidationError("response_id", "this action item belongs to another initiative")
+        raise ValidationError("response_id", _("this action item belongs to another initiative"))
     _record, edit = edits.update(
         session, ACTION_ITEM, action_item_id, response_id=response_id, problem_id=problem.id
     )
-    return combine(f"Link “{item.title}” to “{response.title}”", edit)
+    label = _("Link “{item}” to “{response}”").format(item=item.title, response=response.title)
+    return combine(label, edit)
 
 
 def add_action_item_for_response(
@@ -218,4 +221,4 @@ def add_action_item_for_response(
         response_id=response.id,
         **values,
     )
-    return record, combine(f"Add action item “{record.title}”", edit)
+    return record, combine(_("Add action item “{title}”").format(title=record.title), edit)

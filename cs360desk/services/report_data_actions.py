@@ -19,10 +19,11 @@ from cs360desk.domain.report_data import (
     OwnerLine,
     ReportPeriod,
 )
+from cs360desk.i18n import N_, _
 from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.report_data_common import PeopleDirectory
 
-NO_OWNER = "(no owner)"
+NO_OWNER = N_("(no owner)")
 _ITEM = m.ActionItem
 # Only what a printed line shows: loading whole items costs more than the report itself.
 _LINE_COLUMNS = (
@@ -127,7 +128,7 @@ def overdue_owners(
     owners = []
     for owner_id, count, oldest in rows:
         phone, email = people.contact(owner_id)
-        owners.append(OwnerLine(people.name(owner_id) or NO_OWNER, count, oldest, phone, email))
+        owners.append(OwnerLine(people.name(owner_id) or _(NO_OWNER), count, oldest, phone, email))
     return tuple(sorted(owners, key=lambda o: (-o.overdue, o.owner.casefold())))
 
 

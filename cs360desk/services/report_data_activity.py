@@ -25,6 +25,7 @@ from cs360desk.domain.report_data import (
     ResponseLine,
     ThemeLine,
 )
+from cs360desk.i18n import pgettext
 from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.report_data_common import PeopleDirectory
 
@@ -170,8 +171,9 @@ def themes_of(
         .order_by(m.Finding.input_activity_id, m.Finding.id)
     )
     grouped: dict[str, tuple[list[str], set[int]]] = {}
+    other = pgettext("finding theme", "Other")
     for row in rows:
-        theme = row.theme.strip() or "Other"
+        theme = row.theme.strip() or other
         texts, sources = grouped.setdefault(theme, ([], set()))
         texts.append(people.text(row.text))
         sources.add(row.input_activity_id)
@@ -206,6 +208,6 @@ def communications_posted(
 
 
 def audience_label(audience: Audience) -> str:
-    """Spelled here: Audience.PARTNERS equals the string "partners", so the shared label
-    table hands it GoalDimension.PARTNERS's long label."""
-    return audience.value.replace("_", " ").capitalize()
+    """The audience's own label, in the current language ("Partners", not the goal
+    dimension of the same value: labels are keyed by enum class too)."""
+    return audience.label

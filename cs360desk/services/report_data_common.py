@@ -20,10 +20,12 @@ from cs360desk.domain.records import (
     PersonRecord,
 )
 from cs360desk.domain.report_data import ActionLine, ReportHeader
+from cs360desk.i18n import N_, _
 from cs360desk.services.catalog import AGENCY, INITIATIVE
 
-WITHHELD_NAME = "Name withheld"
-WITHHELD_CONTACT = "[contact withheld]"
+# Marked here, translated where a report is read (in the report's language).
+WITHHELD_NAME = N_("Name withheld")
+WITHHELD_CONTACT = N_("[contact withheld]")
 # Loose on purpose: in a public handout a false positive costs a few digits, a miss costs trust.
 _EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[^\s@<>()\[\]\"',;:.]+")
 _PHONE = re.compile(
@@ -69,7 +71,7 @@ class PeopleDirectory:
         if person is None:
             return ""
         if self.public and person.contact_private:
-            return WITHHELD_NAME
+            return _(WITHHELD_NAME)
         return person.full_name
 
     def contact(self, person_id: int | None) -> tuple[str, str]:
@@ -83,12 +85,14 @@ class PeopleDirectory:
         """Free text as typed; in the public variant without contacts or private names."""
         if not self.public or not value:
             return value
+        withheld_name, withheld_contact = _(WITHHELD_NAME), _(WITHHELD_CONTACT)
         for name in self._private_names:
-            value = value.replace(name, WITHHELD_NAME)
+            value = value.replace(name, withheld_name)
         for known in self._known_contacts:
-            value = value.replace(known, WITHHELD_CONTACT)
-        value = _EMAIL.sub(WITHHELD_CONTACT, value)
-        return _PHONE.sub(WITHHELD_CONTACT, value)
+            value = value.replace(known, withheld_contact)
+        # A function, not the text: a replacement string would read "\1" in it as a group.
+        value = _EMAIL.sub(lambda _match: withheld_contact, value)
+        return _PHONE.sub(lambda _match: withheld_contact, value)
 
     def contact_in(self, value: str) -> str:
         """What contact detail `value` holds ("an e-mail address", "a phone number"), if any."""
@@ -127,8 +131,8 @@ def prepared_by_line(directory: PeopleDirectory, initiative: InitiativeRecord) -
         return ""
     name = directory.name(champion.id)
     if name == champion.full_name and champion.title:
-        return f"{name}, {champion.title}, CS360 champion"
-    return f"{name}, CS360 champion"
+        return _("{name}, {title}, CS360 champion").format(name=name, title=champion.title)
+    return _("{name}, CS360 champion").format(name=name)
 
 
 def report_header(
@@ -158,5 +162,5 @@ def default_initiative_id(session: Session) -> int:
     """The workspace's first initiative: most agencies run only one."""
     first = session.scalar(select(m.Initiative.id).order_by(m.Initiative.id).limit(1))
     if first is None:
-        raise ValidationError("initiative", "this workspace has no initiative yet")
+        raise ValidationError("initiative", _("this workspace has no initiative yet"))
     return first

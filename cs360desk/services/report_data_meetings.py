@@ -18,6 +18,7 @@ from cs360desk.domain.report_data import (
     MinutesData,
 )
 from cs360desk.domain.views import MeetingDetail
+from cs360desk.i18n import _
 from cs360desk.services.action_items import CLOSED_STATUSES
 from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.catalog import ACTION_ITEM, INITIATIVE, TEAM
@@ -93,8 +94,8 @@ def _attendees(detail: MeetingDetail) -> Attendees:
         if line.is_guest and line.record.status is AttendanceStatus.PRESENT:
             lists["guests"].append(line.name)
             continue
-        suffix = " (guest)" if line.is_guest else ""
-        lists[line.record.status.value].append(line.name + suffix)
+        name = _("{name} (guest)").format(name=line.name) if line.is_guest else line.name
+        lists[line.record.status.value].append(name)
     return Attendees(
         present=tuple(lists["present"]),
         absent=tuple(lists["absent"]),

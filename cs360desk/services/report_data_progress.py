@@ -18,6 +18,7 @@ from cs360desk.domain.report_data import (
     ReportPeriod,
     long_date,
 )
+from cs360desk.i18n import _
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.report_data_actions import (
     DoneWork,
@@ -124,11 +125,17 @@ def _derived_highlights(
         for measure in goal.measures:
             if measure.target_met and measure.latest is not None and measure.target is not None:
                 lines.append(
-                    f"Target met: {measure.name} at {_number(measure.latest)} "
-                    f"(target {_number(measure.target)})."
+                    _("Target met: {measure} at {value} (target {target}).").format(
+                        measure=measure.name,
+                        value=_number(measure.latest),
+                        target=_number(measure.target),
+                    )
                 )
     for line in high_priority:
-        lines.append(f"Done: {line.title}" + (f" ({line.owner})." if line.owner else "."))
+        if line.owner:
+            lines.append(_("Done: {title} ({owner}).").format(title=line.title, owner=line.owner))
+        else:
+            lines.append(_("Done: {title}.").format(title=line.title))
     return tuple(lines[:MAX_DERIVED_LINES])
 
 
@@ -151,10 +158,15 @@ def _derived_asks(session: Session, initiative_id: int, people: PeopleDirectory)
     for row in waiting:
         text = people.text(row.text).rstrip(".")
         if row.decision is Decision.PROPOSED:
-            delivered = long_date(row.delivered_on)
-            lines.append(f"Decide on the recommendation delivered {delivered}: {text}.")
+            lines.append(
+                _("Decide on the recommendation delivered {date}: {text}.").format(
+                    date=long_date(row.delivered_on), text=text
+                )
+            )
         else:
-            lines.append(f"Assign and start the accepted recommendation: {text}.")
+            lines.append(
+                _("Assign and start the accepted recommendation: {text}.").format(text=text)
+            )
     item = m.ActionItem
     blocked = session.scalars(
         select(item)
@@ -162,8 +174,9 @@ def _derived_asks(session: Session, initiative_id: int, people: PeopleDirectory)
         .order_by(item.due_on, item.id)
     )
     for stuck in blocked:
-        owner = people.name(stuck.owner_id)
-        lines.append(
-            f"Help unblock: {people.text(stuck.title)}" + (f" ({owner})." if owner else ".")
-        )
+        owner, title = people.name(stuck.owner_id), people.text(stuck.title)
+        if owner:
+            lines.append(_("Help unblock: {title} ({owner}).").format(title=title, owner=owner))
+        else:
+            lines.append(_("Help unblock: {title}.").format(title=title))
     return tuple(lines[:MAX_DERIVED_LINES])

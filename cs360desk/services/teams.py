@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Result, func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
@@ -14,6 +14,7 @@ from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.people_views import TeamDetail, TeamRow, TeamSeat
 from cs360desk.domain.records import MembershipRecord
 from cs360desk.domain.views import MemberLine
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import INITIATIVE, MEMBERSHIP, PERSON, TEAM
 
@@ -43,6 +44,14 @@ def team_detail(session: Session, team_id: int) -> TeamDetail:
 def teams_of_initiative(session: Session, initiative_id: int) -> list[TeamRow]:
     """The initiative's teams by name, each with its count of current members."""
     INITIATIVE.load(session, initiative_id)
+    return [
+        TeamRow(TEAM.to_record(team), count)
+        for team, count in teams_with_member_counts(session, initiative_id)
+    ]
+
+
+def teams_with_member_counts(session: Session, initiative_id: int) -> Result[m.Team, int]:
+    """The initiative's team rows by name, each with its count of current members."""
     members = (
         select(func.count())
         .select_from(m.Membership)
@@ -54,7 +63,7 @@ def teams_of_initiative(session: Session, initiative_id: int) -> list[TeamRow]:
         .where(m.Team.initiative_id == initiative_id)
         .order_by(m.Team.name, m.Team.id)
     )
-    return [TeamRow(TEAM.to_record(team), count) for team, count in session.execute(query)]
+    return session.execute(query)
 
 
 def teams_of_person(session: Session, person_id: int) -> list[TeamSeat]:
@@ -85,8 +94,8 @@ def add_member(
     team = TEAM.load(session, team_id)
     person = session.get(m.Person, person_id) if isinstance(person_id, int) else None
     if person is None:
-        raise ValidationError("person_id", f"no person with id {person_id!r}")
-    label = f"Add {person.full_name} to {team.name}"
+        raise ValidationError("person_id", _("no person with id {id}").format(id=repr(person_id)))
+    label = _("Add {person} to {team}").format(person=person.full_name, team=team.name)
     seat = session.scalar(
         select(m.Membership).where(
             m.Membership.team_id == team_id, m.Membership.person_id == person_id
@@ -99,7 +108,12 @@ def add_member(
         )  # fmt: skip
         return record, combine(label, edit)
     if seat.left_on is None:
-        raise ValidationError("person_id", f"{person.full_name} is already a member of {team.name}")
+        raise ValidationError(
+            "person_id",
+            _("{person} is already a member of {team}").format(
+                person=person.full_name, team=team.name
+            ),
+        )
     record, edit = edits.update(
         session, MEMBERSHIP, seat.id, role=role, left_on=None,
         joined_on=joined_on or seat.joined_on,
@@ -110,12 +124,17 @@ def add_member(
 def remove_member(session: Session, membership_id: int, *, left_on: date | None = None) -> Edit:
     """With `left_on` the person is kept as a former member; without, the seat is deleted."""
     seat = MEMBERSHIP.load(session, membership_id)
-    label = f"Remove {_member_name(session, seat)} from {_team_name(session, seat)}"
+    label = _("Remove {person} from {team}").format(
+        person=_member_name(session, seat), team=_team_name(session, seat)
+    )
     if left_on is None:
         return combine(label, edits.delete(session, MEMBERSHIP, membership_id))
     if seat.left_on is not None:
-        raise ValidationError("left_on", f"this member already left on {seat.left_on.isoformat()}")
-    _, edit = edits.update(session, MEMBERSHIP, membership_id, left_on=left_on)
+        raise ValidationError(
+            "left_on",
+            _("this member already left on {day}").format(day=seat.left_on.isoformat()),
+        )
+    _record, edit = edits.update(session, MEMBERSHIP, membership_id, left_on=left_on)
     return combine(label, edit)
 
 
@@ -123,7 +142,9 @@ def change_role(
     session: Session, membership_id: int, role: MemberRole | str
 ) -> tuple[MembershipRecord, Edit]:
     seat = MEMBERSHIP.load(session, membership_id)
-    label = f"Change the role of {_member_name(session, seat)} on {_team_name(session, seat)}"
+    label = _("Change the role of {person} on {team}").format(
+        person=_member_name(session, seat), team=_team_name(session, seat)
+    )
     record, edit = edits.update(session, MEMBERSHIP, membership_id, role=role)
     return record, combine(label, edit)
 

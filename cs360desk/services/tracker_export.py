@@ -27,7 +27,9 @@ from cs360desk.domain.tracker import (
     TrackerSheet,
     fit_cell_text,
 )
+from cs360desk.i18n import _, pgettext
 from cs360desk.services.catalog import AGENCY, INITIATIVE
+from cs360desk.services.teams import teams_with_member_counts
 from cs360desk.services.tracker_rows import (
     InitiativeNames,
     Row,
@@ -169,7 +171,7 @@ def _attendance_sheet(session: Session, initiative_id: int, zone: tzinfo | None)
             meeting.id,
             fit_cell_text(meeting.title),
             _local(meeting.starts_at, zone),
-            fit_cell_text(name or f"{seat.guest_name} (guest)"),
+            fit_cell_text(name or _("{name} (guest)").format(name=seat.guest_name)),
             seat.status.label,
         )
         for seat, meeting, name in session.execute(query)
@@ -209,7 +211,7 @@ def _people_sheet(session: Session, initiative_id: int, names: InitiativeNames) 
             person.affiliation.label,
             "" if person.contact_private else person.phone,
             "" if person.contact_private else person.email,
-            "Yes" if person.active else "No",
+            pgettext("tracker cell", "Yes") if person.active else pgettext("tracker cell", "No"),
         )
         for person, organization in session.execute(query)
     )
@@ -218,16 +220,6 @@ def _people_sheet(session: Session, initiative_id: int, names: InitiativeNames) 
 
 def _teams_sheet(session: Session, initiative_id: int, names: InitiativeNames) -> TrackerSheet:
     headers = ("ID", "Name", "Kind", "Cadence", "Problem", "Members")
-    members = (
-        select(func.count())
-        .where(m.Membership.team_id == m.Team.id, m.Membership.left_on.is_(None))
-        .scalar_subquery()
-    )
-    query = (
-        select(m.Team, members)
-        .where(m.Team.initiative_id == initiative_id)
-        .order_by(m.Team.name, m.Team.id)
-    )
     rows = tuple(
         (
             team.id,
@@ -237,7 +229,7 @@ def _teams_sheet(session: Session, initiative_id: int, names: InitiativeNames) -
             names.problems.label(team.problem_id),
             count,
         )
-        for team, count in session.execute(query)
+        for team, count in teams_with_member_counts(session, initiative_id)
     )
     return TrackerSheet(TEAMS, _columns(headers, {"ID": K.ID, "Members": K.NUMBER}), rows)
 

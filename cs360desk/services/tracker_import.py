@@ -20,6 +20,7 @@ from cs360desk.domain.tracker import (
     ACTION_ITEMS,
     INITIATIVE_KEY,
     MEASUREMENTS,
+    README,
     SNAPSHOT_SUFFIX,
     WORKSPACE_KEY,
     ImportBlockedError,
@@ -29,7 +30,9 @@ from cs360desk.domain.tracker import (
     RowOutcome,
     RowStatus,
     TrackerFileError,
+    sheet_title,
 )
+from cs360desk.i18n import N_, _, language
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.entities import table_of
 from cs360desk.services.tracker_checks import CheckedWrite, ImportRows, check_plans
@@ -61,7 +64,7 @@ def apply_tracker_import(
     if preview.has_errors and not skip_errors:
         raise ImportBlockedError(preview)
     with session.begin_nested():  # a write the checks did not foresee undoes the others
-        edit = write_checked(session, passed, "Import tracker")
+        edit = write_checked(session, passed, N_("Import tracker"))
     applied = preview.count(RowStatus.NEW) + preview.count(RowStatus.CHANGED)
     return ImportResult(preview, applied, preview.count(RowStatus.ERROR), edit)
 
@@ -104,15 +107,25 @@ def _plan(
     for title, make_rules in sheets:
         sheet = parsed.sheets.get(title)
         if sheet is None:
-            notes.append(f"The file has no {title} sheet; nothing was read for it.")
+            notes.append(
+                _("The file has no {sheet} sheet; nothing was read for it.").format(
+                    sheet=sheet_title(title)
+                )
+            )
             continue
         snapshot = parsed.sheets.get(title + SNAPSHOT_SUFFIX)
         if snapshot is None:
             notes.append(
-                f"The hidden copy of {title} as exported is missing, so every cell that "
-                "differs from the workspace counts as an edit."
+                _(
+                    "The hidden copy of {sheet} as exported is missing, so every cell that "
+                    "differs from the workspace counts as an edit."
+                ).format(sheet=sheet_title(title))
             )
-        rules = make_rules()
+        # The workspace's rows as the file would show them: labels (a status, a priority)
+        # in the file's language, so an untouched cell matches what was exported. The
+        # messages about the rows are made later, in the screens' language.
+        with language(parsed.language):
+            rules = make_rules()
         rows.know(table_of(rules.service.model), rules.records)
         plans.extend(plan_sheet(rules, sheet, snapshot))
     return initiative, plans, rows, notes
@@ -138,27 +151,40 @@ def _initiative_of(
     """The file must come back to the workspace and initiative it was exported from."""
     origin = parsed.properties.get(WORKSPACE_KEY)
     if origin is None:
-        notes.append("The file does not say which workspace it came from.")
+        notes.append(_("The file does not say which workspace it came from."))
     elif origin.strip() != workspace_key(session):
         raise TrackerFileError(
-            f"{parsed.file_name} was exported from another CS360 Desk workspace; "
-            "its IDs mean other records here, so it cannot be imported"
+            _(
+                "{file} was exported from another CS360 Desk workspace; "
+                "its IDs mean other records here, so it cannot be imported"
+            ).format(file=parsed.file_name)
         )
     stated = parsed.properties.get(INITIATIVE_KEY)
+    readme = sheet_title(README)
     if stated is None and chosen is None:
         raise TrackerFileError(
-            f"the README sheet of {parsed.file_name} no longer says which initiative it is for"
+            _("the {readme} sheet of {file} no longer says which initiative it is for").format(
+                readme=readme, file=parsed.file_name
+            )
         )
     try:
         wanted = int(stated) if stated is not None else chosen
     except ValueError as error:
-        raise TrackerFileError(f"the README sheet names no initiative ({stated!r})") from error
+        raise TrackerFileError(
+            _("the {readme} sheet names no initiative ({stated})").format(
+                readme=readme, stated=repr(stated)
+            )
+        ) from error
     if chosen is not None and wanted != chosen:
-        raise TrackerFileError(f"{parsed.file_name} is the tracker of another initiative")
+        raise TrackerFileError(
+            _("{file} is the tracker of another initiative").format(file=parsed.file_name)
+        )
     assert wanted is not None
     try:
         return INITIATIVE.get(session, wanted)
     except NotFoundError as error:
         raise TrackerFileError(
-            f"the initiative of {parsed.file_name} (ID {wanted}) is not in this workspace"
+            _("the initiative of {file} (ID {id}) is not in this workspace").format(
+                file=parsed.file_name, id=wanted
+            )
         ) from error

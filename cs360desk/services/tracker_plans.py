@@ -19,7 +19,10 @@ from cs360desk.domain.tracker import (
     RowOutcome,
     RowProblem,
     RowStatus,
+    column_header,
+    sheet_title,
 )
+from cs360desk.i18n import _
 from cs360desk.services.entities import EntityService
 from cs360desk.services.tracker_rows import Row
 from cs360desk.services.tracker_values import (
@@ -139,7 +142,7 @@ class _RowState:
     def outcome(self, record_id: int | None, status: RowStatus) -> RowOutcome:
         shown = {header: cell.value for header, cell in self.row.cells.items()}
         return RowOutcome(
-            sheet=self.rules.sheet,
+            sheet=sheet_title(self.rules.sheet),
             row=self.row.number,
             record_id=record_id,
             label=self.rules.label(shown),
@@ -165,7 +168,10 @@ def plan_sheet(
             plans.append(RowPlan(state.outcome(None, RowStatus.ERROR)))
             continue
         if record_id is not None and record_id in seen:
-            state.fail("ID", f"ID {record_id} is already on row {seen[record_id]}")
+            state.fail(
+                "ID",
+                _("ID {id} is already on row {row}").format(id=record_id, row=seen[record_id]),
+            )
         elif record_id is not None:
             seen[record_id] = row.number
         plans.append(_plan_row(state, record_id, exported))
@@ -201,7 +207,11 @@ def _plan_row(state: _RowState, record_id: int | None, exported: dict[int, Parse
         base = before.get(header) if before else None
         shown = base.value if base else current[header]
         if header in state.sheet.columns and not same_cell(state.cell(header), shown):
-            state.notes.append(f"{header} is shown for reference; the change is not imported")
+            state.notes.append(
+                _("{column} is shown for reference; the change is not imported").format(
+                    column=column_header(header)
+                )
+            )
     if state.problems or not state.values:
         return RowPlan(state.outcome(record_id, RowStatus.UNCHANGED))
     write = _write(rules, rules.records[record_id], state.values)
@@ -243,19 +253,25 @@ def _compare(
         if rules.has_note(record_id, value):
             return
         state.values[name] = value
-        state.changes.append(FieldChange(header, as_text(current[header]), as_text(new)))
+        state.changes.append(_change(header, as_text(current[header]), as_text(new)))
         return
     if getattr(rules.records[record_id], name) == value:
         return
     if exported_cell is not None and not same_cell(base, current[header], folded=folded):
         state.fail(
             header,
-            f"changed in CS360 Desk since the export (now {as_text(current[header])!r}); "
-            f"the file says {as_text(new)!r}",
+            _("changed in CS360 Desk since the export (now {now}); the file says {new}").format(
+                now=repr(as_text(current[header])), new=repr(as_text(new))
+            ),
         )
         return
     state.values[name] = value
-    state.changes.append(FieldChange(header, as_text(current[header]), as_text(new)))
+    state.changes.append(_change(header, as_text(current[header]), as_text(new)))
+
+
+def _change(header: str, old: str, new: str) -> FieldChange:
+    """A change as the preview shows it: the column named in the screens' language."""
+    return FieldChange(column_header(header), old, new)
 
 
 def _plan_new(state: _RowState) -> RowPlan:
@@ -274,7 +290,7 @@ def _plan_new(state: _RowState) -> RowPlan:
             continue
         values[name] = value
         if not is_blank(new):
-            state.changes.append(FieldChange(header, "", as_text(new)))
+            state.changes.append(_change(header, "", as_text(new)))
     duplicate = None if state.problems else rules.duplicate(values)
     if duplicate:
         state.fail("", duplicate)

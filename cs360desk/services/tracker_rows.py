@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cs360desk.db import models as m
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.tracker import CellValue, fit_cell_text
+from cs360desk.i18n import _
 
 Row = tuple[CellValue, ...]
 
@@ -73,7 +74,7 @@ def workspace_key(session: Session) -> str:
     """
     agency = session.scalars(select(m.Agency).order_by(m.Agency.id).limit(1)).first()
     if agency is None:
-        raise ValidationError("agency", "the workspace has no agency yet; set it up first")
+        raise ValidationError("agency", _("the workspace has no agency yet; set it up first"))
     seed = f"{agency.id}:{agency.created_at.isoformat()}".encode()
     return hashlib.sha256(seed).hexdigest()[:12]
 

@@ -16,7 +16,9 @@ from cs360desk.domain.tracker import (
     MEASUREMENT_HEADERS,
     MEASUREMENTS,
     CellValue,
+    column_header,
 )
+from cs360desk.i18n import N_, _
 from cs360desk.services.catalog import ACTION_ITEM, ACTION_ITEM_UPDATE, MEASUREMENT
 from cs360desk.services.tracker_plans import ChildWrite, SheetRules
 from cs360desk.services.tracker_rows import (
@@ -60,12 +62,20 @@ _MEASUREMENT_FIELDS = {
 }
 
 
+_UNKNOWN_NAMES = {
+    "person": N_("unknown person {value} (pick one from the drop-down list)"),
+    "team": N_("unknown team {value} (pick one from the drop-down list)"),
+    "problem": N_("unknown problem {value} (pick one from the drop-down list)"),
+    "measure": N_("unknown measure {value} (pick one from the drop-down list)"),
+}
+
+
 def _named(index: NameIndex, value: CellValue, what: str) -> int | None:
     if is_blank(value):
         return None
     found = index.find(as_text(value))
     if found is None:
-        raise CellProblem(f"unknown {what} {as_text(value)!r} (pick one from the drop-down list)")
+        raise CellProblem(_(_UNKNOWN_NAMES[what]).format(value=repr(as_text(value))))
     return found
 
 
@@ -82,17 +92,23 @@ def _action_resolver(
         if header == "Last update":
             text = as_text(value)
             if not text.strip():
-                raise CellNotice("clearing Last update removes no progress note")
+                raise CellNotice(
+                    _("clearing {column} removes no progress note").format(
+                        column=column_header("Last update")
+                    )
+                )
             noted_on, note = split_note(text, today)
             if not note:
-                raise CellProblem("the progress note has no text after its date")
+                raise CellProblem(_("the progress note has no text after its date"))
             return NOTE, (noted_on, note)
         if header in ("Title", "Details"):
             return header.lower(), as_text(value)
         if header == "Status":
-            return "status", as_choice(value, ActionStatus, "status")
+            unknown = _("unknown status {value} (choose one of: {choices})")
+            return "status", as_choice(value, ActionStatus, unknown)
         if header == "Priority":
-            return "priority", as_choice(value, Priority, "priority")
+            unknown = _("unknown priority {value} (choose one of: {choices})")
+            return "priority", as_choice(value, Priority, unknown)
         if header == "Due":
             return "due_on", as_date(value)
         field, index, what = indexes[header]
@@ -114,10 +130,10 @@ def _duplicate_title(records: Mapping[int, Any]) -> Callable[[dict[str, Any]], s
         found = titles.get(_folded(str(values.get("title", ""))))
         if found is None:
             return None
-        return (
-            f"action item {found} already has this title (was the file imported before?); "
-            f"put {found} in the ID column to update it, or change the title"
-        )
+        return _(
+            "action item {id} already has this title (was the file imported before?); "
+            "put {id} in the ID column to update it, or change the title"
+        ).format(id=found)
 
     return duplicate
 
@@ -140,7 +156,7 @@ def action_item_rules(
         records=stored.objects,
         resolve=_action_resolver(names, today),
         service=ACTION_ITEM,
-        label=lambda shown: as_text(shown.get("Title")) or "(new action item)",
+        label=lambda shown: as_text(shown.get("Title")) or _("(new action item)"),
         missing=lambda record_id: _missing(session, m.ActionItem, "action item", record_id),
         fields=_ACTION_FIELDS,
         fixed={"initiative_id": initiative_id},
@@ -155,12 +171,36 @@ def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_ELSEWHERE = {
+    "action item": N_(
+        "action item {id} belongs to another initiative; it cannot be changed from this file"
+    ),
+    "measurement": N_(
+        "measurement {id} belongs to another initiative; it cannot be changed from this file"
+    ),
+}
+_NOT_HERE = {
+    "action item": N_(
+        "no action item with ID {id} in this workspace (leave the ID empty for a new row)"
+    ),
+    "measurement": N_(
+        "no measurement with ID {id} in this workspace (leave the ID empty for a new row)"
+    ),
+}
+
+
 def _missing(
     session: Session, model: type[m.ActionItem | m.Measurement], what: str, id_: int
 ) -> str:
     if session.get(model, id_) is not None:
-        return f"{what} {id_} belongs to another initiative; it cannot be changed from this file"
-    return f"no {what} with ID {id_} in this workspace (leave the ID empty for a new row)"
+        return _(_ELSEWHERE[what]).format(id=id_)
+    return _(_NOT_HERE[what]).format(id=id_)
+
+
+_NEEDED = {
+    "Period end": N_("a measurement needs its period end"),
+    "Value": N_("a measurement needs its value"),
+}
 
 
 def measurement_rules(session: Session, names: InitiativeNames) -> SheetRules:
@@ -169,10 +209,10 @@ def measurement_rules(session: Session, names: InitiativeNames) -> SheetRules:
             return "note", as_text(value)
         if header == "Measure":
             if is_blank(value):
-                raise CellProblem("choose the measure this value belongs to")
+                raise CellProblem(_("choose the measure this value belongs to"))
             return "measure_id", _named(names.measures, value, "measure")
         if is_blank(value):
-            raise CellProblem(f"a measurement needs its {header.lower()}")
+            raise CellProblem(_(_NEEDED[header]))
         if header == "Period end":
             return "period_end", as_date(value)
         return "value", as_number(value)
@@ -197,6 +237,6 @@ def measurement_rules(session: Session, names: InitiativeNames) -> SheetRules:
 
 
 def _measurement_label(shown: Mapping[str, CellValue]) -> str:
-    measure = as_text(shown.get("Measure")) or "(no measure)"
+    measure = as_text(shown.get("Measure")) or _("(no measure)")
     period = shown.get("Period end")
     return f"{measure}, {as_text(period)}" if not is_blank(period) else measure

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from cs360desk.domain.enums import LabeledEnum
 from cs360desk.domain.tracker import CellValue
+from cs360desk.i18n import _
 
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _NOTE_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*[:\-–—]\s*(.*)$", re.DOTALL)
@@ -34,7 +35,9 @@ def as_id(value: CellValue) -> int | None:
         return value
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
-    raise CellProblem(f"{value!r} is not an ID (leave the ID empty for a new row)")
+    raise CellProblem(
+        _("{value} is not an ID (leave the ID empty for a new row)").format(value=repr(value))
+    )
 
 
 def as_text(value: CellValue) -> str:
@@ -70,7 +73,9 @@ def as_date(value: CellValue) -> date | None:
                 return date(year, month, day)
             except ValueError:
                 pass
-    raise CellProblem(f"{as_text(value)!r} is not a date (type it like 2026-03-15)")
+    raise CellProblem(
+        _("{value} is not a date (type it like 2026-03-15)").format(value=repr(as_text(value)))
+    )
 
 
 def as_number(value: CellValue) -> float | None:
@@ -85,19 +90,21 @@ def as_number(value: CellValue) -> float | None:
         except ValueError:
             number = None
     if number is None or not math.isfinite(number):
-        raise CellProblem(f"{as_text(value)!r} is not a number")
+        raise CellProblem(_("{value} is not a number").format(value=repr(as_text(value))))
     return number
 
 
-def as_choice(value: CellValue, enum_class: type[LabeledEnum], what: str) -> LabeledEnum:
+def as_choice(value: CellValue, enum_class: type[LabeledEnum], unknown: str) -> LabeledEnum:
+    """The member a cell names, by value or by label in any language a tracker is written
+    in; else CellProblem with `unknown` (translated, with {value} and {choices} fields)."""
     if isinstance(value, str) and value.strip():
         try:
             return enum_class.parse(value)
         except ValueError:
             pass
     choices = ", ".join(member.label for member in enum_class)
-    shown = as_text(value) or "(empty)"
-    raise CellProblem(f"unknown {what} {shown!r} (choose one of: {choices})")
+    shown = as_text(value) or _("(empty)")
+    raise CellProblem(unknown.format(value=repr(shown), choices=choices))
 
 
 def split_note(text: str, today: date) -> tuple[date, str]:

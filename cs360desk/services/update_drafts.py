@@ -17,7 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.domain.draft_wording import build_drafts, measure_text, meeting_text, quoted
+from cs360desk.domain.draft_wording import (
+    build_drafts,
+    day_text,
+    measure_text,
+    meeting_text,
+    quoted,
+)
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import (
     ActionStatus,
@@ -35,7 +41,7 @@ from cs360desk.domain.enums import (
 )
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.records import CommunicationRecord, PersonRecord
-from cs360desk.domain.report_data import ReportPeriod, long_date
+from cs360desk.domain.report_data import ReportPeriod
 from cs360desk.domain.update_drafts import (
     STAFF_ONLY,
     DraftKind,
@@ -46,6 +52,7 @@ from cs360desk.domain.update_drafts import (
     PeriodFacts,
     UpdateDrafts,
 )
+from cs360desk.i18n import N_, _, current_language, ngettext
 from cs360desk.services.agency_settings import agency_zone
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.communications import create_communication
@@ -58,6 +65,11 @@ DRAFT_CHANNELS = {
     DraftKind.SHORT: (Channel.SOCIAL_MEDIA, Audience.PUBLIC),
     DraftKind.LONG: (Channel.WEBSITE, Audience.PUBLIC),
     DraftKind.STAFF: (Channel.STAFF_BRIEFING, Audience.STAFF),
+}
+# The contact details PeopleDirectory.contact_in names, each as a whole sentence to translate.
+_CONTAINS = {
+    "an e-mail address": N_("contains an e-mail address"),
+    "a phone number": N_("contains a phone number"),
 }
 _ACTED = {RecommendationStatus.IN_PROGRESS.value, RecommendationStatus.DONE.value}
 
@@ -100,7 +112,8 @@ def update_drafts(
     default = default_period(session, initiative_id, today=today)
     start, end = start or default.start, end or default.end
     if end < start:
-        raise ValidationError("start", f"the period starts on {start}, after its end on {end}")
+        message = _("the period starts on {start}, after its end on {end}")
+        raise ValidationError("start", message.format(start=start, end=end))
     source = period_facts(session, initiative_id, ReportPeriod(start, end), now=now)
     return build_drafts(source, frozenset(excluded))
 
@@ -138,6 +151,7 @@ def period_facts(
         facts=tuple(facts),
         hashtag=agency.post_hashtag if agency else "",
         link=agency.post_link if agency else "",
+        language=current_language(),
     )
 
 
@@ -151,10 +165,15 @@ class PublicCheck:
         for text in texts:
             contact = self.people.contact_in(text)
             if contact:
-                return f"contains {contact}"
+                known = _CONTAINS.get(contact)
+                if known is not None:
+                    return _(known)
+                return _("contains {contact}").format(contact=contact)
             for person, pattern in self._unnamed:
                 if pattern.search(text):
-                    return f"names {person.full_name}, who is not marked as public"
+                    return _("names {name}, who is not marked as public").format(
+                        name=person.full_name
+                    )
         return ""
 
     @property
@@ -224,13 +243,35 @@ class _Collector:
             .order_by(m.ActionItem.due_on, m.ActionItem.id)
         )
 
+    def _dated(
+        self,
+        kind: FactKind,
+        row_id: int,
+        template: str,
+        title: str,
+        day: date | None,
+        shown: str | None = None,
+    ) -> Fact:
+        """A fact whose sentence is `template` (translated) with its {date} and {title}
+        (`shown`, if given, stands for the title in the sentence); private as its title is."""
+        return Fact(
+            kind,
+            row_id,
+            template.format(date=day_text(day), title=title if shown is None else shown),
+            title=title,
+            day=day,
+            private=self.check.reason(title),
+        )
+
     def stages_reached(self) -> list[Fact]:
         rows = self._in_period(m.StageChange, m.StageChange.reached_on)
         return [
             Fact(
                 FactKind.STAGE_REACHED,
                 row.id,
-                f"Stage reached on {long_date(row.reached_on)}: {row.stage.label}",
+                _("Stage reached on {date}: {stage}").format(
+                    date=day_text(row.reached_on), stage=row.stage.label
+                ),
                 title=row.stage.label,
                 day=row.reached_on,
             )
@@ -280,7 +321,7 @@ class _Collector:
                 moved=moved,
             )
             private = self.check.reason(measure.name, measure.unit) or (
-                "" if moved else "no new value in the period"
+                "" if moved else _("no new value in the period")
             )
             facts.append(
                 Fact(
@@ -306,13 +347,12 @@ class _Collector:
         for row in rows:
             if row.status is ResponseStatus.COMPLETED and self.period.contains(row.ends_on):
                 facts.append(
-                    Fact(
+                    self._dated(
                         FactKind.RESPONSE_FINISHED,
                         row.id,
-                        f"Response completed on {long_date(row.ends_on)}: {row.title}",
-                        title=row.title,
-                        day=row.ends_on,
-                        private=self.check.reason(row.title),
+                        _("Response completed on {date}: {title}"),
+                        row.title,
+                        row.ends_on,
                     )
                 )
             elif row.status in (
@@ -320,13 +360,12 @@ class _Collector:
                 ResponseStatus.COMPLETED,
             ) and self.period.contains(row.starts_on):
                 facts.append(
-                    Fact(
+                    self._dated(
                         FactKind.RESPONSE_STARTED,
                         row.id,
-                        f"Response started on {long_date(row.starts_on)}: {row.title}",
-                        title=row.title,
-                        day=row.starts_on,
-                        private=self.check.reason(row.title),
+                        _("Response started on {date}: {title}"),
+                        row.title,
+                        row.starts_on,
                     )
                 )
         return facts
@@ -339,13 +378,12 @@ class _Collector:
             newest_first=True,
         )
         return [
-            Fact(
+            self._dated(
                 FactKind.ACTION_DONE,
                 row.id,
-                f"Action item completed on {long_date(row.completed_on)}: {row.title}",
-                title=row.title,
-                day=row.completed_on,
-                private=self.check.reason(row.title),
+                _("Action item completed on {date}: {title}"),
+                row.title,
+                row.completed_on,
             )
             for row in rows
         ]
@@ -380,16 +418,18 @@ class _Collector:
         for row in rows:
             if row.decision is not Decision.ACCEPTED:
                 continue  # accepted then, declined since: not an accomplishment now
-            verb = "Acted on" if row.status.value in _ACTED else "Accepted"
-            day = acted[row.id]
+            if row.status.value in _ACTED:
+                template = _("Acted on on {date}: the recommendation {title}")
+            else:
+                template = _("Accepted on {date}: the recommendation {title}")
             facts.append(
-                Fact(
+                self._dated(
                     FactKind.RECOMMENDATION,
                     row.id,
-                    f"{verb} on {long_date(day)}: the recommendation {quoted(row.text)}",
-                    title=row.text,
-                    day=day,
-                    private=self.check.reason(row.text),
+                    template,
+                    row.text,
+                    acted[row.id],
+                    shown=quoted(row.text),
                 )
             )
         return sorted(facts, key=lambda fact: (fact.day or date.min, fact.id))
@@ -400,7 +440,11 @@ class _Collector:
             Fact(
                 FactKind.INPUT_HELD,
                 row.id,
-                f"{row.kind.label} on {long_date(row.held_on)}: {row.participants} people heard",
+                ngettext(
+                    "{activity} on {date}: {n} person heard",
+                    "{activity} on {date}: {n} people heard",
+                    row.participants,
+                ).format(activity=row.kind.label, date=day_text(row.held_on), n=row.participants),
                 title=row.kind.label,
                 day=row.held_on,
                 count=row.participants,
@@ -426,21 +470,13 @@ class _Collector:
             for meeting, team in rows
             if self.period.contains(self._local(meeting.starts_at).date())
         ]
-        tallies = self._attendance([meeting.id for meeting, _ in held])
+        tallies = self._attendance([meeting.id for meeting, _team in held])
         facts = []
         for meeting, team in held:
             community, staff, partners = tallies.get(meeting.id, (0, 0, 0))
             figures = self._figures(meeting, team, community, staff, partners)
             facts.append(
-                Fact(
-                    FactKind.MEETING_HELD,
-                    meeting.id,
-                    meeting_text(figures, held=True),
-                    title=meeting.title,
-                    day=figures.at.date(),
-                    meeting=figures,
-                    private=self.check.reason(team.name),
-                )
+                _meeting_fact(meeting, figures, held=True, private=self.check.reason(team.name))
             )
         return facts
 
@@ -504,7 +540,7 @@ class _Collector:
         pst = next((row for row in rows if row[1].kind is TeamKind.PROBLEM_SOLVING_TEAM), None)
         public = next((row for row in rows if row[0].open_to_public), None)
         for row in (public, pst, rows[0] if rows else None):
-            if row is not None and all(row[0].id != kept.id for kept, _ in chosen):
+            if row is not None and all(row[0].id != kept.id for kept, _team in chosen):
                 chosen.append(row)
         facts = []
         for meeting, team in sorted(chosen, key=lambda row: row[0].starts_at):
@@ -512,17 +548,7 @@ class _Collector:
             reason = self.check.reason(
                 team.name, meeting.location if meeting.open_to_public else ""
             )
-            facts.append(
-                Fact(
-                    FactKind.NEXT_MEETING,
-                    meeting.id,
-                    meeting_text(figures, held=False),
-                    title=meeting.title,
-                    day=figures.at.date(),
-                    meeting=figures,
-                    private=reason,
-                )
-            )
+            facts.append(_meeting_fact(meeting, figures, held=False, private=reason))
         return facts
 
     def overdue(self, today: date) -> list[Fact]:
@@ -534,11 +560,13 @@ class _Collector:
             Fact(
                 FactKind.OVERDUE,
                 item.id,
-                f"Overdue since {long_date(item.due_on)}: {item.title} ({owner or 'no owner'})",
+                _("Overdue since {date}: {title} ({owner})").format(
+                    date=day_text(item.due_on), title=item.title, owner=owner or _("no owner")
+                ),
                 title=item.title,
                 day=item.due_on,
                 owner=owner or "",
-                private=STAFF_ONLY,
+                private=_(STAFF_ONLY),
             )
             for item, owner in rows
         ]
@@ -558,11 +586,12 @@ class _Collector:
             Fact(
                 FactKind.DECISION_WANTED,
                 row.id,
-                f"Decide on the recommendation {quoted(row.text)} "
-                f"(delivered {long_date(row.delivered_on)})",
+                _("Decide on the recommendation {title} (delivered {date})").format(
+                    title=quoted(row.text), date=day_text(row.delivered_on)
+                ),
                 title=row.text,
                 day=row.delivered_on,
-                private=STAFF_ONLY,
+                private=_(STAFF_ONLY),
             )
             for row in recommendations
         ]
@@ -571,14 +600,29 @@ class _Collector:
             Fact(
                 FactKind.BLOCKED,
                 item.id,
-                f"Help unblock {quoted(item.title)} ({owner or 'no owner'})",
+                _("Help unblock {title} ({owner})").format(
+                    title=quoted(item.title), owner=owner or _("no owner")
+                ),
                 title=item.title,
                 owner=owner or "",
-                private=STAFF_ONLY,
+                private=_(STAFF_ONLY),
             )
             for item, owner in blocked
         )
         return facts
+
+
+def _meeting_fact(meeting: m.Meeting, figures: MeetingFigures, *, held: bool, private: str) -> Fact:
+    """A meeting held in the period (`held`), else one of the next ones."""
+    return Fact(
+        FactKind.MEETING_HELD if held else FactKind.NEXT_MEETING,
+        meeting.id,
+        meeting_text(figures, held=held),
+        title=meeting.title,
+        day=figures.at.date(),
+        meeting=figures,
+        private=private,
+    )
 
 
 def _acted_on(changes: str) -> bool:
@@ -611,11 +655,11 @@ def save_draft(
 ) -> tuple[CommunicationRecord, Edit]:
     """A draft (as edited) into the communications log; a posted one needs its day."""
     if not text.strip():
-        raise ValidationError("text", "the draft is empty")
+        raise ValidationError("text", _("the draft is empty"))
     default_channel, default_audience = DRAFT_CHANNELS[kind]
     posted = status is CommunicationStatus.POSTED
     if posted and day is None:
-        raise ValidationError("posted_on", "say on which day it was posted")
+        raise ValidationError("posted_on", _("say on which day it was posted"))
     return create_communication(
         session,
         initiative_id,

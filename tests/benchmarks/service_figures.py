@@ -31,7 +31,7 @@ def timed(action: Callable[[], Any]) -> float:
     """Seconds one call takes, under the app's garbage collection policy.
 
     The app switches Python's automatic cycle collection off and collects on the main thread,
-    one generation at most once a second (ui/garbage.py), so long work on the task worker is
+    one generation at most once a second (ui/common/garbage.py), so long work on the task worker is
     not paused every few hundred allocations; here: a full collection before the call and
     none during it.
     """

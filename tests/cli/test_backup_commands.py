@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import sqlite3
 from pathlib import Path
 
 from cs360desk.cli import backup_commands, guarded
 from cs360desk.cli.backup_commands import human_size
 from cs360desk.db.workspace import open_workspace
 from cs360desk.services.catalog import PERSON
+from tests.sqlite_support import person_names
 
 
 def run(db: Path, *argv: str) -> tuple[int, str, str]:
@@ -36,11 +36,7 @@ def make(db: Path, *names: str) -> Path:
 
 
 def names(db: Path) -> list[str]:
-    connection = sqlite3.connect(db)
-    try:
-        return [row[0] for row in connection.execute("SELECT full_name FROM person ORDER BY id")]
-    finally:
-        connection.close()
+    return person_names(db)
 
 
 def test_backup_prints_the_new_path_beside_the_workspace(tmp_path: Path) -> None:

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from cs360desk.cli import parse_args
 from cs360desk.cli.common import DB_ENV
+from tests.portable_support import portable_program
 
 
 @pytest.fixture
 def portable_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    program = tmp_path / "CS360Desk"
-    program.mkdir()
-    (program / "portable").write_text("")
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", str(program / "cs360desk"))
+    program = portable_program(tmp_path, monkeypatch)
     monkeypatch.delenv(DB_ENV, raising=False)
     return program.resolve()
 

@@ -12,10 +12,9 @@ import pytest
 
 from cs360desk import cli
 from cs360desk.db.sqlite_errors import DISK_FULL
-from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.tracker import ACTION_ITEMS
 from cs360desk.services.catalog import REPORT_ISSUED
-from tests.disk_full_support import FullWorkspace, SmallDisk, folder_listing
+from tests.disk_full_support import FullWorkspace, SmallDisk, folder_listing, old_file_on_small_disk
 from tests.tracker_support import (
     column_of,
     database_state,
@@ -23,6 +22,7 @@ from tests.tracker_support import (
     exported_copy,
     sample_copy,
 )
+from tests.workspace_support import transaction_in
 
 PREVIOUS = b"last month's file"
 
@@ -40,12 +40,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def issued_count(db: Path) -> int:
-    workspace = open_workspace(db)
-    try:
-        with workspace.session_factory.begin() as session:
-            return REPORT_ISSUED.count(session)
-    finally:
-        workspace.close()
+    with transaction_in(db) as session:
+        return REPORT_ISSUED.count(session)
 
 
 def tracker_with_new_rows(tmp_path: Path) -> Path:
@@ -72,17 +68,14 @@ def test_import_apply_on_a_full_disk_is_one_line_and_changes_nothing(
     disk.free_up()
     code, out, err = run(capsys, "--db", str(db), "import", "xlsx", str(returned), "--apply")
     assert (code, err) == (0, "")
-    assert "Imported 8 row(s)." in out
+    assert "Imported 8 rows." in out
 
 
 def test_export_xlsx_to_a_full_disk_keeps_the_old_file(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out_folder = tmp_path / "usb"
-    out_folder.mkdir()
-    target = out_folder / "tracker.xlsx"
-    target.write_bytes(PREVIOUS)
-    disk = SmallDisk(out_folder, free=4096).install(monkeypatch)
+    target, disk = old_file_on_small_disk(out_folder, "tracker.xlsx", PREVIOUS, 4096, monkeypatch)
     argv = ("--db", str(db), "export", "xlsx", "--initiative", "1", "-o", str(target))
     code, _out, err = run(capsys, *argv)
     assert code == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,27 +14,9 @@ from cs360desk.app import main
 from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.enums import CommunicationStatus
 from cs360desk.services.communications import communication_log
-from cs360desk.services.sample_agency import generate_sample_agency
 
 LAST_MONTH_END = date.today().replace(day=1) - timedelta(days=1)
 LAST_MONTH = (LAST_MONTH_END.replace(day=1).isoformat(), LAST_MONTH_END.isoformat())
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "sample.cs360"
-    workspace = open_workspace(path)
-    with workspace.session_factory.begin() as session:
-        generate_sample_agency(session, size="small", seed=1, today=date.today())
-    workspace.close()
-    return path
-
-
-@pytest.fixture
-def db(tmp_path: Path, template: Path) -> Iterator[Path]:
-    path = tmp_path / "w.cs360"
-    path.write_bytes(template.read_bytes())
-    yield path
 
 
 def run(db: Path, *argv: str) -> tuple[int, str, str]:

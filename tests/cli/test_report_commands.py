@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,24 +16,6 @@ from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.enums import ReportKind
 from cs360desk.services.catalog import AGENCY, REPORT_ISSUED
 from cs360desk.services.report_data import meeting_choices
-from cs360desk.services.sample_agency import generate_sample_agency
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "sample.cs360"
-    workspace = open_workspace(path)
-    with workspace.session_factory.begin() as session:
-        generate_sample_agency(session, size="small", seed=1, today=date.today())
-    workspace.close()
-    return path
-
-
-@pytest.fixture
-def db(tmp_path: Path, template: Path) -> Iterator[Path]:
-    path = tmp_path / "w.cs360"
-    path.write_bytes(template.read_bytes())
-    yield path
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -70,7 +70,7 @@ def test_export_ics_writes_every_meeting(db: Path, tmp_path: Path) -> None:
     code, out, _err = run("--db", str(db), "export", "ics", "--team", "3", "-o", str(target))
     assert code == 0
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
-    assert out.startswith(f"{len(events)} meeting(s) written") and len(events) > 10
+    assert out.startswith(f"{len(events)} meetings written") and len(events) > 10
 
 
 def test_import_previews_without_changing_anything(db: Path, tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_import_previews_without_changing_anything(db: Path, tmp_path: Path) -> 
     assert "Summary: 1 new, 2 changed," in out and "0 errors" in out
     assert "Run again with --apply" in out
     code, out, _err = run("--db", str(db), "import", "xlsx", str(tracker), "--apply")
-    assert code == 0 and "Imported 3 row(s)." in out
+    assert code == 0 and "Imported 3 rows." in out
     assert database_state(db) != before
     # The workspace as it was before the import is kept as a backup.
     [backup] = list_backups(default_backup_folder(db), db.stem)
@@ -119,7 +119,7 @@ def test_errors_block_the_apply_unless_skipped(db: Path, tmp_path: Path) -> None
     code, out, _err = run(
         "--db", str(db), "import", "xlsx", str(tracker), "--apply", "--skip-errors"
     )
-    assert code == 0 and "Imported 1 row(s); 1 row(s) with errors skipped." in out
+    assert code == 0 and "Imported 1 row; 1 row with errors skipped." in out
 
 
 def test_a_hostile_file_is_one_line_and_changes_nothing(db: Path, tmp_path: Path) -> None:

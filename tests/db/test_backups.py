@@ -24,38 +24,17 @@ from cs360desk.db.restore import pre_restore_path, restore_backup
 from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.services import catalog
+from tests.sqlite_support import integrity, person_names
+from tests.workspace_support import add_person
 
 
 def people_in(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in connection.execute("SELECT full_name FROM person ORDER BY id")]
-    finally:
-        connection.close()
-
-
-def integrity(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        connection.close()
-
-
-def add_person(path: Path, name: str) -> None:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            catalog.PERSON.create(session, full_name=name)
-    finally:
-        workspace.close()
+    return person_names(path, read_only=True)
 
 
 @pytest.fixture
 def workspace_file(tmp_path: Path) -> Path:
-    path = tmp_path / "w.cs360"
-    add_person(path, "Nguyễn Thị Hoa")
-    return path
+    return add_person(tmp_path / "w.cs360", "Nguyễn Thị Hoa")
 
 
 def test_backup_is_a_sound_copy_named_by_time(workspace_file: Path, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from cs360desk.db.backups import list_backups
 from cs360desk.db.workspace import open_workspace
 from cs360desk.services import catalog
 from tests.db.crash_writer import BATCH
+from tests.sqlite_support import integrity
+from tests.workspace_support import transaction_in
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 50
@@ -52,14 +53,6 @@ def kill_at_random(process: subprocess.Popen[str], rng: random.Random) -> list[s
     return rest.splitlines()
 
 
-def integrity(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        connection.close()
-
-
 def test_killed_writers_never_lose_a_saved_change(tmp_path: Path) -> None:
     path = tmp_path / "w.cs360"
     backups = tmp_path / "backups"
@@ -80,12 +73,8 @@ def test_killed_writers_never_lose_a_saved_change(tmp_path: Path) -> None:
 
 
 def check_every_confirmed_change(path: Path, confirmed: list[str]) -> None:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            people = catalog.PERSON.list(session)
-    finally:
-        workspace.close()
+    with transaction_in(path) as session:
+        people = catalog.PERSON.list(session)
     by_id = {person.id: person.full_name for person in people}
     batches: dict[str, int] = {}
     for person in people:

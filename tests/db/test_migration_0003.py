@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from cs360desk.db.migration import alembic_config
+from tests.db.migration_support import INITIATIVE, plain_engine
 
 PROBLEM = (
     "INSERT INTO problem (initiative_id, title, statement, phase, score_impact, "
@@ -16,15 +17,10 @@ PROBLEM = (
     "version) VALUES (1, 'Robos', '', 'scanning', 1, 2, 3, 4, '', '', '', '', '', '', '', '', "
     "'candidate', '2026-01-01', '2026-01-01', 1)"
 )
-INITIATIVE = (
-    "INSERT INTO initiative (name, stage, started_on, commitment, created_at, updated_at, "
-    "version) VALUES ('GVR', 'launch', '2026-01-01', '', '2026-01-01', '2026-01-01', 1)"
-)
 
 
 def test_existing_problems_get_the_new_fields_and_downgrade_keeps_them(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.cs360'}")
-    try:
+    with plain_engine(tmp_path / "old.cs360") as engine:
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), "0002")
             connection.execute(text(INITIATIVE))
@@ -44,5 +40,3 @@ def test_existing_problems_get_the_new_fields_and_downgrade_keeps_them(tmp_path:
             assert connection.execute(text("SELECT title FROM problem")).scalar() == "Robos"
             tables = connection.execute(text("SELECT name FROM sqlite_master")).scalars().all()
             assert "stage_change" not in tables
-    finally:
-        engine.dispose()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from cs360desk.db.migration import alembic_config
+from tests.db.migration_support import plain_engine
 
 CHANGE = (
     "INSERT INTO change_record (at, who, entity, entity_id, action, changes) "
@@ -16,8 +17,7 @@ CHANGE = (
 
 
 def test_old_records_get_no_group_and_downgrade_keeps_them(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.cs360'}")
-    try:
+    with plain_engine(tmp_path / "old.cs360") as engine:
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), "0003")
             connection.execute(text(CHANGE))
@@ -32,5 +32,3 @@ def test_old_records_get_no_group_and_downgrade_keeps_them(tmp_path: Path) -> No
             columns = connection.execute(text("PRAGMA table_info(change_record)")).all()
             assert "edit_group" not in {column[1] for column in columns}
             assert connection.execute(text("SELECT who FROM change_record")).scalar() == "hoa"
-    finally:
-        engine.dispose()

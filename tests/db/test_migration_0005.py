@@ -7,16 +7,13 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, text
 
 from cs360desk.db.migration import alembic_config
 from cs360desk.db.workspace import Workspace
+from tests.db.migration_support import INITIATIVE, plain_engine
 
 TRIGGERS = {"action_item_search_insert", "action_item_search_update", "action_item_search_delete"}
-INITIATIVE = (
-    "INSERT INTO initiative (name, stage, started_on, commitment, created_at, updated_at, "
-    "version) VALUES ('GVR', 'launch', '2026-01-01', '', '2026-01-01', '2026-01-01', 1)"
-)
 ACTION_ITEM = (
     "INSERT INTO action_item (initiative_id, title, details, status, priority, created_at, "
     "updated_at, version) VALUES (1, :title, :details, 'open', 'low', '2026-01-01', "
@@ -31,8 +28,7 @@ def _names(connection: Connection, kind: str) -> set[str]:
 
 def test_existing_items_are_folded_and_downgrade_removes_the_copy(tmp_path: Path) -> None:
     # A plain engine, without the app's SQL functions: the upgrade must not need them.
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.cs360'}")
-    try:
+    with plain_engine(tmp_path / "old.cs360") as engine:
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), "0004")
             connection.execute(text(INITIATIVE))
@@ -52,8 +48,6 @@ def test_existing_items_are_folded_and_downgrade_removes_the_copy(tmp_path: Path
             assert "action_item_search" not in _names(connection, "table")
             assert _names(connection, "trigger") == set()
             assert connection.execute(text("SELECT count(*) FROM action_item")).scalar() == 3
-    finally:
-        engine.dispose()
 
 
 def test_a_new_workspace_has_the_triggers(workspace: Workspace) -> None:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, text
 
 from cs360desk.db.engine import create_workspace_engine
 from cs360desk.db.migration import alembic_config, upgrade_to_head
+from tests.db.migration_support import INITIATIVE, plain_engine
 
 ROWS = (
     "INSERT INTO agency (name, jurisdiction, chief_name, paper_size, created_at, updated_at,"
     " version) VALUES ('Elm Ridge PD', '', '', 'letter', '2026-01-01', '2026-01-01', 1)",
-    "INSERT INTO initiative (name, stage, started_on, commitment, created_at, updated_at, "
-    "version) VALUES ('GVR', 'launch', '2026-01-01', '', '2026-01-01', '2026-01-01', 1)",
+    INITIATIVE,
     "INSERT INTO person (full_name, title, affiliation, phone, email, notes, active, "
     "contact_private, created_at, updated_at, version) VALUES ('Ana Ruiz', '', 'community', "
     "'', '', '', 1, 0, '2026-01-01', '2026-01-01', 1)",
@@ -38,8 +38,7 @@ def _count(connection: Connection, table: str) -> int:
 
 
 def test_old_rows_get_the_defaults_and_downgrade_keeps_every_row(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.cs360'}")
-    try:
+    with plain_engine(tmp_path / "old.cs360") as engine:
         with engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA foreign_keys = ON")
             command.upgrade(alembic_config(connection), "0005")
@@ -73,23 +72,17 @@ def test_old_rows_get_the_defaults_and_downgrade_keeps_every_row(tmp_path: Path)
             assert "named_in_public" not in columns
             for table in ("agency", "person", "membership", "meeting", "attendance"):
                 assert _count(connection, table) == 1, table
-    finally:
-        engine.dispose()
 
 
 def test_the_apps_upgrade_keeps_rows_that_cascade_from_a_rebuilt_table(tmp_path: Path) -> None:
     """Revision 0003 rebuilds the problem table; with foreign keys on, dropping the old one
     deleted every response. The app's upgrade runs the steps with them off, then checks."""
     path = tmp_path / "old.cs360"
-    plain = create_engine(f"sqlite:///{path}")
-    try:
-        with plain.begin() as connection:
-            command.upgrade(alembic_config(connection), "0002")
-            connection.execute(text(ROWS[1]))
-            connection.execute(text(PROBLEM))
-            connection.execute(text(RESPONSE))
-    finally:
-        plain.dispose()
+    with plain_engine(path) as plain, plain.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        connection.execute(text(ROWS[1]))
+        connection.execute(text(PROBLEM))
+        connection.execute(text(RESPONSE))
     engine = create_workspace_engine(path)
     try:
         upgrade_to_head(engine)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cs360desk.domain.draft_wording import build_drafts, shorten_at_word
+from cs360desk.domain.draft_wording import _one_full_stop, build_drafts, shorten_at_word
 from cs360desk.domain.report_data import ReportPeriod
 from cs360desk.domain.update_drafts import (
     DraftKind,
@@ -18,6 +18,7 @@ from cs360desk.domain.update_drafts import (
     MeetingFigures,
     PeriodFacts,
 )
+from cs360desk.i18n import language
 
 PERIOD = ReportPeriod(date(2026, 3, 1), date(2026, 3, 31))
 NEXT = Fact(
@@ -158,3 +159,22 @@ def test_nothing_but_the_next_meeting_makes_no_post() -> None:
     assert drafts.draft(DraftKind.LONG).text is None
     staff = drafts.draft(DraftKind.STAFF).text
     assert staff is not None and "Eastside PST: Apr 14, 2026 at 6:00 PM, City Hall" in staff
+
+
+@pytest.mark.parametrize("code", ["en_XA", "es"])
+def test_the_280_limit_holds_in_every_language(code: str) -> None:
+    """Longer templates (the pseudo-language's brackets and accents, Spanish) still fit: the
+    title gives way, never the limit."""
+    title = " ".join(["neighbourhood"] * 200)
+    with language(code):
+        for hashtag in ("", "#SaferElm"):
+            post = short_of(facts_with(title, "Fix the lights", hashtag=hashtag))
+            assert len(post) <= 280
+            assert post.count("…") <= 1
+
+
+def test_a_time_at_the_end_of_a_sentence_ends_it_once() -> None:
+    """ "… 6:00 p.m." closes the sentence with its own full stop, not "p.m.."."""
+    assert _one_full_stop("Next: Apr 14 at 6:00 p.m..") == "Next: Apr 14 at 6:00 p.m."
+    assert _one_full_stop("Wait for it...") == "Wait for it..."
+    assert _one_full_stop("At 6:00 PM.") == "At 6:00 PM."

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, text
 from cs360desk import __version__
 from cs360desk.db.engine import mark_as_workspace
 from cs360desk.db.migration import alembic_config, head_revision
+from cs360desk.i18n import CLDR_DATA
 from tests.installer.conftest import ROOT, BuiltApp
 from tests.installer.test_inno_setup_script import defines
 
@@ -79,6 +80,20 @@ def test_progress_report_embeds_the_bundled_fonts(
     assert f"Page 1 of {len(reader.pages)}" in first
 
 
+def test_a_spanish_report_uses_the_bundled_catalog_and_cldr_dates(
+    built_app: BuiltApp, demo_workspace: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "avance.pdf"
+    args = ("--db", str(demo_workspace), "report", "progress", "--initiative", "1", "--lang", "es")
+    result = built_app.run(*args, "--draft", "-o", str(pdf), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first = PdfReader(pdf).pages[0].extract_text()
+    assert "Informe de avance CS360" in first and "Progress Update" not in first
+    assert "Página 1 de" in first
+    catalogs = list(built_app.bundle.rglob("cs360desk.mo"))
+    assert [path.parent.parent.name for path in catalogs] == ["es"]
+
+
 def test_excel_tracker_export_and_import_round_trip(
     built_app: BuiltApp, demo_workspace: Path, tmp_path: Path
 ) -> None:
@@ -111,7 +126,7 @@ def test_excel_tracker_export_and_import_round_trip(
     assert "0 new, 1 changed" in preview.stdout
     applied = built_app.run(*db, "import", "xlsx", "--apply", str(tracker), home=tmp_path)
     assert applied.returncode == 0, applied.stderr
-    assert "Imported 1 row(s)." in applied.stdout
+    assert "Imported 1 row." in applied.stdout
     again = built_app.run(*db, "import", "xlsx", str(tracker), home=tmp_path)
     assert "0 new, 0 changed" in again.stdout
 
@@ -177,6 +192,8 @@ def test_bundle_size_and_contents(built_app: BuiltApp) -> None:
         assert used in names
     for unused in ("libQt6WebEngineCore.so.6", "libQt6Quick.so.6", "libQt6Qml.so.6"):
         assert unused not in names
+    cldr = {path.stem for path in (internal / "babel" / "locale-data").glob("*.dat")}
+    assert cldr == set(CLDR_DATA)  # not all of CLDR: 35 MB the app never reads
     fonts = internal / "cs360desk" / "reports" / "fonts"
     assert {f"{DEJAVU}.ttf", "DejaVuSans-Bold.ttf", "LICENSE.txt"} <= {
         p.name for p in fonts.iterdir()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,32 +17,17 @@ from cs360desk.operations.backups import (
     newest_sound_backup_of,
     restore,
 )
-from cs360desk.operations.workspaces import open_workspace
-from cs360desk.services.catalog import PERSON
+from tests.sqlite_support import person_names
+from tests.workspace_support import add_person
 
 
 def names(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in connection.execute("SELECT full_name FROM person ORDER BY id")]
-    finally:
-        connection.close()
-
-
-def add_person(path: Path, name: str) -> None:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            PERSON.create(session, full_name=name)
-    finally:
-        workspace.close()
+    return person_names(path, read_only=True)
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "w.cs360"
-    add_person(path, "Nguyễn Thị Hoa")
-    return path
+    return add_person(tmp_path / "w.cs360", "Nguyễn Thị Hoa")
 
 
 def test_back_up_beside_the_workspace(db: Path) -> None:

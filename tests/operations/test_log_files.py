@@ -19,6 +19,7 @@ from cs360desk.operations.log_files import (
     default_log_folder,
     logging_to,
 )
+from tests.portable_support import portable_program
 
 log = logging.getLogger("cs360desk.test")
 
@@ -34,11 +35,7 @@ def test_from_source_the_log_is_in_the_user_log_folder(monkeypatch: pytest.Monke
 def test_a_portable_copy_logs_beside_the_program(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    program = tmp_path / "CS360Desk"
-    program.mkdir()
-    (program / "portable").write_text("")
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", str(program / "cs360desk.exe"))
+    program = portable_program(tmp_path, monkeypatch, executable="cs360desk.exe")
     assert log_folder() == program.resolve() / "data" / "logs"
 
 

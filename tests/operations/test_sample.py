@@ -17,6 +17,7 @@ from cs360desk.operations.sample import (
 from cs360desk.operations.workspaces import existing_workspace, open_workspace, record_counts
 from cs360desk.services.catalog import AGENCY
 from tests.tracker_support import TODAY
+from tests.workspace_support import transaction_in
 
 AGENCY_NAME = "Ríoverde Police Department"
 
@@ -27,12 +28,8 @@ def counts(path: Path) -> dict[str, int]:
 
 
 def with_agency(path: Path) -> Path:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            AGENCY.create(session, name=AGENCY_NAME)
-    finally:
-        workspace.close()
+    with transaction_in(path) as session:
+        AGENCY.create(session, name=AGENCY_NAME)
     return path
 
 

@@ -13,21 +13,17 @@ from cs360desk.operations.workspaces import (
     NoWorkspaceError,
     check_workspace,
     existing_workspace,
-    open_workspace,
     record_counts,
 )
 from cs360desk.services.catalog import AGENCY, PERSON
+from tests.workspace_support import transaction_in
 
 
 def workspace_with_people(path: Path, *names: str) -> Path:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            AGENCY.create(session, name="Ríoverde Police Department")
-            for name in names:
-                PERSON.create(session, full_name=name)
-    finally:
-        workspace.close()
+    with transaction_in(path) as session:
+        AGENCY.create(session, name="Ríoverde Police Department")
+        for name in names:
+            PERSON.create(session, full_name=name)
     return path
 
 

@@ -37,7 +37,7 @@ def test_agenda_holds_the_meeting_items_and_carried_items(tmp_path: Path) -> Non
         "Eastside PST <b>",
         "Meeting Agenda",
         "June meeting & dinner",
-        "Tuesday, Jun 9, 2026",
+        "Tuesday, June 9, 2026",  # CLDR's full date: the weekday and the month in words
         "6:00 PM – 7:30 PM",
         "Hybrid",
         "Parish hall, Our Lady of La Vang",

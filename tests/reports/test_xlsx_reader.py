@@ -131,26 +131,27 @@ def test_columns_are_found_by_header_wherever_they_moved(tracker_file: Path) -> 
     assert items.rows[-1].number == 5 and items.rows[-1].cells["Title"].value.startswith("Added")
 
 
+def set_action_item_cell(path: Path, ref: str, value: str) -> None:
+    """`value` put in cell `ref` of the Action Items sheet, and the file saved."""
+    workbook = openpyxl.load_workbook(path)
+    workbook[ACTION_ITEMS][ref] = value
+    workbook.save(path)
+
+
 def test_a_missing_required_column_is_a_clear_error(tracker_file: Path) -> None:
-    workbook = openpyxl.load_workbook(tracker_file)
-    workbook[ACTION_ITEMS]["C1"] = "State"
-    workbook.save(tracker_file)
+    set_action_item_cell(tracker_file, "C1", "State")
     with pytest.raises(TrackerFileError, match="Action Items sheet has no 'Status' column"):
         read_tracker(tracker_file)
 
 
 def test_two_columns_with_the_same_header_are_refused(tracker_file: Path) -> None:
-    workbook = openpyxl.load_workbook(tracker_file)
-    workbook[ACTION_ITEMS]["L1"] = "title"
-    workbook.save(tracker_file)
+    set_action_item_cell(tracker_file, "L1", "title")
     with pytest.raises(TrackerFileError, match="two columns headed 'Title'"):
         read_tracker(tracker_file)
 
 
 def test_formula_cells_are_never_evaluated_nor_trusted(tracker_file: Path) -> None:
-    workbook = openpyxl.load_workbook(tracker_file)
-    workbook[ACTION_ITEMS]["C2"] = '=IF(1,"Done","Open")'
-    workbook.save(tracker_file)
+    set_action_item_cell(tracker_file, "C2", '=IF(1,"Done","Open")')
     part = sheet_part(tracker_file, ACTION_ITEMS)
     with zipfile.ZipFile(tracker_file) as archive:
         xml = archive.read(part)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.edits import combine
 from cs360desk.domain.enums import ActionStatus, ChangeAction
 from cs360desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from cs360desk.services import catalog, edits
 from tests.conftest import Builders
+from tests.services.conftest import meeting_with_everything
+from tests.workspace_support import transaction_in
 
 
 def test_create_then_undo_removes_and_redo_restores_with_the_same_id(session, build) -> None:
@@ -75,23 +75,16 @@ def test_update_with_bad_input_raises_and_changes_nothing(session, build) -> Non
 
 def test_undo_of_a_meeting_delete_restores_agenda_attendance_and_links(session, build) -> None:
     basics = build.basics()
-    starts = datetime(2026, 3, 10, 23, 0, tzinfo=UTC)
-    meeting = build.meeting(basics.team.id, starts, title="PST monthly meeting — March")
-    agenda = catalog.AGENDA_ITEM.create(
-        session, meeting_id=meeting.id, title="Lighting audit", presenter_id=basics.member.id
-    )
-    catalog.ATTENDANCE.create(session, meeting_id=meeting.id, person_id=basics.member.id)
-    catalog.ATTENDANCE.create(session, meeting_id=meeting.id, guest_name="Trần Văn Minh")
-    item = build.action_item(basics.initiative.id, title="Follow up", source_meeting_id=meeting.id)
-    edit = edits.delete(session, catalog.MEETING, meeting.id)
+    ids = meeting_with_everything(session, build, basics, title="PST monthly meeting — March")
+    edit = edits.delete(session, catalog.MEETING, ids["meeting"])
     assert catalog.ATTENDANCE.count(session) == 0
-    assert catalog.ACTION_ITEM.get(session, item.id).source_meeting_id is None
+    assert catalog.ACTION_ITEM.get(session, ids["item"]).source_meeting_id is None
     edits.undo(session, edit)
-    assert catalog.MEETING.get(session, meeting.id).title == "PST monthly meeting — March"
-    assert catalog.AGENDA_ITEM.get(session, agenda.id).presenter_id == basics.member.id
+    assert catalog.MEETING.get(session, ids["meeting"]).title == "PST monthly meeting — March"
+    assert catalog.AGENDA_ITEM.get(session, ids["agenda"]).presenter_id == basics.member.id
     guests = [a.guest_name for a in catalog.ATTENDANCE.list(session) if a.person_id is None]
     assert guests == ["Trần Văn Minh"]
-    assert catalog.ACTION_ITEM.get(session, item.id).source_meeting_id == meeting.id
+    assert catalog.ACTION_ITEM.get(session, ids["item"]).source_meeting_id == ids["meeting"]
     edits.redo(session, edit)
     assert catalog.MEETING.count(session) == 0 and catalog.AGENDA_ITEM.count(session) == 0
 
@@ -141,20 +134,16 @@ def test_undo_and_redo_are_in_the_change_log(session: Session, build) -> None:
 
 
 def test_undo_and_redo_are_logged_as_the_workspace_acting_user(tmp_path: Path) -> None:
-    workspace = open_workspace(tmp_path / "w.cs360", acting_user="Sgt. Nguyễn")
-    try:
-        with workspace.session_factory.begin() as session:
-            basics = Builders(session).basics()
-            _item, edit = edits.create(
-                session, catalog.ACTION_ITEM, initiative_id=basics.initiative.id, title="Undo me"
-            )
-            before = session.scalar(select(func.max(m.ChangeRecord.id)))
-            edits.undo(session, edit)
-            edits.redo(session, edit)
-            replayed = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
-            assert [(r.action, r.who) for r in replayed] == [
-                (ChangeAction.DELETE, "Sgt. Nguyễn"),
-                (ChangeAction.CREATE, "Sgt. Nguyễn"),
-            ]
-    finally:
-        workspace.close()
+    with transaction_in(tmp_path / "w.cs360", acting_user="Sgt. Nguyễn") as session:
+        basics = Builders(session).basics()
+        _item, edit = edits.create(
+            session, catalog.ACTION_ITEM, initiative_id=basics.initiative.id, title="Undo me"
+        )
+        before = session.scalar(select(func.max(m.ChangeRecord.id)))
+        edits.undo(session, edit)
+        edits.redo(session, edit)
+        replayed = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
+        assert [(r.action, r.who) for r in replayed] == [
+            (ChangeAction.DELETE, "Sgt. Nguyễn"),
+            (ChangeAction.CREATE, "Sgt. Nguyễn"),
+        ]

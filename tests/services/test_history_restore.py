@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.db.workspace import open_workspace
 from cs360desk.domain.enums import ActionStatus, ChangeAction
 from cs360desk.domain.errors import ConflictError, NotFoundError
 from cs360desk.services import catalog, edits
@@ -19,10 +18,11 @@ from cs360desk.services.community_input import link_action_item
 from cs360desk.services.history import HistoryFilter, list_changes
 from cs360desk.services.history_restore import restore_deleted, restore_deleted_as_edit
 from cs360desk.services.progress_log import add_progress_note, progress_notes
-from tests.conftest import Basics, Builders
+from tests.conftest import Builders
+from tests.services.conftest import MARCH, meeting_with_everything
+from tests.workspace_support import transaction_in
 
 LINK = m.recommendation_action_item
-MARCH = datetime(2026, 3, 10, 23, 0, tzinfo=UTC)
 
 
 def delete_record(session: Session, entity: str) -> int:
@@ -37,17 +37,6 @@ def links(session: Session) -> set[tuple[int, int]]:
 
 def notes(session: Session, item_id: int) -> list[str]:
     return [note.text for note in progress_notes(session, item_id)]
-
-
-def meeting_with_everything(session: Session, build: Builders, basics: Basics) -> dict[str, int]:
-    meeting = build.meeting(basics.team.id, MARCH, title="PST monthly meeting — marzo")
-    agenda = catalog.AGENDA_ITEM.create(
-        session, meeting_id=meeting.id, title="Lighting audit", presenter_id=basics.member.id
-    )
-    catalog.ATTENDANCE.create(session, meeting_id=meeting.id, person_id=basics.member.id)
-    catalog.ATTENDANCE.create(session, meeting_id=meeting.id, guest_name="Trần Văn Minh")
-    item = build.action_item(basics.initiative.id, title="Follow up", source_meeting_id=meeting.id)
-    return {"meeting": meeting.id, "agenda": agenda.id, "item": item.id}
 
 
 def attendees(session: Session) -> set[str | int]:
@@ -354,16 +343,12 @@ def test_undo_takes_the_whole_restore_back_and_redo_repeats_it(
 
 
 def test_a_restore_is_logged_as_the_workspace_acting_user(tmp_path: Path) -> None:
-    workspace = open_workspace(tmp_path / "w.cs360", acting_user="Det. García")
-    try:
-        with workspace.session_factory.begin() as session:
-            basics = Builders(session).basics()
-            meeting = meeting_with_everything(session, Builders(session), basics)["meeting"]
-            catalog.MEETING.delete(session, meeting)
-            before = session.scalar(select(func.max(m.ChangeRecord.id)))
-            restored = restore_deleted(session, delete_record(session, "meeting"))
-            assert restored.companions  # the agenda and the attendance came back too
-            logged = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
-            assert {record.who for record in logged} == {"Det. García"}
-    finally:
-        workspace.close()
+    with transaction_in(tmp_path / "w.cs360", acting_user="Det. García") as session:
+        basics = Builders(session).basics()
+        meeting = meeting_with_everything(session, Builders(session), basics)["meeting"]
+        catalog.MEETING.delete(session, meeting)
+        before = session.scalar(select(func.max(m.ChangeRecord.id)))
+        restored = restore_deleted(session, delete_record(session, "meeting"))
+        assert restored.companions  # the agenda and the attendance came back too
+        logged = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id > before))
+        assert {record.who for record in logged} == {"Det. García"}

@@ -19,7 +19,9 @@ from cs360desk.domain.enums import (
     MemberRole,
 )
 from cs360desk.domain.errors import NotFoundError, ValidationError
+from cs360desk.i18n import current_language
 from cs360desk.services import catalog, edits
+from cs360desk.services.agency_settings import save_agency_settings
 from cs360desk.services.meeting_calendar import (
     first_free_start,
     next_start,
@@ -167,6 +169,19 @@ def test_schedule_next_meeting_copies_place_and_builds_the_agenda(build: Builder
         (5, CLOSING, chair.id),
     ]
     assert edit.label == "Schedule meeting" and len(edit.changes) == 7
+
+
+def test_the_next_meeting_is_titled_and_its_agenda_written_in_the_agencys_language(
+    build: Builders,
+) -> None:
+    basics, meeting_id = _pst(build)
+    save_agency_settings(build.session, public_language="es")
+    record, _edit = schedule_next_meeting(build.session, meeting_id, zone=CHICAGO)
+    assert record.title == "PST monthly meeting — febrero de 2026"
+    titles = [title for _position, title, _who in _agenda(build.session, record.id)]
+    assert titles[0] == "Bienvenida; aprobación del acta"
+    assert titles[-1] == "Anuncios y fecha de la próxima reunión"
+    assert current_language() == "en"  # the screens' language is left as it was
 
 
 def test_schedule_next_meeting_is_undone_and_redone_as_one(

@@ -25,6 +25,7 @@ from cs360desk.domain.enums import (
 from cs360desk.domain.errors import ValidationError
 from cs360desk.services import catalog
 from cs360desk.services.sample_agency import SampleSummary, generate_sample_agency
+from tests.workspace_support import transaction_in
 
 TODAY = date(2025, 6, 18)
 SPANISH_MARKS = set("áéíóúñÁÉÍÓÚÑ")
@@ -292,15 +293,11 @@ def test_progress_runs_from_zero_to_one_hundred(session: Session) -> None:
     "today", [date(2024, 2, 29), date(2025, 1, 31), date(2025, 3, 9), date(2025, 12, 31)]
 )
 def test_any_day_gives_a_consistent_workspace(tmp_path: Path, today: date) -> None:
-    workspace = open_workspace(tmp_path / "w.cs360")
-    try:
-        with workspace.session_factory.begin() as session:
-            summary = generate_sample_agency(session, size="small", today=today)
-            assert 350 <= summary.action_items <= 450
-            assert session.execute(text("PRAGMA foreign_key_check")).all() == []
-            assert session.scalar(select(func.max(m.Measurement.period_end))) < today
-    finally:
-        workspace.close()
+    with transaction_in(tmp_path / "w.cs360") as session:
+        summary = generate_sample_agency(session, size="small", today=today)
+        assert 350 <= summary.action_items <= 450
+        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert session.scalar(select(func.max(m.Measurement.period_end))) < today
 
 
 def test_large_sample_has_the_exact_benchmark_counts(session: Session) -> None:

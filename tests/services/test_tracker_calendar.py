@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import MeetingStatus
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.reports.ics_calendar import write_calendar_ics
 from cs360desk.services import catalog
 from cs360desk.services.calendar_export import calendar_data
 from cs360desk.services.tracker_rows import workspace_key
-from tests.tracker_support import sample_copy
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
 
 
 def test_every_meeting_once_with_its_agenda_and_uid(sample: Workspace) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.domain.errors import NotFoundError, ValidationError
 from cs360desk.domain.tracker import (
     ACTION_ITEM_HEADERS,
@@ -29,14 +28,7 @@ from cs360desk.services import catalog
 from cs360desk.services.progress_log import add_progress_note
 from cs360desk.services.tracker_export import tracker_data
 from cs360desk.services.tracker_rows import NameIndex, workspace_key
-from tests.tracker_support import GUN_CRIME, TODAY, sample_copy
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
+from tests.tracker_support import GUN_CRIME, TODAY
 
 
 def export(workspace: Workspace, initiative_id: int = GUN_CRIME) -> TrackerData:

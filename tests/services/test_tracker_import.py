@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,36 +20,29 @@ from cs360desk.domain.tracker import (
     MEASUREMENTS,
     ImportBlockedError,
     ImportPreview,
-    ParsedTracker,
     RowOutcome,
     RowStatus,
     TrackerFileError,
 )
 from cs360desk.services import catalog, edits
 from cs360desk.services.progress_log import progress_notes
-from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
 from tests.tracker_support import (
     GUN_CRIME,
     TODAY,
+    apply,
     column_of,
     database_state,
     edit_workbook,
     export_tracker,
     exported_copy,
     parse,
+    preview,
     row_of,
     sample_copy,
     type_text,
 )
 
 HOSTILE_TITLES = ('=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(1)", "\tTabbed", "\rCR")
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -63,16 +55,6 @@ def open_items(workspace: Workspace, count: int) -> list[Any]:
     with workspace.session_factory.begin() as session:
         items = catalog.ACTION_ITEM.list(session, initiative_id=GUN_CRIME)
     return [item for item in items if not item.status.is_closed][:count]
-
-
-def preview(workspace: Workspace, parsed: ParsedTracker) -> ImportPreview:
-    with workspace.session_factory.begin() as session:
-        return preview_tracker_import(session, parsed, today=TODAY)
-
-
-def apply(workspace: Workspace, parsed: ParsedTracker, *, skip_errors: bool = False) -> Any:
-    with workspace.session_factory.begin() as session:
-        return apply_tracker_import(session, parsed, today=TODAY, skip_errors=skip_errors)
 
 
 def item(workspace: Workspace, item_id: int) -> Any:
@@ -175,15 +157,20 @@ def _changes_since(session: Any, before: dict[str, list[Any]]) -> set[tuple[str,
     return {(r.entity, r.entity_id, r.action.value) for r in rows if r.id not in known}
 
 
-def test_the_import_can_be_undone_as_one_edit(sample: Workspace, exported: Path) -> None:
-    (first,) = open_items(sample, 1)
+def blocked_and_one_new(path: Path, item_id: int) -> None:
+    """The returned tracker with action item `item_id` marked Blocked and a new item below."""
 
     def change(workbook: Any) -> None:
         sheet = workbook[ACTION_ITEMS]
-        sheet[f"C{row_of(sheet, first.id)}"] = "Blocked"
+        sheet[f"C{row_of(sheet, item_id)}"] = "Blocked"
         sheet[f"B{sheet.max_row + 1}"] = "A brand new item"
 
-    edit_workbook(exported, change)
+    edit_workbook(path, change)
+
+
+def test_the_import_can_be_undone_as_one_edit(sample: Workspace, exported: Path) -> None:
+    (first,) = open_items(sample, 1)
+    blocked_and_one_new(exported, first.id)
     before = database_state(sample.path)["action_item"]
     result = apply(sample, parse(exported))
     assert database_state(sample.path)["action_item"] != before
@@ -426,13 +413,7 @@ def test_an_import_is_logged_as_the_workspace_acting_user(tmp_path: Path) -> Non
     try:
         tracker = exported_copy(tmp_path)
         (first,) = open_items(workspace, 1)
-
-        def change(workbook: Any) -> None:
-            sheet = workbook[ACTION_ITEMS]
-            sheet[f"C{row_of(sheet, first.id)}"] = "Blocked"
-            sheet[f"B{sheet.max_row + 1}"] = "A brand new item"
-
-        edit_workbook(tracker, change)
+        blocked_and_one_new(tracker, first.id)
         known = {row[0] for row in database_state(workspace.path)["change_record"]}
         apply(workspace, parse(tracker))
         with workspace.session_factory.begin() as session:

@@ -6,7 +6,6 @@ changed, and undoing it brings every one of them back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,50 +14,31 @@ import pytest
 from sqlalchemy import select
 
 from cs360desk.db import models as m
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.tracker import (
     ACTION_ITEMS,
     MEASUREMENTS,
     ImportBlockedError,
     ImportPreview,
-    ParsedTracker,
     RowOutcome,
     RowStatus,
 )
 from cs360desk.services import catalog, edits
-from cs360desk.services.tracker_import import apply_tracker_import, preview_tracker_import
 from tests.tracker_support import (
     GUN_CRIME,
-    TODAY,
+    apply,
     column_of,
     database_state,
     edit_workbook,
     exported_copy,
     parse,
+    preview,
     row_of,
-    sample_copy,
 )
 
 NEW_PERIOD = date(2031, 1, 31)
 MOVED_TO = date(2031, 6, 30)
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
-
-
-def preview(workspace: Workspace, parsed: ParsedTracker) -> ImportPreview:
-    with workspace.session_factory.begin() as session:
-        return preview_tracker_import(session, parsed, today=TODAY)
-
-
-def apply(workspace: Workspace, parsed: ParsedTracker, *, skip_errors: bool = False) -> Any:
-    with workspace.session_factory.begin() as session:
-        return apply_tracker_import(session, parsed, today=TODAY, skip_errors=skip_errors)
 
 
 def open_items(workspace: Workspace, count: int) -> list[Any]:

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from cs360desk.db.sqlite_errors import DISK_FULL, DiskFullError
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.domain.tracker import ACTION_ITEMS, ParsedTracker
 from cs360desk.services import catalog
-from cs360desk.services.tracker_import import apply_tracker_import
 from tests.disk_full_support import FullWorkspace
 from tests.tracker_support import (
     GUN_CRIME,
-    TODAY,
+    apply,
     column_of,
     database_state,
     edit_workbook,
     exported_copy,
     parse,
     row_of,
-    sample_copy,
 )
 
 # Long enough that the new rows cannot fit in the pages the workspace has already.
 DETAILS = "Recorrido nocturno con vecinos — Đường phố an toàn. " * 600
 NEW_TITLES = [f"Walk block {n} with the neighbourhood watch" for n in range(1, 9)]
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
 
 
 def members_changes(path: Path, changed_id: int) -> ParsedTracker:
@@ -52,11 +42,6 @@ def members_changes(path: Path, changed_id: int) -> ParsedTracker:
 
     edit_workbook(path, change)
     return parse(path)
-
-
-def apply(workspace: Workspace, parsed: ParsedTracker) -> Any:
-    with workspace.session_factory.begin() as session:
-        return apply_tracker_import(session, parsed, today=TODAY)
 
 
 def test_a_full_disk_during_apply_imports_nothing_and_a_retry_imports_all(

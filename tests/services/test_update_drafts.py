@@ -31,6 +31,7 @@ from cs360desk.domain.enums import (
 )
 from cs360desk.domain.errors import NotFoundError, ValidationError
 from cs360desk.domain.update_drafts import DraftKind, FactKind, UpdateDrafts
+from cs360desk.i18n import PSEUDO, language
 from cs360desk.services import catalog
 from cs360desk.services.agency_settings import save_agency_settings
 from cs360desk.services.communications import communication_log
@@ -445,3 +446,67 @@ def test_drafts_are_the_same_when_rebuilt_and_differ_from_month_to_month(
         assert text_of(drafts, DraftKind.LONG) == text_of(again, DraftKind.LONG)
         openings.append(text_of(drafts, DraftKind.LONG).split(" Gun crime")[0])
     assert len(set(openings)) == 3
+
+
+# Every template through the translation calls -------------------------------------------
+
+_DATE_OR_TIME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?:, \d{4})?"
+    r"|\d{1,2}:\d{2}\s?[AP]M"
+)
+
+
+def _user_texts(drafts: UpdateDrafts) -> list[str]:
+    """Everything the records themselves say: titles, names, places, units, the agency's."""
+    facts = drafts.source
+    found = {facts.initiative_name, facts.agency_name, facts.hashtag, facts.link}
+    for fact in facts.facts:
+        found |= {fact.title, fact.owner}
+        if fact.measure:
+            found |= {fact.measure.name, fact.measure.unit}
+        if fact.meeting:
+            found |= {fact.meeting.team, fact.meeting.title, fact.meeting.place}
+    return sorted((text for text in found if text.strip()), key=len, reverse=True)
+
+
+def _without_user_text(text: str, users: list[str]) -> str:
+    """`text` with the records' own words, their shortened starts ("Fix the…") and the
+    dates and times CLDR spells left out."""
+    for user in users:
+        text = text.replace(user, " ")
+    while "…" in text:
+        cut = text.index("…")
+        start = min(
+            (cut - k for user in users for k in range(1, len(user) + 1)
+             if text[cut - k : cut] == user[:k]),
+            default=cut,
+        )  # fmt: skip
+        text = text[:start] + " " + text[cut + 1 :]
+    return _DATE_OR_TIME.sub(" ", text)
+
+
+def test_every_word_of_the_drafts_goes_through_the_translation(sample_session: Session) -> None:
+    """In the pseudo-language every translated letter is accented: a plain ASCII word left
+    over, once the records' own words are taken out, is template English never translated."""
+    start = (SAMPLE_TODAY.replace(day=1) - DAY).replace(day=1)
+    end = SAMPLE_TODAY.replace(day=1) - DAY
+    for initiative in initiatives(sample_session):
+        with language(PSEUDO):
+            drafts = update_drafts(
+                sample_session, initiative.id, now=SAMPLE_NOW, start=start, end=end
+            )
+            signals = dashboard(sample_session, initiative.id, now=SAMPLE_NOW).signals
+            labels = [kind.label for kind in DraftKind]
+        users = _user_texts(drafts)
+        texts = [drafts.draft(kind).text or drafts.draft(kind).reason for kind in DraftKind]
+        texts += [fact.text for fact in drafts.source.facts]
+        texts += [fact.private for fact in drafts.source.facts]
+        texts += labels
+        for text in texts:
+            left = re.findall(r"[A-Za-z]{2,}", _without_user_text(text, users))
+            assert not left, (left, text)
+        short = drafts.draft(DraftKind.SHORT).text
+        assert short is not None and short.startswith("[") and len(short) <= 280
+        for signal in signals:
+            for text in (signal.title, signal.value, signal.detail):
+                assert not re.findall(r"[A-Za-z]{2,}", _without_user_text(text, users)), text

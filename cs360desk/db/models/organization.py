@@ -49,6 +49,8 @@ class Agency(Editable, Base):
     staff_update_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     stage_stale_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
     recommendation_wait_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    # The language agendas, minutes, reports, trackers and drafts are written in by default.
+    public_language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class Person(Editable, Base):

@@ -20,7 +20,12 @@ from cs360desk.domain.enums import (
 from cs360desk.services.sample_agency import cast, large_activity
 from cs360desk.services.sample_agency.large_agency import LargeAgency, LargeTeam
 from cs360desk.services.sample_agency.names import NamePicker, email_for, phone_number
-from cs360desk.services.sample_agency.rows import Progress, RowWriter, SampleSummary
+from cs360desk.services.sample_agency.rows import (
+    Progress,
+    RowWriter,
+    SampleSummary,
+    add_organization,
+)
 
 INITIATIVES = 20
 PEOPLE = 2_000
@@ -73,18 +78,7 @@ def _add_organizations(agency: LargeAgency) -> list[int]:
     start = agency.today - timedelta(days=5 * 365)
     ids = []
     for org in cast.ORGANIZATIONS:
-        ids.append(
-            agency.writer.add(
-                m.Organization,
-                start,
-                name=org.name,
-                sector=org.sector,
-                scope=org.scope,
-                engagement=org.engagement,
-                data_held=org.data_held,
-                notes=org.notes,
-            )
-        )
+        ids.append(add_organization(agency.writer, start, org))
     engagements = list(Engagement)
     combos = [(town, kind) for town in TOWNS for kind in ORG_KINDS if town != cast.TOWN]
     for town, (kind, sector) in combos[: ORGANIZATIONS - len(ids)]:

@@ -34,7 +34,7 @@ from cs360desk.services.sample_agency.dates import (
     nth_weekday,
 )
 from cs360desk.services.sample_agency.large_agency import LargeAgency, LargeTeam
-from cs360desk.services.sample_agency.rows import Progress
+from cs360desk.services.sample_agency.rows import Progress, add_input_activity
 from cs360desk.services.sample_agency.small_measures import MEASURES
 from cs360desk.services.sample_agency.small_work import RESPONSES
 
@@ -304,15 +304,7 @@ def _add_inputs(agency: LargeAgency, initiative: int, started: date, span: int) 
     rng, writer = agency.rng, agency.writer
     for seed in rng.sample(v.INPUTS, INPUTS_PER_INITIATIVE):
         held_on = started + timedelta(days=rng.randint(0, span))
-        activity = writer.add(
-            m.InputActivity,
-            held_on,
-            initiative_id=initiative,
-            kind=seed.kind,
-            held_on=held_on,
-            participants=seed.participants,
-            summary=seed.summary,
-        )
+        activity = add_input_activity(writer, initiative, held_on, seed)
         for theme, text in rng.sample(_FINDINGS, 4):
             writer.add(m.Finding, held_on, input_activity_id=activity, theme=theme, text=text)
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
 from cs360desk.db.base import Base
+from cs360desk.services.sample_agency.cast import OrgSeed
+from cs360desk.services.sample_agency.voice_texts import InputSeed
 
 CHUNK_ROWS = 5000
 Progress = Callable[[int, str], None]
@@ -163,3 +165,32 @@ class RowWriter:
                 template[column.key] = default.arg if scalar else None  # type: ignore[union-attr]
             self._templates[table.name] = template
         return template
+
+
+def add_organization(writer: RowWriter, created: date, org: OrgSeed) -> int:
+    """One of the cast's organizations, as both samples hold it."""
+    return writer.add(
+        m.Organization,
+        created,
+        name=org.name,
+        sector=org.sector,
+        scope=org.scope,
+        engagement=org.engagement,
+        data_held=org.data_held,
+        notes=org.notes,
+    )
+
+
+def add_input_activity(
+    writer: RowWriter, initiative_id: int, held_on: date, seed: InputSeed
+) -> int:
+    """A community-input activity of `seed` held on `held_on` (its findings are the caller's)."""
+    return writer.add(
+        m.InputActivity,
+        held_on,
+        initiative_id=initiative_id,
+        kind=seed.kind,
+        held_on=held_on,
+        participants=seed.participants,
+        summary=seed.summary,
+    )

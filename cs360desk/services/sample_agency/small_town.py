@@ -11,7 +11,7 @@ from cs360desk.domain.enums import Cadence, PaperSize, Stage, TeamKind
 from cs360desk.services.sample_agency import cast
 from cs360desk.services.sample_agency.dates import add_months, months_between
 from cs360desk.services.sample_agency.names import NamePicker, email_for, phone_number
-from cs360desk.services.sample_agency.rows import RowWriter
+from cs360desk.services.sample_agency.rows import RowWriter, add_organization
 
 MAIN_INITIATIVE = "Gun crime and fear of gun crime"
 MAIN_COMMITMENT = (
@@ -79,16 +79,7 @@ class SmallTown:
 def add_cast(town: SmallTown) -> None:
     writer = town.writer
     for org in cast.ORGANIZATIONS:
-        town.orgs[org.key] = writer.add(
-            m.Organization,
-            town.start,
-            name=org.name,
-            sector=org.sector,
-            scope=org.scope,
-            engagement=org.engagement,
-            data_held=org.data_held,
-            notes=org.notes,
-        )
+        town.orgs[org.key] = add_organization(writer, town.start, org)
     pick = NamePicker(town.rng)
     domains = {org.key: org.domain for org in cast.ORGANIZATIONS}
     for index, seed in enumerate(cast.PEOPLE):

@@ -16,6 +16,7 @@ from cs360desk.domain.enums import (
 )
 from cs360desk.services.sample_agency import voice_texts as v
 from cs360desk.services.sample_agency.dates import add_months
+from cs360desk.services.sample_agency.rows import add_input_activity
 from cs360desk.services.sample_agency.small_town import SmallTown
 
 _A, _P, _D = Decision.ACCEPTED, Decision.PROPOSED, Decision.DECLINED
@@ -47,15 +48,7 @@ def add_community_input(town: SmallTown) -> None:
 
 
 def _add_input(town: SmallTown, initiative: int, held_on: date, seed: v.InputSeed) -> None:
-    activity = town.writer.add(
-        m.InputActivity,
-        held_on,
-        initiative_id=initiative,
-        kind=seed.kind,
-        held_on=held_on,
-        participants=seed.participants,
-        summary=seed.summary,
-    )
+    activity = add_input_activity(town.writer, initiative, held_on, seed)
     for theme, text in seed.findings:
         town.writer.add(
             m.Finding,

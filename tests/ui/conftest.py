@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.ui.common.settings import ini_settings
+from tests.workspace_support import transaction_in
 
 UI_TESTS = Path(__file__).parent
 # One instant for the whole run, so the window and the service agree on "today".
@@ -32,19 +33,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
 
 
+def generated_sample(path: Path, size: str) -> Path:
+    """A new workspace at `path` holding the sample agency of `size`, as of today."""
+    from cs360desk.services.sample_agency import generate_sample_agency
+
+    with transaction_in(path) as session:
+        generate_sample_agency(session, size=size, seed=1, today=date.today())
+    return path
+
+
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small sample agency, generated once; each test works on its own copy."""
-    from cs360desk.services.sample_agency import generate_sample_agency
-
-    path = tmp_path_factory.mktemp("template") / "sample.cs360"
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            generate_sample_agency(session, size="small", seed=1, today=date.today())
-    finally:
-        workspace.close()
-    return path
+    return generated_sample(tmp_path_factory.mktemp("template") / "sample.cs360", "small")
 
 
 @pytest.fixture
@@ -54,13 +55,17 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     opened.close()
 
 
-@pytest.fixture
-def sample_workspace(tmp_path: Path, sample_template: Path) -> Iterator[Workspace]:
-    path = tmp_path / "sample.cs360"
-    shutil.copyfile(sample_template, path)
+def opened_copy(template: Path, path: Path) -> Iterator[Workspace]:
+    """A fixture's body: `template` copied to `path` and open for the test, closed after."""
+    shutil.copyfile(template, path)
     opened = open_workspace(path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def sample_workspace(tmp_path: Path, sample_template: Path) -> Iterator[Workspace]:
+    yield from opened_copy(sample_template, tmp_path / "sample.cs360")
 
 
 @pytest.fixture
@@ -71,6 +76,22 @@ def now() -> datetime:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return ini_settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def unhandled() -> list[BaseException]:
+    """What `runner` was left to handle: failures no task's own handler took."""
+    return []
+
+
+@pytest.fixture
+def runner(workspace: Workspace, unhandled: list[BaseException]) -> Iterator[Any]:
+    """A task runner on the test's workspace, shut down cleanly after the test."""
+    from cs360desk.ui.common.tasks import TaskRunner
+
+    task_runner = TaskRunner(workspace.session_factory, unhandled.append)
+    yield task_runner
+    assert task_runner.shutdown()
 
 
 class SectionHarness:
@@ -128,3 +149,14 @@ def ready_main_window(qtbot: Any, workspace: Workspace, settings: QSettings, now
     assert window.controller is not None
     qtbot.waitUntil(window.controller.first_page_ready, timeout=15_000)
     return window
+
+
+@pytest.fixture
+def sample_window(
+    qtbot: Any, sample_workspace: Workspace, settings: QSettings, now: datetime
+) -> Iterator[Any]:
+    """`ready_main_window` over the sample agency, closed after the test: that stops its task
+    runner before the workspace closes."""
+    window = ready_main_window(qtbot, sample_workspace, settings, now)
+    yield window
+    window.close()

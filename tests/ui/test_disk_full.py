@@ -23,30 +23,20 @@ from cs360desk.ui.common.failures import FailureReporter
 from cs360desk.ui.reports.controller import ReportsController
 from cs360desk.ui.reports.output import ReportOutput
 from cs360desk.ui.tracker.controller import TrackerController
-from tests.disk_full_support import FullWorkspace, SmallDisk, folder_listing
-from tests.ui.tracker.test_tracker import StubFiles, export, import_file
+from tests.disk_full_support import FullWorkspace, SmallDisk, folder_listing, old_file_on_small_disk
+from tests.ui.section_support import read
+from tests.ui.tracker.test_tracker import export, import_file, open_tracker
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 30_000
 PREVIOUS = b"the tracker sent out last month"
 
 
-def read(workspace: Workspace, work: Any) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
 @pytest.fixture
 def tracker(
     qtbot: QtBot, sample_harness: Any, monkeypatch: pytest.MonkeyPatch
 ) -> TrackerController:
-    monkeypatch.setattr(TrackerController, "files", StubFiles)
-    controller = TrackerController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.show()
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(1)
-    return controller
+    return open_tracker(qtbot, sample_harness, monkeypatch, resize=False, timeout=TIMEOUT_MS)
 
 
 def returned_tracker(path: Path, item_id: int) -> None:
@@ -100,10 +90,7 @@ def test_an_export_on_a_full_disk_keeps_the_old_file_and_retry_works(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "usb"
-    folder.mkdir()
-    target = folder / "tracker.xlsx"
-    target.write_bytes(PREVIOUS)
-    disk = SmallDisk(folder, free=4096).install(monkeypatch)
+    target, disk = old_file_on_small_disk(folder, "tracker.xlsx", PREVIOUS, 4096, monkeypatch)
     export(qtbot, tracker, target)
     (error,) = sample_harness.failures
     assert str(error) == f"not saved: the disk is full ({target}). Free some space, then try again."

@@ -12,6 +12,7 @@ from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.errors import ConflictError, UserFacingError, field_label
 from cs360desk.domain.views import ActionItemRow
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.services.action_item_changes import (
     change_action_item,
     change_action_items,
@@ -20,7 +21,6 @@ from cs360desk.services.action_item_changes import (
 from cs360desk.services.action_items import action_item_ids
 from cs360desk.ui.action_items.model import ActionItemTableModel, ListQuery
 from cs360desk.ui.common.edit_writer import EditWriter
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 
@@ -29,16 +29,21 @@ Ranges = list[tuple[int, int]]
 
 def confirm_delete(parent: QWidget, count: int) -> bool:
     """Ask before deleting; tests replace this function."""
-    things = "this action item" if count == 1 else f"these {count} action items"
+    question = ngettext(
+        "Delete this action item and their progress notes?\n\nUndo (Ctrl+Z) brings them back.",
+        "Delete these {n} action items and their progress notes?\n\n"
+        "Undo (Ctrl+Z) brings them back.",
+        count,
+    ).format(n=count)
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Delete action items",
-        f"Delete {things} and their progress notes?\n\nUndo (Ctrl+Z) brings them back.",
+        _("Delete action items"),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setAccessibleName("Delete action items")
+    box.setAccessibleName(_("Delete action items"))
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
@@ -99,14 +104,38 @@ class ActionItemChanges(QObject):
         return sum(count for _first, count in selected_ranges(self._table))
 
     def set_status(self, status: ActionStatus) -> None:
-        self._change_selected(f"set to {status.label}", status=status)
+        def saved(count: int) -> str:
+            return ngettext(
+                "Saved: {n} action item set to {status}.",
+                "Saved: {n} action items set to {status}.",
+                count,
+            ).format(n=count, status=status.label)
+
+        self._change_selected(saved, status=status)
 
     def mark_done(self) -> None:
-        self._change_selected("marked done", status=ActionStatus.DONE)
+        def saved(count: int) -> str:
+            return count_of(
+                count, "Saved: {n} action item marked done.", "Saved: {n} action items marked done."
+            )
+
+        self._change_selected(saved, status=ActionStatus.DONE)
 
     def set_owner(self, owner_id: int | None, owner_name: str) -> None:
-        self._change_selected(f"given to {owner_name}" if owner_id else "left without an owner",
-                              owner_id=owner_id)  # fmt: skip
+        def saved(count: int) -> str:
+            if not owner_id:
+                return count_of(
+                    count,
+                    "Saved: {n} action item left without an owner.",
+                    "Saved: {n} action items left without an owner.",
+                )
+            return ngettext(
+                "Saved: {n} action item given to {owner}.",
+                "Saved: {n} action items given to {owner}.",
+                count,
+            ).format(n=count, owner=owner_name)
+
+        self._change_selected(saved, owner_id=owner_id)
 
     def delete(self) -> None:
         ranges = self._ranges()
@@ -114,7 +143,7 @@ class ActionItemChanges(QObject):
         if not count:
             return
         if not confirm_delete(self._table, count):
-            self._context.show_status("Nothing was deleted.")
+            self._context.show_status(_("Nothing was deleted."))
             return
         ids_of = _selected_ids(ranges, self._query())
 
@@ -124,8 +153,10 @@ class ActionItemChanges(QObject):
 
         self._writer.write(
             work,
-            done=lambda ids, _edit: (
-                f"Deleted {plural(len(ids), 'action item')}. Undo (Ctrl+Z) brings them back."
+            done=lambda ids, _edit: count_of(
+                len(ids),
+                "Deleted {n} action item. Undo (Ctrl+Z) brings them back.",
+                "Deleted {n} action items. Undo (Ctrl+Z) brings them back.",
             ),
             on_saved=self._on_deleted,
             on_failed=self._on_refused,
@@ -134,10 +165,11 @@ class ActionItemChanges(QObject):
     def _ranges(self) -> Ranges:
         ranges = selected_ranges(self._table)
         if not ranges:
-            self._context.show_status("Select one or more action items first.")
+            self._context.show_status(_("Select one or more action items first."))
         return ranges
 
-    def _change_selected(self, outcome: str, **changes: Any) -> None:
+    def _change_selected(self, outcome: Callable[[int], str], **changes: Any) -> None:
+        """Apply `changes` to the selected items; `outcome(count)` says what was saved."""
         ranges = self._ranges()
         if not ranges:
             return
@@ -149,7 +181,7 @@ class ActionItemChanges(QObject):
 
         self._writer.write(
             work,
-            done=lambda ids, _edit: f"Saved: {plural(len(ids), 'action item')} {outcome}.",
+            done=lambda ids, _edit: outcome(len(ids)),
             on_saved=lambda _ids: self.list_changed.emit(),
             on_failed=self._on_refused,
         )
@@ -173,7 +205,9 @@ class ActionItemChanges(QObject):
             lambda s: change_action_item(
                 s, item.id, today=today, expected_version=item.version, **{field: value}
             ),
-            done=lambda row, _edit: f"Saved: {field_label(field)} of “{row.item.title}”.",
+            done=lambda row, _edit: _("Saved: {field} of “{title}”.").format(
+                field=field_label(field), title=row.item.title
+            ),
             on_saved=lambda row: self._on_cell_saved(field, row),
             on_failed=lambda error: self._on_cell_refused(item.id, field, error),
         )

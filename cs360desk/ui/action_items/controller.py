@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from cs360desk.domain.action_item_views import ActionItemChoices, ActionItemPage
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemFilter
+from cs360desk.i18n import N_, _, npgettext
 from cs360desk.ui.action_items.changes import ActionItemChanges
 from cs360desk.ui.action_items.delegates import DueDateDelegate
 from cs360desk.ui.action_items.editor_controller import ActionItemEditorController
@@ -38,7 +39,7 @@ from cs360desk.ui.common.sections import SectionContext
 
 SEARCH_DELAY_MS = 250
 KIND = "action_item"
-NO_INITIATIVE = (
+NO_INITIATIVE = N_(
     "This workspace has no initiative yet, so there are no action items to show.\n"
     "Set up the agency and its first initiative, or explore the sample agency."
 )
@@ -46,13 +47,13 @@ NO_INITIATIVE = (
 
 def _empty_text(where: ActionItemFilter) -> str:
     if where == default_filter(where.initiative_id):
-        return (
+        return _(
             "Nothing left to do: no action item is open, in progress or blocked.\n"
             "Press Ctrl+N to add one, or choose “Any status” to see finished ones."
         )
     if is_filtered(where):
-        return "No action item matches these filters. Clear filters to see them all."
-    return "No action items yet for this initiative. Press Ctrl+N to add the first one."
+        return _("No action item matches these filters. Clear filters to see them all.")
+    return _("No action items yet for this initiative. Press Ctrl+N to add the first one.")
 
 
 class ActionItemsController(QObject):
@@ -84,7 +85,7 @@ class ActionItemsController(QObject):
         self._connect()
         self._install_shortcuts()
         self._view.set_selection_count(0)
-        self._view.show_message("Loading…")
+        self._view.show_message(_("Loading…"))
 
     @property
     def view(self) -> ActionItemsView:
@@ -101,13 +102,17 @@ class ActionItemsController(QObject):
 
     def _install_delegates(self) -> None:
         table = self._view.table
-        people = lambda: [("(no owner)", None)] + [(c.name, c.id) for c in self._choices.people]  # noqa: E731
-        table.setItemDelegateForColumn(OWNER, ChoiceDelegate(people, COLUMNS[OWNER].header, table))
+
+        def people() -> list[tuple[str, int | None]]:
+            return [(_("(no owner)"), None)] + [(c.name, c.id) for c in self._choices.people]
+
+        owner_list = ChoiceDelegate(people, _(COLUMNS[OWNER].header), table)
+        table.setItemDelegateForColumn(OWNER, owner_list)
         statuses = [(status.label, status) for status in ActionStatus]
-        status_list = ChoiceDelegate(lambda: statuses, COLUMNS[STATUS].header, table)
+        status_list = ChoiceDelegate(lambda: statuses, _(COLUMNS[STATUS].header), table)
         table.setItemDelegateForColumn(STATUS, status_list)
         priorities = [(priority.label, priority) for priority in Priority]
-        priority_list = ChoiceDelegate(lambda: priorities, COLUMNS[PRIORITY].header, table)
+        priority_list = ChoiceDelegate(lambda: priorities, _(COLUMNS[PRIORITY].header), table)
         table.setItemDelegateForColumn(PRIORITY, priority_list)
         table.setItemDelegateForColumn(DUE, DueDateDelegate(self._today, table))
 
@@ -126,7 +131,7 @@ class ActionItemsController(QObject):
         view.done_button.clicked.connect(self.changes.mark_done)
         view.delete_button.clicked.connect(self.changes.delete)
         for status, action in view.bulk_status_actions.items():
-            action.triggered.connect(lambda _=False, s=status: self.changes.set_status(s))
+            action.triggered.connect(lambda _checked=False, s=status: self.changes.set_status(s))
         view.bulk_owner_button.clicked.connect(self._on_bulk_owner)
         view.table.activated.connect(self._on_activated)
         view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -194,7 +199,7 @@ class ActionItemsController(QObject):
         self._search_timer.stop()
         if self._initiative_id is None:
             self._model.reset(0)
-            self._view.show_message(NO_INITIATIVE)
+            self._view.show_message(_(NO_INITIATIVE))
             return
         request, query, initiative_id = self._request, self._query(), self._initiative_id
         table = self._view.table
@@ -226,13 +231,15 @@ class ActionItemsController(QObject):
         # would then paint the list a second time.
         self._view.table.doItemsLayout()
         total = page.total
-        self._view.set_count(f"{QLocale().toString(total)} item{'' if total == 1 else 's'}")
+        count = npgettext("action items", "{n} item", "{n} items", total)
+        count = count.format(n=QLocale().toString(total))
+        self._view.set_count(count)
         self._view.show_list(total, _empty_text(query.where))
         self._on_selection_changed()
 
     def _on_load_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self._view.show_message("The action items could not be loaded.")
+            self._view.show_message(_("The action items could not be loaded."))
             self._context.runner.report_failure(error)
 
     def _on_page_requested(self, generation: int, number: int) -> None:
@@ -329,7 +336,7 @@ class ActionItemsController(QObject):
 
     def _on_new(self) -> None:
         if self._initiative_id is None:
-            self._context.show_status("Add an initiative first; action items belong to one.")
+            self._context.show_status(_("Add an initiative first; action items belong to one."))
             return
         where = self.current_filter()
         defaults = {"owner_id": where.owner_id, "team_id": where.team_id}
@@ -372,7 +379,7 @@ class ActionItemsController(QObject):
         self._apply_choices(found.choices)
         if found.filters_cleared:
             self._reset_filters(everything=True)
-            self._context.show_status("Filters cleared to show the action item.")
+            self._context.show_status(_("Filters cleared to show the action item."))
         detail = found.location.detail
         if found.page is not None:
             self._show_page(found.query, found.page)
@@ -380,7 +387,9 @@ class ActionItemsController(QObject):
             self._view.table.setFocus()
         elif self._initiative_id is not None:
             self._context.show_status(
-                f"This action item belongs to the initiative “{detail.initiative_name}”."
+                _("This action item belongs to the initiative “{initiative}”.").format(
+                    initiative=detail.initiative_name
+                )
             )
         if open_editor:
             self.editing.show_detail(detail)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import _
 from cs360desk.ui.action_items.model import ActionItemTableModel
 from cs360desk.ui.action_items.widgets import OptionalDateEdit
 
@@ -37,7 +38,7 @@ class DueDateDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         editor = OptionalDateEdit(self._today(), parent)
-        editor.setAccessibleName("Due date")
+        editor.setAccessibleName(_("Due date"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from cs360desk.domain.action_item_views import ActionItemChoices, ActionItemDetail
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemRow
+from cs360desk.i18n import N_, _, pgettext
 from cs360desk.ui.action_items.widgets import ChoiceCombo, OptionalDateEdit
 from cs360desk.ui.common.choice_delegate import ValueCombo
 from cs360desk.ui.common.field_widgets import CommitTextEdit
@@ -61,14 +62,14 @@ class ActionItemEditor(QFrame):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ActionItemEditor")
-        self.setAccessibleName("Action item editor")
+        self.setAccessibleName(_("Action item editor"))
         self.detail: ActionItemDetail | None = None
         self.initiative_id: int | None = None
-        self.heading = plain_label("Action item", name="EditorHeading", wrap=True)
+        self.heading = plain_label(_("Action item"), name="EditorHeading", wrap=True)
         self.heading.setFont(scaled_font(self, 1.25, bold=True))
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close the editor")
-        self.close_button.setToolTip("Close the editor (Esc)")
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAccessibleName(_("Close the editor"))
+        self.close_button.setToolTip(_("Close the editor (Esc)"))
         keeps_working(self.close_button)
         self._build_fields(today)
         self._build_notes(today)
@@ -79,16 +80,16 @@ class ActionItemEditor(QFrame):
         self.title_edit = QLineEdit()
         self.details_edit = CommitTextEdit()
         self.details_edit.setFixedHeight(self.fontMetrics().height() * 5)
-        self.owner_box = ChoiceCombo("(no owner)", "Owner")
+        self.owner_box = ChoiceCombo(N_("(no owner)"), N_("Owner"))
         self.due_edit = OptionalDateEdit(today)
         self.status_box = ValueCombo([(s.label, s) for s in ActionStatus])
         self.priority_box = ValueCombo([(p.label, p) for p in Priority])
-        self.team_box = ChoiceCombo("(no team)", "Team")
-        self.problem_box = ChoiceCombo("(no problem)", "Problem")
+        self.team_box = ChoiceCombo(N_("(no team)"), N_("Team"))
+        self.problem_box = ChoiceCombo(N_("(no problem)"), N_("Problem"))
         self.meeting_label = plain_label(name="SourceMeeting", wrap=True)
         self.completed_label = plain_label(name="CompletedOn")
-        self.add_button = QPushButton("Add action item")
-        self.add_button.setAccessibleName("Add action item")
+        self.add_button = QPushButton(_("Add action item"))
+        self.add_button.setAccessibleName(_("Add action item"))
         self.add_button.setDefault(True)
         self.inputs: dict[str, QWidget] = {
             "title": self.title_edit,
@@ -107,47 +108,47 @@ class ActionItemEditor(QFrame):
             self.errors[field] = error
 
     def _build_notes(self, today: date) -> None:
-        self.notes_heading = plain_label("Progress log", name="PanelHeading")
+        self.notes_heading = plain_label(_("Progress log"), name="PanelHeading")
         self.notes_heading.setFont(scaled_font(self, 1.1, bold=True))
         self.notes_list = QListWidget()
         self.notes_list.setObjectName("ProgressLog")
-        self.notes_list.setAccessibleName("Progress log, newest first")
+        self.notes_list.setAccessibleName(_("Progress log, newest first"))
         self.notes_list.setWordWrap(True)
         self.notes_list.setSpacing(3)
         self.notes_list.setMinimumHeight(self.fontMetrics().height() * 6)
         self.note_date = QDateEdit(to_qdate(today))
         self.note_date.setDisplayFormat(date_format())
         self.note_date.setCalendarPopup(True)
-        self.note_date.setAccessibleName("Date of the note")
-        self.note_date.setToolTip("When it happened (today unless you change it)")
+        self.note_date.setAccessibleName(_("Date of the note"))
+        self.note_date.setToolTip(_("When it happened (today unless you change it)"))
         self.note_text = QLineEdit()
-        self.note_text.setAccessibleName("New progress note")
-        self.note_text.setPlaceholderText("What happened?")
-        self.note_button = QPushButton("Add note")
-        self.note_button.setAccessibleName("Add note")
+        self.note_text.setAccessibleName(_("New progress note"))
+        self.note_text.setPlaceholderText(_("What happened?"))
+        self.note_button = QPushButton(_("Add note"))
+        self.note_button.setAccessibleName(_("Add note"))
         self.note_error = plain_label(name="FieldError", wrap=True)
         self.note_error.hide()
-        self.notes_hint = plain_label("Add the item first; then notes can be logged.", wrap=True)
+        self.notes_hint = plain_label(_("Add the item first; then notes can be logged."), wrap=True)
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field in (
-            ("&Title", "title"),
-            ("D&etails", "details"),
-            ("O&wner", "owner_id"),
-            ("D&ue", "due_on"),
-            ("&Status", "status"),
-            ("Priorit&y", "priority"),
-            ("Tea&m", "team_id"),
-            ("Pro&blem", "problem_id"),
+            (_("&Title"), "title"),
+            (_("D&etails"), "details"),
+            (_("O&wner"), "owner_id"),
+            (_("D&ue"), "due_on"),
+            (_("&Status"), "status"),
+            (_("Priorit&y"), "priority"),
+            (_("Tea&m"), "team_id"),
+            (_("Pro&blem"), "problem_id"),
         ):
             label = QLabel(text)
             label.setBuddy(self.inputs[field])
             self.inputs[field].setAccessibleName(text.replace("&", ""))
             form.addRow(label, _field_row(self.inputs[field], self.errors[field]))
-        form.addRow("Source meeting", self.meeting_label)
-        form.addRow("Completed", self.completed_label)
+        form.addRow(_("Source meeting"), self.meeting_label)
+        form.addRow(pgettext("action item field", "Completed"), self.completed_label)
         return form
 
     def _build_layout(self) -> None:
@@ -172,6 +173,7 @@ class ActionItemEditor(QFrame):
         layout.addWidget(self.notes_list, 1)
         scroll = QScrollArea()
         scroll.setObjectName("EditorScroll")
+        scroll.setAccessibleName(_("Action item"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -219,7 +221,7 @@ class ActionItemEditor(QFrame):
     def show_new(self, initiative_id: int, defaults: dict[str, Any]) -> None:
         self.detail = None
         self.initiative_id = initiative_id
-        self.heading.setText("New action item")
+        self.heading.setText(_("New action item"))
         self.clear_errors()
         self.title_edit.clear()
         self.details_edit.setPlainText("")
@@ -242,7 +244,7 @@ class ActionItemEditor(QFrame):
         self.initiative_id = detail.row.item.initiative_id
         if not same:
             self.clear_errors()
-        self.heading.setText("Action item")
+        self.heading.setText(_("Action item"))
         self.add_button.hide()
         self._show_notes_part(True)
         self.show_row(detail.row, keep_typing=same)
@@ -254,7 +256,7 @@ class ActionItemEditor(QFrame):
         for note in detail.notes:
             self.notes_list.addItem(f"{format_date(note.noted_on)} — {note.text}")
         if not detail.notes:
-            self.notes_list.addItem("No progress noted yet.")
+            self.notes_list.addItem(_("No progress noted yet."))
             self.notes_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def show_row(self, row: ActionItemRow, *, keep_typing: bool = True) -> None:

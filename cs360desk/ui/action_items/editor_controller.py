@@ -18,6 +18,7 @@ from cs360desk.domain.errors import (
     field_label,
 )
 from cs360desk.domain.views import ActionItemRow
+from cs360desk.i18n import _
 from cs360desk.services.action_item_changes import change_action_item, create_action_item
 from cs360desk.services.action_items import action_item_detail
 from cs360desk.services.progress_log import add_progress_note
@@ -102,7 +103,7 @@ class ActionItemEditorController(QObject):
         if request != self._request:
             return
         if isinstance(error, NotFoundError):
-            self._context.show_status("That action item no longer exists.")
+            self._context.show_status(_("That action item no longer exists."))
             self._on_close_requested()
         else:
             self._context.runner.report_failure(error)
@@ -118,7 +119,9 @@ class ActionItemEditorController(QObject):
             lambda s: change_action_item(
                 s, item.id, today=today, expected_version=item.version, **{field: value}
             ),
-            done=lambda row, _edit: f"Saved: {field_label(field)} of “{row.item.title}”.",
+            done=lambda row, _edit: _("Saved: {field} of “{title}”.").format(
+                field=field_label(field), title=row.item.title
+            ),
             on_saved=self._on_field_saved,
             on_failed=lambda error: self._on_refused(error, field),
         )
@@ -143,7 +146,9 @@ class ActionItemEditorController(QObject):
 
         self._writer.write(
             work,
-            done=lambda detail, _edit: f"Saved: new action item “{detail.row.item.title}”.",
+            done=lambda detail, _edit: _("Saved: new action item “{title}”.").format(
+                title=detail.row.item.title
+            ),
             on_saved=self._on_created,
             on_failed=lambda error: self._on_refused(error, ""),
         )
@@ -164,7 +169,9 @@ class ActionItemEditorController(QObject):
 
         self._writer.write(
             work,
-            done=lambda detail, _edit: f"Saved: progress note on “{detail.row.item.title}”.",
+            done=lambda detail, _edit: _("Saved: progress note on “{title}”.").format(
+                title=detail.row.item.title
+            ),
             on_saved=self._on_note_saved,
             on_failed=self._on_note_refused,
         )

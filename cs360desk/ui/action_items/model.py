@@ -22,7 +22,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from cs360desk.domain.action_item_views import ActionItemPage
 from cs360desk.domain.enums import ActionStatus, Priority
 from cs360desk.domain.views import ActionItemFilter, ActionItemRow
+from cs360desk.i18n import N_, _, count_of, pgettext
 from cs360desk.ui.common.formatting import format_date
+from cs360desk.ui.common.palette import Tone, app_colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -30,7 +32,7 @@ PAGE_SIZE = 200
 CACHED_PAGES = 30
 # Pages asked for at once; fast scrolling asks again for what is still on screen.
 PAGES_IN_FLIGHT = 3
-LOADING_TEXT = "Loading…"
+LOADING_TEXT = N_("Loading…")
 OVERDUE_MARK = "⚠"
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
@@ -56,7 +58,7 @@ class ListQuery:
 
 @dataclass(frozen=True)
 class ItemColumn:
-    header: str
+    header: str  # marked with N_(); translated where it is shown
     sort: str  # the key find_action_items sorts by
     text: Callable[[ActionItemRow], str]
     field: str = ""  # the action item field edited in place, if any
@@ -65,7 +67,7 @@ class ItemColumn:
 
 def due_text_for(due: date | None, *, overdue: bool) -> str:
     when = format_date(due)
-    return f"{OVERDUE_MARK} {when} · overdue" if overdue else when
+    return _("{mark} {date} · overdue").format(mark=OVERDUE_MARK, date=when) if overdue else when
 
 
 def due_text(row: ActionItemRow) -> str:
@@ -73,31 +75,31 @@ def due_text(row: ActionItemRow) -> str:
 
 
 COLUMNS: tuple[ItemColumn, ...] = (
-    ItemColumn("Title", "title", lambda r: r.item.title),
-    ItemColumn("Owner", "owner", lambda r: r.owner_name, "owner_id", lambda r: r.item.owner_id),
-    ItemColumn("Due", "due_on", due_text, "due_on", lambda r: r.item.due_on),
+    ItemColumn(N_("Title"), "title", lambda r: r.item.title),
+    ItemColumn(N_("Owner"), "owner", lambda r: r.owner_name, "owner_id", lambda r: r.item.owner_id),
+    ItemColumn(N_("Due"), "due_on", due_text, "due_on", lambda r: r.item.due_on),
     ItemColumn(
-        "Status", "status", lambda r: r.item.status.label, "status", lambda r: r.item.status
+        N_("Status"), "status", lambda r: r.item.status.label, "status", lambda r: r.item.status
     ),
     ItemColumn(
-        "Priority",
+        N_("Priority"),
         "priority",
         lambda r: r.item.priority.label,
         "priority",
         lambda r: r.item.priority,
     ),
-    ItemColumn("Team", "team", lambda r: r.team_name),
-    ItemColumn("Problem", "problem", lambda r: r.problem_title),
-    ItemColumn("Source meeting", "meeting", lambda r: r.meeting_title),
+    ItemColumn(N_("Team"), "team", lambda r: r.team_name),
+    ItemColumn(N_("Problem"), "problem", lambda r: r.problem_title),
+    ItemColumn(N_("Source meeting"), "meeting", lambda r: r.meeting_title),
 )
 TITLE, OWNER, DUE, STATUS, PRIORITY, TEAM, PROBLEM, MEETING = range(len(COLUMNS))
 
 
 def overdue_colours(palette: QPalette) -> tuple[QColor, QColor]:
-    """Text and background for overdue cells that read well on light and dark bases alike."""
-    if palette.color(QPalette.ColorRole.Base).lightness() < 128:
-        return QColor("#ffb4ab"), QColor("#4a2323")
-    return QColor("#8c1d18"), QColor("#fbe9e7")
+    """Text and background for overdue cells (which also say "⚠ … overdue"), from the app's
+    semantic colours: a dark tint on a dark base, the palette's own in high contrast."""
+    swatch = app_colours(palette)[Tone.OVERDUE]
+    return QColor(swatch.ink), QColor(swatch.paper)
 
 
 class ActionItemTableModel(QAbstractTableModel):
@@ -242,12 +244,15 @@ class ActionItemTableModel(QAbstractTableModel):
         row = self.row_at(index.row())
         if row is None:
             self._want(index.row() // PAGE_SIZE)
-            shown = LOADING_TEXT if column == TITLE else ""
+            shown = _(LOADING_TEXT) if column == TITLE else ""
             return shown if role in (_DISPLAY, _SPOKEN) else None
         if role == _DISPLAY:
             return self._text(row, column)
         if role == _SPOKEN:
-            return f"{COLUMNS[column].header}: {self._text(row, column) or 'none'}"
+            return _("{column}: {value}").format(
+                column=_(COLUMNS[column].header),
+                value=self._text(row, column) or pgettext("empty cell", "none"),
+            )
         if role == _EDIT:
             return self._value(row, column)
         if role == _TIP:
@@ -263,14 +268,13 @@ class ActionItemTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role in (DISPLAY_ROLE, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[section].header
+            return _(COLUMNS[section].header)
         if role == Qt.ItemDataRole.ToolTipRole:
-            editable = (
-                " Double-click or press F2 on a cell to change it."
-                if COLUMNS[section].field
-                else ""
-            )
-            return f"Sort by {COLUMNS[section].header.lower()}.{editable}"
+            column = _(COLUMNS[section].header).lower()
+            if COLUMNS[section].field:
+                tip = _("Sort by {column}. Double-click or press F2 on a cell to change it.")
+                return tip.format(column=column)
+            return _("Sort by {column}.").format(column=column)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -353,5 +357,5 @@ class ActionItemTableModel(QAbstractTableModel):
             return f"{row.item.title}\n\n{details[:400]}{'…' if len(details) > 400 else ''}"
         if column == DUE and row.overdue:
             days = (self.today - row.item.due_on).days if row.item.due_on else 0
-            return f"Overdue by {days} day{'' if days == 1 else 's'}"
+            return count_of(days, "Overdue by {n} day", "Overdue by {n} days")
         return self._text(row, column)

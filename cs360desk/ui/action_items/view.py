@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import ActionStatus
+from cs360desk.i18n import N_, _, ngettext, npgettext, pgettext
 from cs360desk.ui.action_items.editor import ActionItemEditor
 from cs360desk.ui.action_items.model import (
     DUE,
@@ -44,18 +45,31 @@ from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.record_widgets import EDIT_IN_PLACE, plain_table
 from cs360desk.ui.common.style import scaled_font
 
-# The status filter's entries: the text users read and the statuses each one keeps.
+# The status filter's entries: the text users read and the statuses each one keeps. The
+# texts are English (a single status by its stored value: labels are read where shown);
+# `status_filter_text` gives them in the current language.
 STILL_TO_DO = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED})
 STATUS_FILTERS: tuple[tuple[str, frozenset[ActionStatus]], ...] = (
-    ("Any status", frozenset()),
-    ("Still to do", STILL_TO_DO),
-    *((status.label, frozenset({status})) for status in ActionStatus),
+    (N_("Any status"), frozenset()),
+    (N_("Still to do"), STILL_TO_DO),
+    *((status.value, frozenset({status})) for status in ActionStatus),
 )
+
+
+def status_filter_text(text: str, statuses: frozenset[ActionStatus]) -> str:
+    """An entry of STATUS_FILTERS as the user reads it: one status is named by its label."""
+    if len(statuses) == 1:
+        (status,) = statuses
+        return status.label
+    return _(text)
+
+
 DEFAULT_STATUS_FILTER = 1  # "Still to do": what a champion follows up on
 # Shown in the table only while the editor, which shows them for the chosen item, is closed.
 WIDE_ONLY_COLUMNS = (TEAM, PROBLEM, MEETING)
-# Widths in average characters; the title takes what is left.
-COLUMN_CHARS = {OWNER: 18, STATUS: 12, PRIORITY: 9, TEAM: 18, PROBLEM: 18, MEETING: 18}
+# Widths in average characters; the title takes what is left. Team and problem are names
+# that elide; narrow enough that "Reunión de origen" leaves the title its room in Spanish.
+COLUMN_CHARS = {OWNER: 18, STATUS: 12, PRIORITY: 9, TEAM: 15, PROBLEM: 15, MEETING: 18}
 
 
 def _labelled(text: str, widget: QWidget) -> QLabel:
@@ -68,8 +82,13 @@ def _size_columns(table: QTableView) -> None:
     """Widths from the font, so larger system fonts widen the columns too."""
     metrics = table.fontMetrics()
     width = metrics.averageCharWidth()
+    header = table.horizontalHeader()
+    model = table.model()
     for column, chars in COLUMN_CHARS.items():
-        table.setColumnWidth(column, chars * width + 24)
+        # Never narrower than its heading, which is a third longer in Spanish: "Prioridad".
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+        heading = header.fontMetrics().horizontalAdvance(title) + 28
+        table.setColumnWidth(column, max(chars * width + 24, heading))
     # The widest due text there can be: the locale's longest date, marked overdue.
     longest = due_text_for(date(2026, 12, 28), overdue=True)
     table.setColumnWidth(DUE, metrics.horizontalAdvance(longest) + 32)
@@ -81,9 +100,9 @@ class ActionItemsView(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Action items")
+        self.setAccessibleName(_("Action items"))
         self.model = ActionItemTableModel(self)
-        self.message_label = plain_label("Loading…", name="EmptyState", wrap=True)
+        self.message_label = plain_label(_("Loading…"), name="EmptyState", wrap=True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setFont(scaled_font(self, 1.2))
         self._build_filters()
@@ -101,68 +120,71 @@ class ActionItemsView(QWidget):
 
     def _build_filters(self) -> None:
         self.search_box = QLineEdit()
-        self.search_box.setAccessibleName("Search action items")
-        self.search_box.setPlaceholderText("Search titles and details")
+        self.search_box.setAccessibleName(_("Search action items"))
+        self.search_box.setPlaceholderText(_("Search titles and details"))
         self.search_box.setClearButtonEnabled(True)
         self.status_box = QComboBox()
-        self.status_box.setAccessibleName("Status filter")
-        for text, _statuses in STATUS_FILTERS:
-            self.status_box.addItem(text)
+        self.status_box.setAccessibleName(_("Status filter"))
+        for text, statuses in STATUS_FILTERS:
+            self.status_box.addItem(status_filter_text(text, statuses))
         self.status_box.setCurrentIndex(DEFAULT_STATUS_FILTER)
-        self.owner_box = ChoiceCombo("Anyone", "Owner filter")
-        self.team_box = ChoiceCombo("Any team", "Team filter")
-        self.problem_box = ChoiceCombo("Any problem", "Problem filter")
-        self.overdue_box = QCheckBox("&Overdue only")
-        self.overdue_box.setAccessibleName("Overdue only")
-        self.week_box = QCheckBox("Due this &week")
-        self.week_box.setAccessibleName("Due this week")
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setAccessibleName("Clear filters")
+        self.owner_box = ChoiceCombo(N_("Anyone"), N_("Owner filter"))
+        self.team_box = ChoiceCombo(N_("Any team"), N_("Team filter"))
+        self.problem_box = ChoiceCombo(N_("Any problem"), N_("Problem filter"))
+        self.overdue_box = QCheckBox(_("&Overdue only"))
+        self.overdue_box.setAccessibleName(_("Overdue only"))
+        self.week_box = QCheckBox(_("Due this &week"))
+        self.week_box.setAccessibleName(_("Due this week"))
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.setAccessibleName(_("Clear filters"))
         self.count_label = plain_label(name="ItemCount")
-        self.count_label.setAccessibleName("Number of items")
+        self.count_label.setAccessibleName(_("Number of items"))
         self.count_label.setFont(scaled_font(self, 1.0, bold=True))
         # A fixed size with room for any count: the filters beside it stay put, and a new count
         # at each keystroke does not lay the page out (and paint it) again.
-        _fix_size(self.count_label, QLocale().toString(888_888) + " items")
+        widest = npgettext("action items", "{n} item", "{n} items", 888_888)
+        widest = widest.format(n=QLocale().toString(888_888))
+        _fix_size(self.count_label, widest)
         keeps_working(
             self.search_box, self.status_box, self.owner_box, self.team_box, self.problem_box,
             self.overdue_box, self.week_box, self.clear_button,
         )  # fmt: skip
 
     def _build_actions(self) -> None:
-        self.new_button = QPushButton("&New item")
-        self.new_button.setToolTip("Add an action item (Ctrl+N)")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the selected item (Enter)")
+        self.new_button = QPushButton(_("&New item"))
+        self.new_button.setToolTip(_("Add an action item (Ctrl+N)"))
+        self.open_button = QPushButton(pgettext("verb", "Open"))
+        self.open_button.setToolTip(_("Open the selected item (Enter)"))
         keeps_working(self.open_button)
-        self.done_button = QPushButton("Mark &done")
-        self.done_button.setToolTip("Mark the selected items done (Ctrl+D)")
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected items (Delete)")
+        self.done_button = QPushButton(_("Mark &done"))
+        self.done_button.setToolTip(_("Mark the selected items done (Ctrl+D)"))
+        self.delete_button = QPushButton(_("Delete…"))
+        self.delete_button.setToolTip(_("Delete the selected items (Delete)"))
         self.bulk_status_button = QToolButton()
-        self.bulk_status_button.setText("Set status")
+        self.bulk_status_button.setText(_("Set status"))
         self.bulk_status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk_status_menu = QMenu(self.bulk_status_button)
         self.bulk_status_actions: dict[ActionStatus, QAction] = {}
         for status in ActionStatus:
             self.bulk_status_actions[status] = self.bulk_status_menu.addAction(status.label)
         self.bulk_status_button.setMenu(self.bulk_status_menu)
-        self.bulk_owner_box = ChoiceCombo("(no owner)", "Owner for the selected items")
-        self.bulk_owner_button = QPushButton("Set owner")
+        self.bulk_owner_box = ChoiceCombo(N_("(no owner)"), N_("Owner for the selected items"))
+        self.bulk_owner_button = QPushButton(_("Set owner"))
         self.selection_label = plain_label(name="SelectionCount")
-        _fix_size(self.selection_label, QLocale().toString(888_888) + " selected:")
+        widest = ngettext("{n} selected:", "{n} selected:", 888_888)
+        _fix_size(self.selection_label, widest.format(n=QLocale().toString(888_888)))
         for button, name in (
-            (self.new_button, "New action item"),
-            (self.open_button, "Open the selected item"),
-            (self.done_button, "Mark the selected items done"),
-            (self.delete_button, "Delete the selected items"),
-            (self.bulk_status_button, "Set the status of the selected items"),
-            (self.bulk_owner_button, "Set the owner of the selected items"),
+            (self.new_button, _("New action item")),
+            (self.open_button, _("Open the selected item")),
+            (self.done_button, _("Mark the selected items done")),
+            (self.delete_button, _("Delete the selected items")),
+            (self.bulk_status_button, _("Set the status of the selected items")),
+            (self.bulk_owner_button, _("Set the owner of the selected items")),
         ):
             button.setAccessibleName(name)
 
     def _build_table(self) -> None:
-        table = plain_table(QTableView(), "Action items", self.model)
+        table = plain_table(QTableView(), _("Action items"), self.model)
         table.setObjectName("ActionItemTable")
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(EDIT_IN_PLACE)
@@ -179,7 +201,7 @@ class ActionItemsView(QWidget):
         self.table = table
         self.list_message = plain_label(name="EmptyState", wrap=True)
         self.list_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.list_message.setAccessibleName("No action items")
+        self.list_message.setAccessibleName(_("No action items"))
         self._table_stack = QStackedWidget()
         self._table_stack.addWidget(self.table)
         self._table_stack.addWidget(self.list_message)
@@ -202,17 +224,17 @@ class ActionItemsView(QWidget):
 
     def _build_filter_bar(self) -> QWidget:
         first = QHBoxLayout()
-        first.addWidget(_labelled("Searc&h:", self.search_box))
+        first.addWidget(_labelled(_("Searc&h:"), self.search_box))
         first.addWidget(self.search_box, 1)
         for widget in (self.overdue_box, self.week_box, self.clear_button):
             first.addSpacing(12)
             first.addWidget(widget)
         second = QHBoxLayout()
         for text, box in (
-            ("St&atus:", self.status_box),
-            ("Own&er:", self.owner_box),
-            ("&Team:", self.team_box),
-            ("&Problem:", self.problem_box),
+            (_("St&atus:"), self.status_box),
+            (_("Own&er:"), self.owner_box),
+            (_("&Team:"), self.team_box),
+            (_("&Problem:"), self.problem_box),
         ):
             second.addWidget(_labelled(text, box))
             second.addWidget(box, 1)
@@ -220,7 +242,7 @@ class ActionItemsView(QWidget):
         second.addWidget(self.count_label)
         self.filter_bar = QWidget()
         self.filter_bar.setObjectName("FilterBar")
-        self.filter_bar.setAccessibleName("Filters")
+        self.filter_bar.setAccessibleName(_("Filters"))
         filters = QVBoxLayout(self.filter_bar)
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addLayout(first)
@@ -271,7 +293,11 @@ class ActionItemsView(QWidget):
         self.count_label.setText(text)
 
     def set_selection_count(self, count: int) -> None:
-        self.selection_label.setText(f"{count} selected:" if count else "Selected:")
+        self.selection_label.setText(
+            ngettext("{n} selected:", "{n} selected:", count).format(n=count)
+            if count
+            else _("Selected:")
+        )
         for widget in (
             self.open_button,
             self.done_button,

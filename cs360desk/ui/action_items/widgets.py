@@ -11,11 +11,12 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
 from cs360desk.domain.action_item_views import Choice
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.choice_delegate import ValueCombo
 from cs360desk.ui.common.formatting import date_format, from_qdate, to_qdate
 
 NO_DATE = QDate(1900, 1, 1)
-NO_DATE_TEXT = "No due date"
+NO_DATE_TEXT = N_("No due date")
 
 
 class OptionalDateEdit(QDateEdit):
@@ -25,11 +26,11 @@ class OptionalDateEdit(QDateEdit):
         super().__init__(parent)
         self.today = today
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(NO_DATE_TEXT)
+        self.setSpecialValueText(_(NO_DATE_TEXT))
         self.setDisplayFormat(date_format())
         self.setCalendarPopup(True)
-        self.setAccessibleDescription("Press Delete to remove the due date.")
-        self.setToolTip("Pick a date; Delete removes it")
+        self.setAccessibleDescription(_("Press Delete to remove the due date."))
+        self.setToolTip(_("Pick a date; Delete removes it"))
         self.set_value(None)
 
     def value(self) -> date | None:
@@ -64,12 +65,16 @@ class OptionalDateEdit(QDateEdit):
 
 
 class ChoiceCombo(ValueCombo):
-    """Pick one of a list of choices, or the "none" entry first; `value()` is an id or None."""
+    """Pick one of a list of choices, or the "none" entry first; `value()` is an id or None.
+
+    `none_text` and `name` are English, marked with N_(): they are translated here, and the
+    object name stays English whatever the language.
+    """
 
     def __init__(self, none_text: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__((), parent)
-        self.none_text = none_text
-        self.setAccessibleName(name)
+        self.none_text = _(none_text)
+        self.setAccessibleName(_(name))
         self.setObjectName(name.replace(" ", ""))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import ValidationError
+from cs360desk.i18n import _
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.sections import SectionContext
@@ -24,6 +25,7 @@ class AutoSave(QObject):
 
     While a draft is being created, fields left in the meantime wait, then save one by one;
     a failed save shows its message beside the field and keeps what was typed.
+    `required_problem` is already translated.
     """
 
     saved = Signal(object)
@@ -82,7 +84,7 @@ class AutoSave(QObject):
         save = self._save
         self._writer.write(
             lambda s: save(s, record_id, name, value),
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda saved: self._on_saved(record_id, name, value, saved),
             on_failed=lambda error: self._on_failed(record_id == self.record_id, error),
         )
@@ -97,7 +99,7 @@ class AutoSave(QObject):
         serial, create, fixed = self._draft_serial, self._create, self._fixed
         self._writer.write(
             lambda s: create(s, {**values, **fixed}),
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda created: self._on_created(serial, values, created),
             on_failed=lambda error: self._on_create_failed(serial, error),
         )
@@ -128,6 +130,6 @@ class AutoSave(QObject):
         form = self._form
         if isinstance(error, ValidationError) and still_shown and form.has_field(error.field):
             form.show_error(error.field, error.problem)
-            self._context.show_status(f"Not saved: {error}")
+            self._context.show_status(_("Not saved: {error}").format(error=error))
         else:
             self._context.runner.report_failure(error)

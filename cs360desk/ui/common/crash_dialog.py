@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,18 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk import __version__
+from cs360desk.i18n import N_, _, ngettext
 from cs360desk.operations.log_files import current_log_file
 from cs360desk.ui.common.labels import plain_label
 
-BUG_TITLE = "Something went wrong"
-HEADING = f"{BUG_TITLE} — nothing you saved is lost."
-EXPLANATION = (
+ICON_SIZE = 48  # logical pixels
+# Marked with N_(): translate with _() where shown.
+BUG_TITLE = N_("Something went wrong")
+HEADING = N_("Something went wrong — nothing you saved is lost.")
+EXPLANATION = N_(
     "CS360 Desk saves each change the moment you make it, so your work up to now is safe in "
     "the workspace. The step that failed did not finish: try it again, or close CS360 Desk "
     "and open it again. If it keeps happening, copy the details and send them to whoever "
     "helps you with the app."
 )
-NO_LOG_FILE = "No log file could be written on this computer; copy the details to keep them."
+NO_LOG_FILE = N_("No log file could be written on this computer; copy the details to keep them.")
 # A bug that repeats (in a timer, say) must not fill the clipboard or the memory without end.
 KEPT_REPORTS = 10
 # A dialog with no parent window lives only while Python holds it: held here until closed.
@@ -44,7 +47,10 @@ _unparented: set[CrashDialog] = set()
 
 
 def crash_details(error: BaseException, origin: str, log_file: Path | None) -> str:
-    """What a helper needs to find the bug: versions, where it happened, the traceback."""
+    """What a helper needs to find the bug: versions, where it happened, the traceback.
+
+    Left in English: it is read by whoever fixes the bug, like the log.
+    """
     lines = [
         f"CS360 Desk {__version__}",
         f"Python {platform.python_version()} ({sys.platform}, {platform.platform()})",
@@ -67,26 +73,29 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{BUG_TITLE} — CS360 Desk")
-        self.setAccessibleName(BUG_TITLE)
-        self.setAccessibleDescription(HEADING)
+        self.setWindowTitle(_("{title} — CS360 Desk").format(title=_(BUG_TITLE)))
+        self.setAccessibleName(_(BUG_TITLE))
+        self.setAccessibleDescription(_(HEADING))
         self.setMinimumWidth(520)
         self.reports: list[str] = []
         self.count = 0
         self.summary = plain_label(name="CrashSummary", wrap=True)
-        self.summary.setAccessibleName("What failed")
+        self.summary.setAccessibleName(_("What failed"))
         self.repeats = plain_label(name="CrashRepeats", wrap=True)
-        self.repeats.setAccessibleName("How often it happened")
+        self.repeats.setAccessibleName(_("How often it happened"))
         self.repeats.hide()
         self.log_path = QLineEdit()
         self.log_path.setReadOnly(True)
-        self.log_path.setAccessibleName("Log file")
-        self.log_path.setAccessibleDescription("The log file's path; select it to copy it")
-        self.no_log = plain_label(NO_LOG_FILE, name="CrashNoLog", wrap=True)
-        self.copy_button = QPushButton("&Copy details")
-        self.copy_button.setAccessibleName("Copy details")
+        self.log_path.setAccessibleName(_("Log file"))
+        self.log_path.setAccessibleDescription(_("The log file's path; select it to copy it"))
+        self.no_log = plain_label(_(NO_LOG_FILE), name="CrashNoLog", wrap=True)
+        self.copy_button = QPushButton(_("&Copy details"))
+        self.copy_button.setAccessibleName(_("Copy details"))
         self.copy_button.setAccessibleDescription(
-            "Copies the error's details, the app's version and Python's and Qt's to the clipboard"
+            _(
+                "Copies the error's details, the app's version and Python's and Qt's to the "
+                "clipboard"
+            )
         )
         self.copy_button.clicked.connect(self._on_copy)
         self._build_layout()
@@ -101,28 +110,34 @@ class CrashDialog(QDialog):
         log_file = current_log_file()
         self.count += 1
         self.reports = [*self.reports, crash_details(error, origin, log_file)][-KEPT_REPORTS:]
-        self.summary.setText(f"What failed: {error_summary(error)}")
+        self.summary.setText(_("What failed: {error}").format(error=error_summary(error)))
         self.log_path.setText(str(log_file) if log_file is not None else "")
         self.log_path.setVisible(log_file is not None)
         self.no_log.setVisible(log_file is None)
         if self.count > 1:
-            self.repeats.setText(f"This has now happened {self.count} times.")
+            self.repeats.setText(
+                ngettext(
+                    "This has now happened {n} time.",
+                    "This has now happened {n} times.",
+                    self.count,
+                ).format(n=self.count)
+            )
             self.repeats.show()
-        self.copy_button.setText("&Copy details")
+        self.copy_button.setText(_("&Copy details"))
 
     def _build_layout(self) -> None:
         icon = QLabel()
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
-        )
-        icon.setAccessibleName("Error")
-        heading = plain_label(HEADING, name="CrashHeading", wrap=True)
+        # Drawn for the screen's pixel ratio, so it stays sharp at 200 %.
+        critical = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        icon.setPixmap(critical.pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF()))
+        icon.setAccessibleName(_("Error"))
+        heading = plain_label(_(HEADING), name="CrashHeading", wrap=True)
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
-        explanation = plain_label(EXPLANATION, name="CrashExplanation", wrap=True)
-        log_caption = plain_label("The details are also in the log file:", wrap=True)
+        explanation = plain_label(_(EXPLANATION), name="CrashExplanation", wrap=True)
+        log_caption = plain_label(_("The details are also in the log file:"), wrap=True)
         log_caption.setBuddy(self.log_path)
         text = QVBoxLayout()
         text.setSpacing(10)
@@ -134,7 +149,7 @@ class CrashDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(_("Close"))
         close.setDefault(True)
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(16)
@@ -144,7 +159,7 @@ class CrashDialog(QDialog):
 
     def _on_copy(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied ✓")
+        self.copy_button.setText(_("Copied ✓"))
 
 
 def show_crash(error: BaseException, origin: str, parent: QWidget | None) -> CrashDialog:

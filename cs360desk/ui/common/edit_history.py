@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from cs360desk.domain.edits import Edit
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.ui.common.tasks import TaskRunner, WorkSession
 
@@ -33,9 +34,9 @@ class EditHistory(QObject):
         self._done: list[Edit] = []
         self._undone: list[Edit] = []
         self._running = False
-        self.undo_action = QAction("&Undo", self)
+        self.undo_action = QAction(_("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = QAction("&Redo", self)
+        self.redo_action = QAction(_("&Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
@@ -58,19 +59,20 @@ class EditHistory(QObject):
 
     def undo(self) -> None:
         if self.can_undo():
-            self._replay(self._done.pop(), edits.undo, self._undone, "Undone")
+            self._replay(self._done.pop(), edits.undo, self._undone, _("Undone: {edit}"))
 
     def redo(self) -> None:
         if self.can_redo():
-            self._replay(self._undone.pop(), edits.redo, self._done, "Redone")
+            self._replay(self._undone.pop(), edits.redo, self._done, _("Redone: {edit}"))
 
     def _replay(
         self,
         edit: Edit,
         step: Callable[[WorkSession, Edit], None],
         target: list[Edit],
-        verb: str,
+        said: str,
     ) -> None:
+        """`said` is the status line, translated, with the edit's label for {edit}."""
         self._running = True
         self._update_actions()
 
@@ -78,7 +80,7 @@ class EditHistory(QObject):
             target.append(edit)
             self._running = False
             self._update_actions()
-            self._show_status(f"{verb}: {edit.label}")
+            self._show_status(said.format(edit=edit.label))
             self.applied.emit(edit)
 
         def failed(error: BaseException) -> None:
@@ -92,6 +94,10 @@ class EditHistory(QObject):
     def _update_actions(self) -> None:
         self.undo_action.setEnabled(self.can_undo())
         self.redo_action.setEnabled(self.can_redo())
-        self.undo_action.setText(f"&Undo {self._done[-1].label}" if self._done else "&Undo")
-        self.redo_action.setText(f"&Redo {self._undone[-1].label}" if self._undone else "&Redo")
+        self.undo_action.setText(
+            _("&Undo {edit}").format(edit=self._done[-1].label) if self._done else _("&Undo")
+        )
+        self.redo_action.setText(
+            _("&Redo {edit}").format(edit=self._undone[-1].label) if self._undone else _("&Redo")
+        )
         self.changed.emit()

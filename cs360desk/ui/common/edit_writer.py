@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.i18n import _
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 
@@ -39,8 +40,8 @@ class EditWriter:
     ) -> None:
         """Run `job`; once it has saved, record its Edit, say `done`, call `on_saved`.
 
-        `done` goes to the status bar ("" to let `on_saved` say something else), or is made
-        from the saved value and the Edit (whose label says what was done). A refusal the
+        `done` goes to the status bar, translated ("" to let `on_saved` say something else), or
+        is made from the saved value and the Edit (whose label says what was done). A refusal the
         user can act on (UserFacingError) is said in the status bar and handed to
         `on_refused`; `on_failed` instead takes every failure. Without either, failures go to
         the app-wide reporter.
@@ -59,7 +60,7 @@ class EditWriter:
             if on_failed is not None:
                 on_failed(error)
             elif isinstance(error, UserFacingError) and on_refused is not None:
-                context.show_status(f"Not saved: {error}")
+                context.show_status(_("Not saved: {error}").format(error=error))
                 on_refused(error)
             else:
                 context.runner.report_failure(error)

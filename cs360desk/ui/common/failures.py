@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.i18n import _
 from cs360desk.ui.common.crash_dialog import BUG_TITLE, CrashDialog, show_crash
 from cs360desk.ui.common.tasks import TaskCancelled
 
@@ -29,13 +30,13 @@ class FailureReporter(QObject):
 
     def report(self, error: BaseException) -> None:
         if isinstance(error, TaskCancelled):
-            self._show_status("Cancelled; nothing was changed.")
+            self._show_status(_("Cancelled; nothing was changed."))
         elif isinstance(error, UserFacingError):
             self._show_status(str(error))
             self._open_box(str(error))
         else:
             log.error("Unexpected error in work for the window", exc_info=error)
-            self._show_status(BUG_TITLE)
+            self._show_status(_(BUG_TITLE))
             self.crash_dialog = show_crash(error, "background work or its result", self._window)
             self.crash_dialog.destroyed.connect(self._forget_crash_dialog)
 

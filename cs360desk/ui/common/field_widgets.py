@@ -7,17 +7,27 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cs360desk.domain.enums import LabeledEnum
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.problem_views import Choice
 from cs360desk.domain.trend import number_text
+from cs360desk.i18n import N_, _
 from cs360desk.services.evidence import parse_value
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.marked import shown
 from cs360desk.ui.common.page_widgets import date_text, parse_date_text
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -28,7 +38,7 @@ DATE, DATE_TIME, NUMBER, SCORE, COUNT, MINUTES = (
     "date", "date_time", "number", "score", "count", "minutes",
 )  # fmt: skip
 SPIN_KINDS = (SCORE, COUNT, MINUTES)
-NO_CHOICE = "(none)"
+NO_CHOICE = N_("(none)")
 WARNING_SIGN = "⚠ "
 
 
@@ -36,9 +46,12 @@ WARNING_SIGN = "⚠ "
 class FieldSpec:
     """One field: the service's name for it, its label (with an Alt key) and its kind.
 
-    `lines` is the height of a text field; 0 lets it grow with the layout. `maximum` bounds a
-    score or a number of minutes. `column` places it in `Fields.columns()`. `spoken` is the name
-    screen readers say when the label's own words will not do ("Date && &time").
+    `label`, `placeholder`, `none_text` and `spoken` are English marked with N_(): the form
+    translates them as it builds the field (`context` tells a label's meaning apart, as
+    pgettext does: "job title"). `lines` is the height of a text field; 0 lets it grow with
+    the layout. `maximum` bounds a score or a number of minutes. `column` places it in
+    `Fields.columns()`. `spoken` is the name screen readers say when the label's own words
+    will not do ("Date && &time").
     """
 
     name: str
@@ -51,10 +64,25 @@ class FieldSpec:
     none_text: str = NO_CHOICE
     column: int = 0
     spoken: str = ""
+    context: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the current language, with its & for the Alt key."""
+        return shown(self.label, self.context)
 
     @property
     def plain_label(self) -> str:
-        return self.spoken or self.label.replace("&", "")
+        """What screen readers call the field, in the current language."""
+        return shown(self.spoken) if self.spoken else self.shown_label.replace("&", "")
+
+    @property
+    def shown_placeholder(self) -> str:
+        return shown(self.placeholder)
+
+    @property
+    def shown_none_text(self) -> str:
+        return shown(self.none_text)
 
     @property
     def grows(self) -> bool:
@@ -91,7 +119,7 @@ class FieldRow(QWidget):
         self.widget = widget
         widget.setAccessibleName(spec.plain_label)
         self.error = plain_label(name="FieldError", wrap=True)
-        self.error.setAccessibleName(f"{spec.plain_label} error")
+        self.error.setAccessibleName(_("{field} error").format(field=spec.plain_label))
         self.error.hide()
         self.help_text = ""  # read out by screen readers whenever no error is shown
         vertical = QSizePolicy.Policy.Preferred if spec.grows else QSizePolicy.Policy.Maximum
@@ -111,7 +139,7 @@ class FieldRow(QWidget):
         """`warning_sign` off for messages that are whole sentences ("Not saved: …")."""
         self.error.setText(f"{WARNING_SIGN if warning_sign else ''}{problem}")
         self.error.show()
-        self.widget.setAccessibleDescription(f"Error: {problem}")
+        self.widget.setAccessibleDescription(_("Error: {problem}").format(problem=problem))
         self._mark(True)
 
     def clear_error(self) -> None:
@@ -133,7 +161,9 @@ class FieldRow(QWidget):
 
 
 def enum_combo(enum: type[LabeledEnum], name: str, none_text: str | None = None) -> QComboBox:
-    """Members by label; the data is the stored value, as Qt hands enums back as strings."""
+    """Members by label; the data is the stored value, as Qt hands enums back as strings.
+
+    `name` and `none_text` are already in the current language."""
     combo = QComboBox()
     combo.setAccessibleName(name)
     if none_text is not None:
@@ -141,6 +171,17 @@ def enum_combo(enum: type[LabeledEnum], name: str, none_text: str | None = None)
     for member in enum:
         combo.addItem(member.label, member.value)
     return combo
+
+
+def fit_combo_text(combo: QComboBox, text: str) -> None:
+    """At least wide enough to show `text` whole (with its arrow and frame): an entry of our
+    own words, a third longer in Spanish; entries of user data may still elide."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    room = QSize(metrics.horizontalAdvance(text), metrics.height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, room, combo)
+    combo.setMinimumWidth(max(combo.minimumWidth(), size.width()))
 
 
 def enum_data(combo: QComboBox, enum: type[E]) -> E | None:
@@ -154,12 +195,13 @@ def select_data(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def fill_choices(combo: QComboBox, choices: Sequence[Choice], none_text: str = NO_CHOICE) -> None:
-    """(id, text) choices after a "none" entry; the current id stays chosen if offered."""
+def fill_choices(combo: QComboBox, choices: Sequence[Choice], none_text: str | None = None) -> None:
+    """(id, text) choices after a "none" entry (translated text; "(none)" if not given);
+    the current id stays chosen if offered."""
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem(none_text, None)
+    combo.addItem(_(NO_CHOICE) if none_text is None else none_text, None)
     for choice in choices:
         combo.addItem(choice.text, choice.id)
     select_data(combo, current)
@@ -188,7 +230,9 @@ def line_value(spec: FieldSpec, text: str) -> Any:
         found = parse_date_text(text)
         if found is None:
             raise FieldInputError(
-                f"{text.strip()!r} is not a date (for example {date_text(date.today())})"
+                _("{text} is not a date (for example {example})").format(
+                    text=repr(text.strip()), example=date_text(date.today())
+                )
             )
         return found
     if spec.kind == NUMBER:

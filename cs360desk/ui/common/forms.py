@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.problem_views import Choice
+from cs360desk.i18n import pgettext
 from cs360desk.ui.common.field_widgets import (
     CHECK,
     CHOICE,
@@ -62,7 +63,8 @@ class Fields(QObject):
 
     `changing(name)` fires at every step of a spin box, before the delayed save, so a view can
     show derived figures (a total) at once. `combo_chars` is the narrowest a combo may get;
-    0 leaves each combo as wide as its longest entry.
+    0 leaves each combo as wide as its longest entry. The specs' texts are marked with N_();
+    the widgets show them translated into the language current when the form is built.
     """
 
     edited = Signal(str)
@@ -89,7 +91,7 @@ class Fields(QObject):
         name = spec.name
         if spec.kind in (LINE, DATE, NUMBER):
             line = QLineEdit()
-            line.setPlaceholderText(spec.placeholder)
+            line.setPlaceholderText(spec.shown_placeholder)
             line.editingFinished.connect(lambda: self._on_finished(name))
             return line
         if spec.kind == TEXT:
@@ -105,7 +107,7 @@ class Fields(QObject):
         if spec.kind in SPIN_KINDS:
             return self._spin_box(spec)
         if spec.kind == CHECK:
-            check = QCheckBox(spec.label)
+            check = QCheckBox(spec.shown_label)
             check.clicked.connect(lambda _checked: self._on_finished(name))
             return check
         raise ValueError(f"unknown field kind {spec.kind!r}")
@@ -113,7 +115,7 @@ class Fields(QObject):
     def _text_edit(self, spec: FieldSpec) -> CommitTextEdit:
         name = spec.name
         text = CommitTextEdit()
-        text.setPlaceholderText(spec.placeholder)
+        text.setPlaceholderText(spec.shown_placeholder)
         if not spec.grows:
             height = text.fontMetrics().lineSpacing() * spec.lines
             text.setFixedHeight(height + 2 * text.frameWidth() + 12)
@@ -125,7 +127,7 @@ class Fields(QObject):
         if spec.kind == CHOICE or spec.enum is None:
             combo = QComboBox()
         else:
-            none = spec.none_text if spec.kind == OPTIONAL_ENUM else None
+            none = spec.shown_none_text if spec.kind == OPTIONAL_ENUM else None
             combo = enum_combo(spec.enum, spec.plain_label, none)
         if self._combo_chars:  # long names (organizations) must not widen the whole form
             combo.setSizeAdjustPolicy(
@@ -141,7 +143,7 @@ class Fields(QObject):
         if spec.kind == MINUTES:
             spin.setRange(1, spec.maximum)
             spin.setSingleStep(MINUTES_STEP)
-            spin.setSuffix(" min")
+            spin.setSuffix(" " + pgettext("unit: minutes", "min"))
         else:
             spin.setRange(0, spec.maximum if spec.kind == SCORE else 1_000_000)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -233,7 +235,7 @@ class Fields(QObject):
     def set_choices(self, name: str, choices: Sequence[Choice]) -> None:
         combo = self.rows[name].widget
         assert isinstance(combo, QComboBox)
-        fill_choices(combo, choices, self.rows[name].spec.none_text)
+        fill_choices(combo, choices, self.rows[name].spec.shown_none_text)
         self._loaded[name] = combo.currentData()
 
     def is_changed(self, name: str) -> bool:
@@ -278,7 +280,7 @@ class Fields(QObject):
             if row.spec.kind == CHECK:
                 layout.addRow("", row)
             else:
-                label = QLabel(row.spec.label)  # our own words, with the & of an Alt key
+                label = QLabel(row.spec.shown_label)  # our own words, with an Alt key's &
                 label.setBuddy(row.widget)
                 layout.addRow(label, row)
         return layout

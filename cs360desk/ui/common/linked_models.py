@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from cs360desk.domain.problem_views import LinkedActionItem
 from cs360desk.domain.trend import number_text
+from cs360desk.i18n import N_, _, ngettext, pgettext
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
@@ -27,11 +28,26 @@ def value_text(value: float | None, unit: str = "") -> str:
 def items_text(items: Sequence[LinkedActionItem]) -> str:
     """How far the action items behind something have got: "2 of 3 done, 1 overdue"."""
     if not items:
-        return "none"
+        return pgettext("action items", "none")
     done = sum(1 for item in items if item.status.is_closed)
     late = sum(1 for item in items if item.overdue)
-    said = f"{done} of {len(items)} done"
-    return f"{said}, {late} overdue" if late else said
+    total = len(items)
+    if late:
+        return ngettext(
+            "{done} of {total} done, {late} overdue",
+            "{done} of {total} done, {late} overdue",
+            late,
+        ).format(done=done, total=total, late=late)
+    return ngettext("{done} of {total} done", "{done} of {total} done", done).format(
+        done=done, total=total
+    )
+
+
+def status_text(item: LinkedActionItem) -> str:
+    """ "Open", or "Open, overdue" for an item past its due date."""
+    if item.overdue:
+        return _("{status}, overdue").format(status=item.status.label)
+    return item.status.label
 
 
 class LinkedItemTableModel(DtoTableModel[LinkedActionItem]):
@@ -40,12 +56,9 @@ class LinkedItemTableModel(DtoTableModel[LinkedActionItem]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Action item", lambda i: i.title),
-                Column("Owner", lambda i: i.owner_name or "(no owner)"),
-                Column("Due", lambda i: format_date(i.due_on), lambda i: i.due_on),
-                Column(
-                    "Status",
-                    lambda i: f"{i.status.label}, overdue" if i.overdue else i.status.label,
-                ),
+                Column(N_("Action item"), lambda i: i.title),
+                Column(N_("Owner"), lambda i: i.owner_name or _("(no owner)")),
+                Column(N_("Due"), lambda i: format_date(i.due_on), lambda i: i.due_on),
+                Column(N_("Status"), status_text),
             )
         )

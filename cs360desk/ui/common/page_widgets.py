@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import _
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import PAGE_MARGIN, show_row
@@ -181,7 +182,8 @@ def side_by_side(*panels: QWidget, sizes: list[int]) -> QSplitter:
 
 
 class Confirmation:
-    """Yes/no before something is deleted; replaceable in tests."""
+    """Yes/no before something is deleted (`title` and `question` translated); replaceable in
+    tests."""
 
     @classmethod
     def ask(cls, parent: QWidget, title: str, question: str) -> bool:
@@ -190,7 +192,7 @@ class Confirmation:
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(question)
-        box.setInformativeText("Ctrl+Z brings it back.")
+        box.setInformativeText(_("Ctrl+Z brings it back."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
@@ -200,7 +202,7 @@ class TextPrompt(QDialog):
     """Asks for the texts a new record cannot be saved without (a title; a theme and a text).
 
     Each prompt is (label, suggestions); with suggestions its field is an editable list, so
-    known themes are picked rather than retyped.
+    known themes are picked rather than retyped. The title and labels come translated.
     """
 
     def __init__(
@@ -259,19 +261,23 @@ class TextPrompt(QDialog):
 
 
 class ItemLinker(QWidget):
-    """ "Link: [open action item ▾] Link  Unlink" under a table of linked action items."""
+    """ "Link: [open action item ▾] Link  Unlink" under a table of linked action items.
 
-    def __init__(self, what: str, *extra: QPushButton) -> None:
+    `link_tip` is the Link button's tip, a whole translated sentence ("Link the chosen action
+    item to this response").
+    """
+
+    def __init__(self, link_tip: str, *extra: QPushButton) -> None:
         super().__init__()
         self.item_choice = QComboBox()
-        self.item_choice.setAccessibleName("Action item to link")
+        self.item_choice.setAccessibleName(_("Action item to link"))
         self.item_choice.setMinimumContentsLength(16)
         self.item_choice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.link_button = button("Link", f"Link the chosen action item to this {what}")
-        self.unlink_button = button("Unlink", "Unlink the selected action item")
-        caption = QLabel("Lin&k:")
+        self.link_button = button(_("Link"), link_tip)
+        self.unlink_button = button(_("Unlink"), _("Unlink the selected action item"))
+        caption = QLabel(_("Lin&k:"))
         caption.setBuddy(self.item_choice)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import N_, _
+
 KEEPS_WORKING = "cs360KeepsWorkingReadOnly"
-READ_ONLY_TIP = "This workspace is open read-only."
+READ_ONLY_TIP = N_("This workspace is open read-only.")  # translate with _() where shown
 _LOCKED = "cs360LockedReadOnly"
 # Parts of composite widgets (a tab bar's scroll arrows, a spin box's editor) follow their owner.
 _COMPOSITES = (QTabBar, QAbstractSpinBox, QComboBox)
@@ -94,7 +96,8 @@ class ReadOnlyGuard(QObject):
             if not widget.property(_LOCKED):  # say why, once, after what it would have done
                 widget.setProperty(_LOCKED, True)
                 tip = widget.toolTip()
-                widget.setToolTip(f"{tip}\n{READ_ONLY_TIP}" if tip else READ_ONLY_TIP)
+                said = _(READ_ONLY_TIP)
+                widget.setToolTip(f"{tip}\n{said}" if tip else said)
         elif isinstance(widget, QAbstractItemView):
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableView
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import ValidationError
+from cs360desk.i18n import _
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.field_widgets import FieldInputError
 from cs360desk.ui.common.forms import Fields
@@ -50,13 +51,15 @@ class FieldSaver(QObject):
         except FieldInputError as error:
             self._fields.show_error(name, str(error))
             self._context.show_status(
-                f"Not saved: {self._fields.row(name).spec.plain_label}: {error}"
+                _("Not saved: {field}: {problem}").format(
+                    field=self._fields.row(name).spec.plain_label, problem=error
+                )
             )
             return
         save = self._save
         self._writer.write(
             lambda s: save(s, record_id, name, value),
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda record: self._on_saved(record_id, name, value, record),
             on_failed=lambda error: self._on_failed(record_id, error),
         )
@@ -71,7 +74,7 @@ class FieldSaver(QObject):
         shown = record_id == self.record_id
         if isinstance(error, ValidationError) and shown and fields.has_field(error.field):
             fields.show_error(error.field, error.problem)
-            self._context.show_status(f"Not saved: {error}")
+            self._context.show_status(_("Not saved: {error}").format(error=error))
         else:
             self._context.runner.report_failure(error)
 

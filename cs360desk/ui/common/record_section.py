@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, QObject, Signal
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError
+from cs360desk.i18n import _
 from cs360desk.ui.common.autosave import AutoSave
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.record_widgets import show_row
@@ -183,7 +184,7 @@ class RecordSection(QObject):
         """Delete with `job`, then say "Deleted {name}."; the editor closes if it showed it."""
         self._writer.write(
             lambda s: edit_only(job(s)),
-            done=f"Deleted {name}.",
+            done=_("Deleted {name}.").format(name=name),
             on_saved=lambda _deleted: self._on_deleted(record_id),
         )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import _, count_of
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.marked import shown
 from cs360desk.ui.common.style import scaled_font
 
 PAGE_MARGIN = 20
@@ -36,7 +39,7 @@ TableT = TypeVar("TableT", bound=QTableView)
 
 
 def people_count(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return count_of(count, "{n} person", "{n} people")
 
 
 def plain_table(
@@ -58,6 +61,7 @@ def plain_table(
     rows.setDefaultSectionSize(int(table.fontMetrics().height() * row_lines))
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    HeadingRoom(header)
     return table
 
 
@@ -91,14 +95,16 @@ def resort(table: QTableView) -> None:
 
 
 def set_column_widths(table: QTableView, *characters: int) -> None:
-    """Initial widths in average characters; the user may drag them wider."""
+    """Initial widths in average characters; the user may drag them wider. Never narrower
+    than the heading once shown (see `HeadingRoom`)."""
     width = table.fontMetrics().averageCharWidth()
     for column, count in enumerate(characters):
         table.setColumnWidth(column, count * width + 24)
 
 
 def fit_headers(table: QTableView, *columns: int) -> None:
-    """Columns of short values as wide as their heading (plus room for the sort arrow)."""
+    """Columns of short values as wide as their heading (plus room for the sort arrow): a
+    first guess, made exact by `HeadingRoom` when the table shows."""
     font = QFont(table.horizontalHeader().font())
     font.setBold(True)  # headings are bold in the app's style sheet
     metrics = QFontMetrics(font)
@@ -106,6 +112,40 @@ def fit_headers(table: QTableView, *columns: int) -> None:
     for column in columns:
         text = str(model.headerData(column, Qt.Orientation.Horizontal))
         table.setColumnWidth(column, metrics.horizontalAdvance(text) + 44)
+
+
+def widen_to_headings(header: QHeaderView) -> None:
+    """Every column set by width (not stretching, not sized to its contents) at least as wide
+    as its heading as drawn: bold, padded, with the sort arrow's room. Headings are our words,
+    a third longer in Spanish ("Prioridad", "Reunión de origen"), and are never cut short."""
+    if header.model() is None:
+        return
+    sized = (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed)
+    shown_sections = [s for s in range(header.count()) if not header.isSectionHidden(s)]
+    last = max(shown_sections, key=header.visualIndex, default=-1)
+    for section in shown_sections:
+        if header.sectionResizeMode(section) not in sized:
+            continue
+        if section == last and header.stretchLastSection():
+            continue
+        need = header.sectionSizeFromContents(section).width()
+        if header.sectionSize(section) < need:
+            header.resizeSection(section, need)
+
+
+class HeadingRoom(QObject):
+    """Runs `widen_to_headings` each time the header shows: only then does it have the
+    window's style sheet (tables are built before they join the window), so widths set in
+    characters or from the font earlier are made wide enough for their headings here."""
+
+    def __init__(self, header: QHeaderView) -> None:
+        super().__init__(header)
+        header.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView):
+            widen_to_headings(watched)
+        return False
 
 
 def fit_columns(table: QTableView, stretch: int) -> None:
@@ -184,35 +224,55 @@ def set_tab_chain(chain: list[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def _spoken(text: str) -> str:
+    """A button's words as screen readers say them: no Alt-key &, no trailing "…"."""
+    return text.replace("&", "").rstrip("…")
+
+
+@dataclass(frozen=True)
+class RecordTexts:
+    """A record page's own words, each a whole sentence marked with N_(), so that every
+    language says it its own way ("&New person", "&New team": "&Nueva persona", "&Nuevo
+    equipo"). The page translates them as it is built.
+    """
+
+    new: str  # "&New person": the New button and action (Ctrl+N)
+    delete: str  # "&Delete person…"
+    delete_tip: str  # "Delete the chosen person (Delete key in the list)"
+    editor: str  # "Person editor": what screen readers call the editor
+    details: str  # "Person details": the editor's scrolling area
+
+
 class RecordPage(QWidget):
     """A record page's layout: a heading with New and Delete, the list, then one record's editor.
 
-    The subclass builds its table and editor, then calls `_stack_editor` and `_page_layout`.
+    `title` and `count_name` are already translated; `texts` are marked with N_(). The
+    subclass builds its table and editor, then calls `_stack_editor` and `_page_layout`.
     """
 
     def __init__(
-        self, title: str, noun: str, count_name: str, parent: QWidget | None = None
+        self, title: str, texts: RecordTexts, count_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.texts = texts
         self.setAccessibleName(title)
+        new, delete = shown(texts.new), shown(texts.delete)
         self.new_action, self.new_button = action_button(
-            self, f"&New {noun}", f"New {noun}", QKeySequence.StandardKey.New
+            self, new, _spoken(new), QKeySequence.StandardKey.New
         )
-        self.delete_action, self.delete_button = action_button(
-            self, f"&Delete {noun}…", f"Delete {noun}"
-        )
-        self.delete_button.setToolTip(f"Delete the chosen {noun} (Delete key in the list)")
+        self.delete_action, self.delete_button = action_button(self, delete, _spoken(delete))
+        self.delete_button.setToolTip(shown(texts.delete_tip))
         self.count_label = plain_label(name="ListCount")
         self.count_label.setAccessibleName(count_name)
 
-    def _stack_editor(self, editor: QWidget, kind: str, no_selection: str) -> None:
-        """The editor, behind a hint shown while no record is chosen."""
+    def _stack_editor(self, editor: QWidget, no_selection: str) -> None:
+        """The editor, behind a hint (translated) shown while no record is chosen."""
         self.empty_label = plain_label(no_selection, name="EmptyState", wrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editor_stack = QStackedWidget()
-        self.editor_stack.setAccessibleName(f"{kind} editor")
+        self.editor_stack.setAccessibleName(shown(self.texts.editor))
         self.editor_stack.addWidget(self.empty_label)
-        self.editor_stack.addWidget(scrolling(editor, f"{kind} details"))
+        self.editor_stack.addWidget(scrolling(editor, shown(self.texts.details)))
 
     def _page_layout(self) -> QVBoxLayout:
         """The page's column, its heading row already in it."""
@@ -250,7 +310,7 @@ class RecordPage(QWidget):
 
 
 class DeleteConfirmation:
-    """Asks before deleting; tests replace `ask` instead of clicking a modal box."""
+    """Asks before deleting (`title` and `question` translated); tests replace `ask`."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, question: str) -> bool:
@@ -264,5 +324,5 @@ class DeleteConfirmation:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAccessibleName(title)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setInformativeText("You can undo this with Ctrl+Z.")
+        box.setInformativeText(_("You can undo this with Ctrl+Z."))
         return box.exec() == QMessageBox.StandardButton.Yes

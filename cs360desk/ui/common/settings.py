@@ -111,3 +111,16 @@ def _whole_number(value: object, default: int, *, low: int = 0, high: int | None
 
 def _kept(value: object, default: int) -> int:
     return _whole_number(value, default, high=MAX_KEPT)
+
+
+def chosen_language(settings: QSettings) -> str | None:
+    """The screens' language picked in Settings, or None to follow the computer's."""
+    value = settings.value("ui/language")
+    return value if isinstance(value, str) and value else None
+
+
+def choose_language(settings: QSettings, code: str | None) -> None:
+    if code:
+        settings.setValue("ui/language", code)
+    else:
+        settings.remove("ui/language")

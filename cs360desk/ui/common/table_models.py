@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from cs360desk.ui.common.marked import Marked, shown
+
 R = TypeVar("R")
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -22,13 +24,21 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    header: str
+    """One column: its header, marked with N_() (or NC_() for a meaning told apart) and
+    translated when shown, then how a row's cell reads and sorts."""
+
+    header: Marked
     text: Callable[[R], str]
     sort_key: Callable[[R], Any] | None = None
     numeric: bool = False
 
     def key(self, row: R) -> Any:
         return self.sort_key(row) if self.sort_key else self.text(row).casefold()
+
+    @property
+    def shown_header(self) -> str:
+        """The header in the current language."""
+        return shown(self.header)
 
 
 class DtoTableModel(QAbstractTableModel, Generic[R]):
@@ -60,7 +70,7 @@ class DtoTableModel(QAbstractTableModel, Generic[R]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.header}: {column.text(row)}"
+            return f"{column.shown_header}: {column.text(row)}"
         if role == SORT_ROLE:
             return column.key(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
@@ -72,7 +82,7 @@ class DtoTableModel(QAbstractTableModel, Generic[R]):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self._columns[section].header
+                return self._columns[section].shown_header
             if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

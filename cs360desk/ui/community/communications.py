@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.records import CommunicationRecord
+from cs360desk.i18n import _, count_of, pgettext
 from cs360desk.services.communications import (
     communication_log,
     create_communication,
@@ -20,7 +21,6 @@ from cs360desk.services.communications import (
     save_communication_field,
 )
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
@@ -46,9 +46,9 @@ def load_page(
 
 def _since(day: date | None, today: date) -> str:
     if day is None:
-        return "never"
+        return _("never")
     days = max(0, (today - day).days)
-    return "today" if days == 0 else f"{plural(days, 'day')} ago"
+    return _("today") if days == 0 else count_of(days, "{n} day ago", "{n} days ago")
 
 
 class CommunicationsController(QObject):
@@ -107,7 +107,7 @@ class CommunicationsController(QObject):
         self._view.draft_button.setEnabled(enabled)
         if initiative_id is None:
             self.editor.set_rows(())
-            self._view.summary.setText("This workspace has no initiative yet.")
+            self._view.summary.setText(_("This workspace has no initiative yet."))
             self.loaded.emit()
             return
         status = self._view.status_filter.currentData()
@@ -123,8 +123,12 @@ class CommunicationsController(QObject):
         public = _since(page.last_posted.get(Audience.PUBLIC), today)
         staff = _since(page.last_posted.get(Audience.STAFF), today)
         view = self._view
-        view.summary.setText(f"Last public update posted {public}; last staff update {staff}.")
-        view.count_label.setText(plural(len(page.log), "update"))
+        view.summary.setText(
+            _("Last public update posted {public}; last staff update {staff}.").format(
+                public=public, staff=staff
+            )
+        )
+        view.count_label.setText(count_of(len(page.log), "{n} update", "{n} updates"))
         self.editor.set_rows(page.log, select=select)
         self.loaded.emit()
 
@@ -133,7 +137,11 @@ class CommunicationsController(QObject):
         view.empty_label.setVisible(record is None)
         view.delete_button.setEnabled(record is not None)
         view.delete_action.setEnabled(record is not None)
-        view.editor_title.setText(f"Update: {record.channel.label}" if record else "Update")
+        view.editor_title.setText(
+            _("Update: {channel}").format(channel=record.channel.label)
+            if record
+            else pgettext("communication", "Update")
+        )
         self._on_text_changed()
 
     def _on_text_changed(self) -> None:
@@ -146,7 +154,7 @@ class CommunicationsController(QObject):
         initiative_id = self._initiative_id
         if initiative_id is None:
             return
-        text = TextPrompt.ask(self._view, "New update", "&Text of the update:")
+        text = TextPrompt.ask(self._view, _("New update"), _("&Text of the update:"))
         if text is None:
             return
         today = self._context.now().astimezone().date()
@@ -154,7 +162,7 @@ class CommunicationsController(QObject):
             lambda s: create_communication(
                 s, initiative_id, Channel.SOCIAL_MEDIA, text, planned_on=today
             ),
-            done="Saved: a new draft update",
+            done=_("Saved: a new draft update"),
             on_saved=self._on_created,
         )
 
@@ -171,10 +179,12 @@ class CommunicationsController(QObject):
         record = self.editor.current_row
         if record is None:
             return
-        if not Confirmation.ask(self._view, "Delete update", "Delete this update from the log?"):
+        if not Confirmation.ask(
+            self._view, _("Delete update"), _("Delete this update from the log?")
+        ):
             return
         self._writer.write(
             lambda s: edit_only(delete_communication(s, record.id)),
-            done="Deleted the update",
+            done=_("Deleted the update"),
             on_saved=lambda _deleted: self.refresh(),
         )

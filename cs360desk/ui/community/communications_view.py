@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.records import CommunicationRecord
+from cs360desk.i18n import N_, _, count_of, ngettext, pgettext
 from cs360desk.ui.common.field_widgets import DATE, ENUM, TEXT, FieldSpec
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.forms import Fields
@@ -29,32 +30,34 @@ from cs360desk.ui.common.table_models import Column, DtoTableModel
 
 SHORT_POST = 280  # what a short social media post may hold
 FIELDS = (
-    FieldSpec("channel", "&Channel", ENUM, Channel),
-    FieldSpec("audience", "&Audience", ENUM, Audience),
-    FieldSpec("status", "&Status", ENUM, CommunicationStatus),
-    FieldSpec("planned_on", "&Planned on", DATE),
-    FieldSpec("posted_on", "P&osted on", DATE),
-    FieldSpec("text", "&Text", TEXT, lines=9, placeholder="The update as it will be posted"),
+    FieldSpec("channel", N_("&Channel"), ENUM, Channel),
+    FieldSpec("audience", N_("&Audience"), ENUM, Audience),
+    FieldSpec("status", N_("&Status"), ENUM, CommunicationStatus),
+    FieldSpec("planned_on", N_("&Planned on"), DATE),
+    FieldSpec("posted_on", N_("P&osted on"), DATE),
+    FieldSpec(
+        "text", N_("&Text"), TEXT, lines=9, placeholder=N_("The update as it will be posted")
+    ),
 )
 
 
 def when_text(record: CommunicationRecord) -> str:
     if record.posted_on is not None:
-        return f"Posted {format_date(record.posted_on)}"
+        return _("Posted {date}").format(date=format_date(record.posted_on))
     if record.planned_on is not None:
-        return f"Planned {format_date(record.planned_on)}"
-    return "Not scheduled"
+        return _("Planned {date}").format(date=format_date(record.planned_on))
+    return _("Not scheduled")
 
 
 class CommunicationTableModel(DtoTableModel[CommunicationRecord]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("When", when_text, lambda c: c.posted_on or c.planned_on),
-                Column("Channel", lambda c: c.channel.label),
-                Column("Audience", lambda c: c.audience.label),
-                Column("Status", lambda c: c.status.label),
-                Column("Text", lambda c: one_line(c.text)),
+                Column(N_("When"), when_text, lambda c: c.posted_on or c.planned_on),
+                Column(N_("Channel"), lambda c: c.channel.label),
+                Column(N_("Audience"), lambda c: c.audience.label),
+                Column(N_("Status"), lambda c: c.status.label),
+                Column(N_("Text"), lambda c: one_line(c.text)),
             )
         )
 
@@ -62,12 +65,17 @@ class CommunicationTableModel(DtoTableModel[CommunicationRecord]):
 def length_text(text: str, channel: object) -> str:
     """How long the text is, and for social media whether it fits a short post."""
     count = len(text)
-    said = f"{count} character{'' if count == 1 else 's'}"
+    said = count_of(count, "{n} character", "{n} characters")
     if channel != Channel.SOCIAL_MEDIA.value:
         return said
     if count <= SHORT_POST:
-        return f"{said}: fits a {SHORT_POST}-character post"
-    return f"{said}: {count - SHORT_POST} over a {SHORT_POST}-character post"
+        return _("{length}: fits a {limit}-character post").format(length=said, limit=SHORT_POST)
+    over = count - SHORT_POST
+    return ngettext(
+        "{length}: {n} over a {limit}-character post",
+        "{length}: {n} over a {limit}-character post",
+        over,
+    ).format(length=said, n=over, limit=SHORT_POST)
 
 
 class CommunicationsView(QWidget):
@@ -75,36 +83,38 @@ class CommunicationsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Communications")
+        self.setAccessibleName(_("Communications"))
         self.summary = note_label()
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Show status")
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.setAccessibleName(_("Show status"))
+        self.status_filter.addItem(_("All statuses"), None)
         for status in CommunicationStatus:
             self.status_filter.addItem(status.label, status.value)
         keeps_working(self.status_filter)
         self.count_label = note_label()
         self.model = CommunicationTableModel()
-        self.table = data_table("Communications log", self.model)
+        self.table = data_table(_("Communications log"), self.model)
         stretch_column(self.table, 4)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest first
-        self.new_button = button("&New update…", "Add a draft update (Ctrl+N)")
-        self.delete_button = button("&Delete", "Delete the chosen update (Delete)")
+        self.new_button = button(_("&New update…"), _("Add a draft update (Ctrl+N)"))
+        self.delete_button = button(_("&Delete"), _("Delete the chosen update (Delete)"))
         self.draft_button = button(
-            "Draft &update…",
-            "Draft a short public post, a longer public update and a staff briefing from what "
-            "the records say was done",
+            _("Draft &update…"),
+            _(
+                "Draft a short public post, a longer public update and a staff briefing from "
+                "what the records say was done"
+            ),
         )
         keeps_working(self.draft_button)  # drafts can be read and copied in a read-only file
-        self.editor_title = heading("Update")
+        self.editor_title = heading(pgettext("communication", "Update"))
         self.fields = Fields(FIELDS, self)
         self.length_label = note_label()
         self.length_label.setWordWrap(False)
-        self.length_label.setAccessibleName("Text length")
-        self.empty_label = note_label("Choose an update in the log, or add a new one.")
-        self.new_action = QAction("New update", self)
+        self.length_label.setAccessibleName(_("Text length"))
+        self.empty_label = note_label(_("Choose an update in the log, or add a new one."))
+        self.new_action = QAction(_("New update"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.delete_action = QAction("Delete update", self.table)
+        self.delete_action = QAction(_("Delete update"), self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         for action, owner in ((self.new_action, self), (self.delete_action, self.table)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -112,10 +122,10 @@ class CommunicationsView(QWidget):
         page_layout(self).addWidget(side_by_side(self._log(), self._editor(), sizes=[760, 520]))
 
     def _log(self) -> QWidget:
-        panel, layout = list_panel("Communications")
+        panel, layout = list_panel(_("Communications"))
         layout.addWidget(self.summary)
         filters = QHBoxLayout()
-        show = QLabel("Sho&w:")
+        show = QLabel(_("Sho&w:"))
         show.setBuddy(self.status_filter)
         filters.addWidget(show)
         filters.addWidget(self.status_filter)

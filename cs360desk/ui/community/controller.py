@@ -12,6 +12,7 @@ from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Decision, InputKind
 from cs360desk.domain.evidence_views import ActivityRow, CommunityInputPage
 from cs360desk.domain.records import FindingRecord, InputActivityRecord
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.services.community_input import (
     community_input_page,
     create_activity,
@@ -23,7 +24,6 @@ from cs360desk.services.community_input import (
     save_finding_field,
 )
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
@@ -39,12 +39,21 @@ def page_summary(page: CommunityInputPage) -> str:
         1 for line in page.recommendations if line.recommendation.decision is Decision.PROPOSED
     )
     count = len(page.activities)
-    return (
-        f"{count} input {'activity' if count == 1 else 'activities'} "
-        f"with {plural(people, 'participant')}  ·  {plural(findings, 'finding')} in "
-        f"{plural(len(page.themes), 'theme')}  ·  "
-        f"{plural(len(page.recommendations), 'recommendation')}, {waiting} awaiting a decision"
+    activities = ngettext(
+        "{n} input activity with {participants}", "{n} input activities with {participants}", count
+    ).format(n=count, participants=count_of(people, "{n} participant", "{n} participants"))
+    themes = ngettext("{n} finding in {themes}", "{n} findings in {themes}", findings).format(
+        n=findings, themes=count_of(len(page.themes), "{n} theme", "{n} themes")
     )
+    recommendations = ngettext(
+        "{n} recommendation, {waiting}",
+        "{n} recommendations, {waiting}",
+        len(page.recommendations),
+    ).format(
+        n=len(page.recommendations),
+        waiting=count_of(waiting, "{n} awaiting a decision", "{n} awaiting a decision"),
+    )
+    return "  ·  ".join((activities, themes, recommendations))
 
 
 class CommunityController(QObject):
@@ -123,7 +132,7 @@ class CommunityController(QObject):
             self.page = None
             self.activities.set_rows(())
             self.recommendations.clear()
-            self._view.summary.setText("This workspace has no initiative yet.")
+            self._view.summary.setText(_("This workspace has no initiative yet."))
             self.loaded.emit()
             return
         today = self._today()
@@ -187,7 +196,7 @@ class CommunityController(QObject):
         today = self._today()
         self._writer.write(
             lambda s: create_activity(s, initiative_id, InputKind.COMMUNITY_MEETING, today),
-            done="Saved: a new input activity; set its kind, date and summary",
+            done=_("Saved: a new input activity; set its kind, date and summary"),
             on_saved=self._on_activity_created,
         )
 
@@ -201,10 +210,12 @@ class CommunityController(QObject):
         if row is None:
             return
         activity = row.activity
-        question = (
-            f"Delete the {activity.kind.label.lower()} and its {plural(row.findings, 'finding')}?"
-        )
-        if not Confirmation.ask(self._view, "Delete input activity", question):
+        question = ngettext(
+            "Delete the {kind} and its {n} finding?",
+            "Delete the {kind} and its {n} findings?",
+            row.findings,
+        ).format(kind=activity.kind.label.lower(), n=row.findings)
+        if not Confirmation.ask(self._view, _("Delete input activity"), question):
             return
         self._delete(lambda s: edit_only(delete_activity(s, activity.id)))
 
@@ -214,14 +225,14 @@ class CommunityController(QObject):
             return
         themes = [theme.theme for theme in self.page.themes] if self.page else []
         texts = TextPrompt.ask_several(
-            self._view, "New finding", [("The&me:", themes), ("Fin&ding:", ())]
+            self._view, _("New finding"), [(_("The&me:"), themes), (_("Fin&ding:"), ())]
         )
         if texts is None:
             return
         theme, text = texts
         self._writer.write(
             lambda s: create_finding(s, activity_id, theme, text),
-            done="Saved: a new finding",
+            done=_("Saved: a new finding"),
             on_saved=lambda record: self._on_finding_created(activity_id, record),
         )
 
@@ -233,13 +244,13 @@ class CommunityController(QObject):
         finding_id = self.findings.current_id
         if finding_id is None:
             return
-        if not Confirmation.ask(self._view, "Delete finding", "Delete this finding?"):
+        if not Confirmation.ask(self._view, _("Delete finding"), _("Delete this finding?")):
             return
         self._delete(lambda s: edit_only(delete_finding(s, finding_id)))
 
     def _delete(self, job: Callable[[WorkSession], tuple[bool, Edit]]) -> None:
         self._writer.write(
             job,
-            done=lambda _deleted, edit: f"Saved: {edit.label.lower()}",
+            done=lambda _deleted, edit: _("Saved: {change}").format(change=edit.label.lower()),
             on_saved=lambda _deleted: self.refresh(),
         )

@@ -16,13 +16,14 @@ from cs360desk.domain.draft_wording import build_drafts
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.records import CommunicationRecord
-from cs360desk.domain.report_data import long_date
 from cs360desk.domain.update_drafts import Draft, DraftKind, UpdateDrafts
+from cs360desk.i18n import N_, _, ngettext
+from cs360desk.i18n.formats import medium_date
 from cs360desk.operations.drafts import DraftRequest, DraftToSave, draft_updates, save_drafts
 from cs360desk.services.update_drafts import local_today
 from cs360desk.services.workspace_info import initiatives
 from cs360desk.ui.common.edit_writer import EditWriter
-from cs360desk.ui.common.formatting import from_qdate, plural, to_qdate
+from cs360desk.ui.common.formatting import from_qdate, to_qdate
 from cs360desk.ui.common.read_only_mode import READ_ONLY_TIP
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -30,6 +31,22 @@ from cs360desk.ui.community.drafts_save import SaveDraftDialog
 from cs360desk.ui.community.drafts_view import DraftsView
 
 PERIOD_SETTLE_MS = 350  # typing a date changes it digit by digit: load once it rests
+# What the dialog says after a draft was rebuilt, copied or saved: one sentence per draft.
+REBUILT = {
+    DraftKind.SHORT: N_("The short public post is back to what the facts give."),
+    DraftKind.LONG: N_("The longer public update is back to what the facts give."),
+    DraftKind.STAFF: N_("The staff briefing is back to what the facts give."),
+}
+COPIED = {
+    DraftKind.SHORT: N_("Copied the short public post: paste it where it goes."),
+    DraftKind.LONG: N_("Copied the longer public update: paste it where it goes."),
+    DraftKind.STAFF: N_("Copied the staff briefing: paste it where it goes."),
+}
+SAVED = {
+    DraftKind.SHORT: N_("Saved: the short public post in the Communications log, {status}."),
+    DraftKind.LONG: N_("Saved: the longer public update in the Communications log, {status}."),
+    DraftKind.STAFF: N_("Saved: the staff briefing in the Communications log, {status}."),
+}
 
 
 @dataclass(frozen=True)
@@ -49,17 +66,21 @@ def load_drafts(session: WorkSession, request: DraftRequest, *, now: datetime) -
 
 def summary_text(drafts: UpdateDrafts) -> str:
     source = drafts.source
-    period = f"{long_date(source.period.start)} to {long_date(source.period.end)}"
+    start, end = medium_date(source.period.start), medium_date(source.period.end)
     if drafts.empty:
-        return (
-            f"{source.initiative_name}, {period}: nothing was recorded in this period, so "
-            "there is no public post or update. Pick an earlier “From” day to take in more."
-        )
+        return _(
+            "{initiative}, {start} to {end}: nothing was recorded in this period, so there is "
+            "no public post or update. Pick an earlier “From” day to take in more."
+        ).format(initiative=source.initiative_name, start=start, end=end)
     kept = sum(1 for fact in source.facts if fact.key not in drafts.excluded)
-    return (
-        f"{source.initiative_name}, {period}: {plural(len(source.facts), 'fact')} found "
-        f"in the records, {kept} ticked. Every sentence comes from one of them; edit freely."
-    )
+    found = len(source.facts)
+    return ngettext(
+        "{initiative}, {start} to {end}: {n} fact found in the records, {kept} ticked. "
+        "Every sentence comes from one of them; edit freely.",
+        "{initiative}, {start} to {end}: {n} facts found in the records, {kept} ticked. "
+        "Every sentence comes from one of them; edit freely.",
+        found,
+    ).format(initiative=source.initiative_name, start=start, end=end, n=found, kept=kept)
 
 
 class DraftsDialog(DraftsView):
@@ -91,6 +112,7 @@ class DraftsDialog(DraftsView):
         self.initiative_box.activated.connect(self._on_initiative_chosen)
         self.start_edit.dateChanged.connect(self._on_period_edited)
         self.end_edit.dateChanged.connect(self._on_period_edited)
+        self.language_box.activated.connect(self._on_language_chosen)
         self.facts.excluded_changed.connect(self._on_facts_changed)
         for kind, panel in self.panels.items():
             panel.copy_requested.connect(lambda k=kind: self._on_copy(k))
@@ -108,12 +130,21 @@ class DraftsDialog(DraftsView):
         for panel in self.panels.values():
             panel.reset()
         self.facts.clear()
-        self.summary.setText("Loading the facts of the period…")
+        self.summary.setText(_("Loading the facts of the period…"))
         self.feedback.setText(
-            f"{READ_ONLY_TIP} The drafts can be copied but not saved." if self._read_only else ""
+            _("{read_only} The drafts can be copied but not saved.").format(
+                read_only=_(READ_ONLY_TIP)
+            )
+            if self._read_only
+            else ""
         )
-        self._load(DraftRequest(initiative_id), fresh=True)
+        self._load(DraftRequest(initiative_id, language=self.chosen_language()), fresh=True)
         self.open()
+
+    def chosen_language(self) -> str | None:
+        """The language picked for the drafts; None: the agency's for public outputs."""
+        value = self.language_box.currentData()
+        return value if isinstance(value, str) and value else None
 
     # Loading -----------------------------------------------------------------------------
 
@@ -140,7 +171,9 @@ class DraftsDialog(DraftsView):
         source = drafts.source
         self._fill_initiatives(page.initiatives, source.initiative_id)
         self._set_period(source.period.start, source.period.end)
-        self.setWindowTitle(f"Draft update: {source.initiative_name}")
+        self.setWindowTitle(
+            _("Draft update: {initiative}").format(initiative=source.initiative_name)
+        )
         self.facts.show_facts(drafts)
         self._show(drafts)
         if fresh:
@@ -155,10 +188,11 @@ class DraftsDialog(DraftsView):
         if not isinstance(error, UserFacingError):
             self._context.runner.report_failure(error)
             return
-        self.period_error.setText(f"No drafts: {error}")
+        self.period_error.setText(_("No drafts: {error}").format(error=error))
         self.period_error.show()
+        reason = _("No drafts: {error}.").format(error=error)
         for kind, panel in self.panels.items():  # not left saying "Loading…"
-            panel.show_draft(Draft(kind, None, (), reason=f"No drafts: {error}."))
+            panel.show_draft(Draft(kind, None, (), reason=reason))
 
     def _fill_initiatives(self, found: tuple[tuple[int, str], ...], current: int) -> None:
         box = self.initiative_box
@@ -187,7 +221,8 @@ class DraftsDialog(DraftsView):
         initiative_id = self.initiative_box.currentData()
         if initiative_id is not None:
             self._period_timer.stop()
-            self._load(DraftRequest(int(initiative_id)), fresh=False)
+            request = DraftRequest(int(initiative_id), language=self.chosen_language())
+            self._load(request, fresh=False)
 
     def _on_period_edited(self, _day: QDate) -> None:
         self._period_timer.start()
@@ -197,16 +232,24 @@ class DraftsDialog(DraftsView):
         start, end = from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
         if end < start:
             self.period_error.setText(
-                f"The period must not end before it starts: pick a “To” day on or after "
-                f"{long_date(start)}."
+                _(
+                    "The period must not end before it starts: pick a “To” day on or after {start}."
+                ).format(start=medium_date(start))
             )
             self.period_error.show()
             return
         if drafts is None:
             return
         excluded = self.facts.excluded()
-        request = DraftRequest(drafts.source.initiative_id, start, end, excluded)
+        request = DraftRequest(
+            drafts.source.initiative_id, start, end, excluded, self.chosen_language()
+        )
         self._load(request, fresh=False)
+
+    def _on_language_chosen(self, _index: int) -> None:
+        # The facts' own wording is in the drafts' language too: read them again.
+        self._period_timer.stop()
+        self._on_period_settled()
 
     def _on_facts_changed(self) -> None:
         drafts = self.drafts
@@ -220,14 +263,14 @@ class DraftsDialog(DraftsView):
         panel = self.panels[kind]
         panel.rebuild()
         panel.editor.setFocus()
-        self.feedback.setText(f"The {kind.label.lower()} is back to what the facts give.")
+        self.feedback.setText(_(REBUILT[kind]))
 
     def _on_copy(self, kind: DraftKind) -> None:
         text = self.panels[kind].text
         if not text:
             return
         QGuiApplication.clipboard().setText(text)
-        self.feedback.setText(f"Copied the {kind.label.lower()}: paste it where it goes.")
+        self.feedback.setText(_(COPIED[kind]))
 
     # Saving ------------------------------------------------------------------------------
 
@@ -249,10 +292,7 @@ class DraftsDialog(DraftsView):
         dialog.deleteLater()
 
     def _write(self, dialog: SaveDraftDialog, initiative_id: int, draft: DraftToSave) -> None:
-        said = (
-            f"Saved: the {draft.kind.label.lower()} in the Communications log, "
-            f"{draft.status.label.lower()}."
-        )
+        said = _(SAVED[draft.kind]).format(status=draft.status.label.lower())
 
         def job(session: WorkSession) -> tuple[CommunicationRecord, Edit]:
             (saved,) = save_drafts(session, initiative_id, [draft])
@@ -260,7 +300,7 @@ class DraftsDialog(DraftsView):
 
         def on_failed(error: BaseException) -> None:
             if isinstance(error, UserFacingError):
-                self._context.show_status(f"Not saved: {error}")
+                self._context.show_status(_("Not saved: {error}").format(error=error))
                 dialog.show_error(error)
             else:
                 dialog.set_saving(False)

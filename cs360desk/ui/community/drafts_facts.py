@@ -24,49 +24,59 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.update_drafts import DraftKind, Fact, FactKind, UpdateDrafts
+from cs360desk.i18n import N_, _, pgettext
 from cs360desk.ui.common.style import scaled_font
 
 FACT, USED_IN, PUBLIC = range(3)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 GROUP_TITLES = {
-    FactKind.STAGE_REACHED: "Stages reached",
-    FactKind.MEASURE: "Measures",
-    FactKind.RESPONSE_FINISHED: "Responses completed",
-    FactKind.RESPONSE_STARTED: "Responses started",
-    FactKind.ACTION_DONE: "Action items done",
-    FactKind.RECOMMENDATION: "Recommendations acted on",
-    FactKind.INPUT_HELD: "Community input",
-    FactKind.MEETING_HELD: "Meetings held",
-    FactKind.NEXT_MEETING: "Next meetings",
-    FactKind.OVERDUE: "Overdue action items",
-    FactKind.DECISION_WANTED: "Decisions asked of leadership",
-    FactKind.BLOCKED: "Blocked action items",
+    FactKind.STAGE_REACHED: N_("Stages reached"),
+    FactKind.MEASURE: N_("Measures"),
+    FactKind.RESPONSE_FINISHED: N_("Responses completed"),
+    FactKind.RESPONSE_STARTED: N_("Responses started"),
+    FactKind.ACTION_DONE: N_("Action items done"),
+    FactKind.RECOMMENDATION: N_("Recommendations acted on"),
+    FactKind.INPUT_HELD: N_("Community input"),
+    FactKind.MEETING_HELD: N_("Meetings held"),
+    FactKind.NEXT_MEETING: N_("Next meetings"),
+    FactKind.OVERDUE: N_("Overdue action items"),
+    FactKind.DECISION_WANTED: N_("Decisions asked of leadership"),
+    FactKind.BLOCKED: N_("Blocked action items"),
 }
-DRAFT_NAMES = {DraftKind.SHORT: "post", DraftKind.LONG: "update", DraftKind.STAFF: "briefing"}
 # Share of the width the two narrow columns take; the fact's own text has the rest.
 USED_IN_SHARE, PUBLIC_SHARE = 0.15, 0.24
 MIN_COLUMN = 130
 ROW_PADDING = 6  # between wrapped facts, so each reads as one
 
 
+def draft_names() -> dict[DraftKind, str]:
+    """The drafts as the "Used in" column names them."""
+    return {
+        DraftKind.SHORT: pgettext("fact used in", "post"),
+        DraftKind.LONG: pgettext("fact used in", "update"),
+        DraftKind.STAFF: pgettext("fact used in", "briefing"),
+    }
+
+
 def used_in_text(key: tuple[str, int], drafts: UpdateDrafts) -> str:
     if key in drafts.excluded:
-        return "left out"
+        return _("left out")
+    named = draft_names()
     names = [
-        DRAFT_NAMES[kind]
+        named[kind]
         for kind in DraftKind
         if any(fact.key == key for fact in drafts.draft(kind).facts)
     ]
     if not names:
-        return "Not used"
+        return _("Not used")
     if len(names) == len(DraftKind):
-        return "All three"
+        return _("All three")
     text = ", ".join(names)
     return text[0].upper() + text[1:]
 
 
 def public_text(fact: Fact) -> str:
-    return "Yes" if fact.public else f"No: {fact.private}"
+    return _("Yes") if fact.public else _("No: {reason}").format(reason=fact.private)
 
 
 class WrappingTreeDelegate(QStyledItemDelegate):
@@ -108,12 +118,12 @@ class FactChecklist(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FactChecklist")
-        self.setAccessibleName("Facts from the records")
+        self.setAccessibleName(_("Facts from the records"))
         self.setAccessibleDescription(
-            "Ticked facts are used in the drafts; Space ticks or unticks the current one."
+            _("Ticked facts are used in the drafts; Space ticks or unticks the current one.")
         )
         self.setColumnCount(3)
-        self.setHeaderLabels(["Fact", "Used in", "Public?"])
+        self.setHeaderLabels([_("Fact"), _("Used in"), _("Public?")])
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
@@ -145,7 +155,8 @@ class FactChecklist(QTreeWidget):
                 group.addChild(self._fact_item(fact, fact.key not in drafts.excluded))
             for kind, group in groups.items():
                 count = group.childCount()
-                group.setText(FACT, f"{GROUP_TITLES.get(kind, kind.value)} ({count})")
+                title = _(GROUP_TITLES[kind]) if kind in GROUP_TITLES else kind.value
+                group.setText(FACT, f"{title} ({count})")
                 group.setExpanded(True)
             self.show_use(drafts)
         finally:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.update_drafts import LONG_UPDATE_WORDS, SHORT_POST_LIMIT, Draft, DraftKind
-from cs360desk.ui.common.formatting import plural
+from cs360desk.i18n import N_, _, count_of, ngettext
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import button, note_label
 from cs360desk.ui.common.read_only_mode import READ_ONLY_TIP
@@ -26,7 +26,10 @@ from cs360desk.ui.common.style import scaled_font
 
 @dataclass(frozen=True)
 class PanelKeys:
-    """The Alt keys of one panel, distinct across the dialog: all three show side by side."""
+    """The Alt keys of one panel, distinct across the dialog: all three show side by side.
+
+    Marked with N_(); whoever shows them translates them with _().
+    """
 
     title: str
     copy: str
@@ -36,17 +39,26 @@ class PanelKeys:
 
 PANEL_KEYS = {
     DraftKind.SHORT: PanelKeys(
-        "S&hort public post", "Co&py", "&Save as communication…", "&Rebuild from the facts"
+        N_("S&hort public post"),
+        N_("Co&py"),
+        N_("&Save as communication…"),
+        N_("&Rebuild from the facts"),
     ),
     DraftKind.LONG: PanelKeys(
-        "&Longer public update", "C&opy", "Sa&ve as communication…", "Re&build from the facts"
+        N_("&Longer public update"),
+        N_("C&opy"),
+        N_("Sa&ve as communication…"),
+        N_("Re&build from the facts"),
     ),
     DraftKind.STAFF: PanelKeys(
-        "St&aff briefing", "Cop&y", "Save as co&mmunication…", "Rebuil&d from the facts"
+        N_("St&aff briefing"),
+        N_("Cop&y"),
+        N_("Save as co&mmunication…"),
+        N_("Rebuil&d from the facts"),
     ),
 }
-EMPTY = "The draft is empty: type one, or tick more facts below and rebuild it."
-SAVE_TIP = "Save this text in the Communications log: choose its channel, status and date"
+EMPTY = N_("The draft is empty: type one, or tick more facts below and rebuild it.")
+SAVE_TIP = N_("Save this text in the Communications log: choose its channel, status and date")
 
 
 def length_note(kind: DraftKind, text: str) -> tuple[str, bool]:
@@ -55,13 +67,17 @@ def length_note(kind: DraftKind, text: str) -> tuple[str, bool]:
         count = len(text)
         over = count - SHORT_POST_LIMIT
         if over > 0:
-            return f"{count} / {SHORT_POST_LIMIT}: over by {over}", True
-        return f"{count} / {SHORT_POST_LIMIT}", False
+            said = _("{count} / {limit}: over by {over}")
+            return said.format(count=count, limit=SHORT_POST_LIMIT, over=over), True
+        return _("{count} / {limit}").format(count=count, limit=SHORT_POST_LIMIT), False
     words = len(text.split())
     if kind is DraftKind.LONG:
         low, high = LONG_UPDATE_WORDS
-        return f"{plural(words, 'word')} ({low}–{high} read best)", False
-    return plural(words, "word"), False
+        said = ngettext(
+            "{n} word ({low}–{high} read best)", "{n} words ({low}–{high} read best)", words
+        )
+        return said.format(n=words, low=low, high=high), False
+    return count_of(words, "{n} word", "{n} words"), False
 
 
 class DraftPanel(QWidget):
@@ -82,19 +98,23 @@ class DraftPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(kind.label)
         self.editor.setTabChangesFocus(True)  # Tab moves on; the drafts need no tab characters
-        self.editor.setPlaceholderText(EMPTY)
-        self.heading = QLabel(keys.title)
+        self.editor.setPlaceholderText(_(EMPTY))
+        self.heading = QLabel(_(keys.title))
         self.heading.setBuddy(self.editor)
         self.heading.setFont(scaled_font(self.heading, 1.1, bold=True))
         self.reason_label = plain_label(name="DraftReason", wrap=True)
-        self.reason_label.setAccessibleName(f"{kind.label}: why there is no draft")
+        self.reason_label.setAccessibleName(
+            _("{draft}: why there is no draft").format(draft=kind.label)
+        )
         self.counter = plain_label(name="DraftCounter")
-        self.counter.setAccessibleName(f"{kind.label} length")
+        self.counter.setAccessibleName(_("{draft} length").format(draft=kind.label))
         self.edited_note = note_label()
-        self.edited_note.setAccessibleName(f"{kind.label}: edited by hand")
-        self.rebuild_button = button(keys.rebuild, "Replace the text with the draft the facts give")
-        self.copy_button = button(keys.copy, "Copy the text to the clipboard, to paste it")
-        self.save_button = button(keys.save, READ_ONLY_TIP if read_only else SAVE_TIP)
+        self.edited_note.setAccessibleName(_("{draft}: edited by hand").format(draft=kind.label))
+        self.rebuild_button = button(
+            _(keys.rebuild), _("Replace the text with the draft the facts give")
+        )
+        self.copy_button = button(_(keys.copy), _("Copy the text to the clipboard, to paste it"))
+        self.save_button = button(_(keys.save), _(READ_ONLY_TIP if read_only else SAVE_TIP))
         self._stack = QStackedWidget()
         self._stack.addWidget(self.editor)
         self._stack.addWidget(self._reason_box())
@@ -110,7 +130,7 @@ class DraftPanel(QWidget):
         box.setObjectName("DraftReasonBox")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(14, 12, 14, 12)
-        title = plain_label("No draft", name="DraftReasonTitle")
+        title = plain_label(_("No draft"), name="DraftReasonTitle")
         title.setFont(scaled_font(title, 1.0, bold=True))
         layout.addWidget(title)
         layout.addWidget(self.reason_label)
@@ -172,7 +192,7 @@ class DraftPanel(QWidget):
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)
-        self.editor.setPlaceholderText("Loading…")
+        self.editor.setPlaceholderText(_("Loading…"))
         self._update()
 
     def rebuild(self) -> None:
@@ -189,7 +209,7 @@ class DraftPanel(QWidget):
             self.editor.blockSignals(False)
             return
         self._stack.setCurrentWidget(self.editor)
-        self.editor.setPlaceholderText(EMPTY)
+        self.editor.setPlaceholderText(_(EMPTY))
         if self.editor.toPlainText() != draft.text:
             self.editor.blockSignals(True)
             self.editor.setPlainText(draft.text)
@@ -209,12 +229,13 @@ class DraftPanel(QWidget):
         self.rebuild_button.setVisible(edited)
         if edited:
             built = self._built
-            now = (
-                f" The facts now give no draft: {built.reason}"
-                if built is not None and built.text is None
-                else ""
-            )
-            self.edited_note.setText(f"Edited by hand: kept as you wrote it.{now}")
+            if built is not None and built.text is None:
+                note = _(
+                    "Edited by hand: kept as you wrote it. The facts now give no draft: {reason}"
+                ).format(reason=built.reason)
+            else:
+                note = _("Edited by hand: kept as you wrote it.")
+            self.edited_note.setText(note)
 
     def _set_counter(self, text: str, warning: bool) -> None:
         self.counter.setText(f"▲ {text}" if warning else text)

@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
 from cs360desk.domain.enums import Audience, Channel, CommunicationStatus
 from cs360desk.domain.errors import UserFacingError, ValidationError
 from cs360desk.domain.update_drafts import DraftKind
+from cs360desk.i18n import N_, _, count_of
 from cs360desk.operations.drafts import DraftToSave
 from cs360desk.services.update_drafts import DRAFT_CHANNELS
 from cs360desk.ui.common.field_widgets import WARNING_SIGN, enum_combo, enum_data, select_data
-from cs360desk.ui.common.formatting import date_format, from_qdate, plural, to_qdate
+from cs360desk.ui.common.formatting import date_format, from_qdate, to_qdate
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import note_label
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.style import apply_style
 
-POSTED_ON = "Posted o&n"
-PLANNED_FOR = "Planned fo&r"
+POSTED_ON = N_("Posted o&n")
+PLANNED_FOR = N_("Planned fo&r")
 
 
 class SaveDraftDialog(QDialog):
@@ -45,33 +46,33 @@ class SaveDraftDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.text = text
-        self.setWindowTitle(f"Save as communication: {kind.label}")
-        self.setAccessibleName("Save as communication")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setWindowTitle(_("Save as communication: {draft}").format(draft=kind.label))
+        self.setAccessibleName(_("Save as communication"))
+        apply_style(self)
         self.setMinimumWidth(460)
         channel, audience = DRAFT_CHANNELS[kind]
-        self.channel_box = enum_combo(Channel, "Channel")
+        self.channel_box = enum_combo(Channel, _("Channel"))
         select_data(self.channel_box, channel)
-        self.audience_box = enum_combo(Audience, "Audience")
+        self.audience_box = enum_combo(Audience, _("Audience"))
         select_data(self.audience_box, audience)
-        self.status_box = enum_combo(CommunicationStatus, "Status")
+        self.status_box = enum_combo(CommunicationStatus, _("Status"))
         select_data(self.status_box, CommunicationStatus.DRAFT)
-        self.date_check = QCheckBox(PLANNED_FOR)
+        self.date_check = QCheckBox(_(PLANNED_FOR))
         self.date_check.setChecked(True)
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(date_format())
         self.date_check.toggled.connect(self.date_edit.setEnabled)
         self.error_label = plain_label(name="FieldError", wrap=True)
-        self.error_label.setAccessibleName("Why it was not saved")
+        self.error_label.setAccessibleName(_("Why it was not saved"))
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
+        self.save_button.setText(_("&Save"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText("&Cancel")
+        self.cancel_button.setText(_("&Cancel"))
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.status_box.currentIndexChanged.connect(self._on_status_changed)
@@ -82,9 +83,9 @@ class SaveDraftDialog(QDialog):
     def _build(self, text: str) -> None:
         form = QFormLayout()
         for caption, widget in (
-            ("C&hannel:", self.channel_box),
-            ("&Audience:", self.audience_box),
-            ("S&tatus:", self.status_box),
+            (_("C&hannel:"), self.channel_box),
+            (_("&Audience:"), self.audience_box),
+            (_("S&tatus:"), self.status_box),
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
@@ -94,11 +95,17 @@ class SaveDraftDialog(QDialog):
         day.addWidget(self.date_edit, 1)
         form.addRow("", day)
         lines = text.count("\n") + 1
-        summary = f"{self.kind.label}: {plural(len(text), 'character')}, {plural(lines, 'line')}"
+        summary = _("{draft}: {characters}, {lines}").format(
+            draft=self.kind.label,
+            characters=count_of(len(text), "{n} character", "{n} characters"),
+            lines=count_of(lines, "{n} line", "{n} lines"),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(summary, name="SaveDraftSummary", wrap=True))
         layout.addWidget(
-            note_label("It is saved as it stands now, with your edits, in the Communications log.")
+            note_label(
+                _("It is saved as it stands now, with your edits, in the Communications log.")
+            )
         )
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -121,9 +128,9 @@ class SaveDraftDialog(QDialog):
 
     def _on_status_changed(self) -> None:
         posted = self.status is CommunicationStatus.POSTED
-        self.date_check.setText(POSTED_ON if posted else PLANNED_FOR)
-        self.date_check.setAccessibleName("Posted on" if posted else "Planned for")
-        self.date_edit.setAccessibleName("Day posted" if posted else "Day planned")
+        self.date_check.setText(_(POSTED_ON if posted else PLANNED_FOR))
+        self.date_check.setAccessibleName(_("Posted on") if posted else _("Planned for"))
+        self.date_edit.setAccessibleName(_("Day posted") if posted else _("Day planned"))
 
     def _on_save(self) -> None:
         if self._saving:
@@ -135,12 +142,12 @@ class SaveDraftDialog(QDialog):
     def set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.save_button.setEnabled(not saving)
-        self.save_button.setText("Saving…" if saving else "&Save")
+        self.save_button.setText(_("Saving…") if saving else _("&Save"))
 
     def show_error(self, error: UserFacingError) -> None:
         """The save was refused: say why and stay open, what was chosen kept."""
         self.set_saving(False)
-        self.error_label.setText(f"{WARNING_SIGN}Not saved: {error}")
+        self.error_label.setText(WARNING_SIGN + _("Not saved: {error}").format(error=error))
         self.error_label.show()
         day = isinstance(error, ValidationError) and error.field in ("posted_on", "planned_on")
         focus = self.date_check if day else self.status_box

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.update_drafts import DraftKind
+from cs360desk.i18n import LANGUAGES, _
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import column_panel, heading, note_label
+from cs360desk.ui.common.palette import Tone, app_colours, css
 from cs360desk.ui.common.read_only_mode import keeps_working
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.style import apply_style
 from cs360desk.ui.community.drafts_facts import FactChecklist
 from cs360desk.ui.community.drafts_panel import PANEL_KEYS, DraftPanel
 
@@ -34,14 +36,24 @@ WIDE_LAYOUT_WIDTH = 1100  # narrower than this, three columns of text are too cr
 DRAFTS_SHARE_WIDE, DRAFTS_SHARE_NARROW = 0.55, 0.5
 DRAFTS_STYLE = """
 QLabel#DraftCounter[warning="true"] {
-    background: #fde7e7; color: #7f1d1d; border-radius: 10px; padding: 2px 10px;
+    background: {paper}; color: {ink}; border-radius: 10px; padding: 2px 10px;
     font-weight: 600;
 }
 QFrame#DraftReasonBox {
     background: palette(window); border: 1px dashed palette(mid); border-radius: 4px;
 }
-QLabel#PeriodError { color: #b3261e; }
+QLabel#PeriodError { color: {error}; }
 """
+
+
+def drafts_style() -> str:
+    """The counter's warning ("▲ …") and the period's error in the palette's colours."""
+    colours = app_colours()
+    return (
+        DRAFTS_STYLE.replace("{paper}", css(colours, Tone.ALERT, "paper"))
+        .replace("{ink}", css(colours, Tone.ALERT, "ink"))
+        .replace("{error}", css(colours, Tone.ERROR, "bare"))
+    )
 
 
 def _labelled(caption: str, widget: QWidget) -> QLabel:
@@ -63,43 +75,51 @@ class DraftsView(QDialog):
 
     def __init__(self, read_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Draft update")
-        self.setAccessibleName("Draft update")
-        self.setStyleSheet(STYLE_SHEET + DRAFTS_STYLE)
+        self.setWindowTitle(_("Draft update"))
+        self.setAccessibleName(_("Draft update"))
+        apply_style(self, drafts_style)
         self.setMinimumSize(720, 560)
         self.setSizeGripEnabled(True)
         self.initiative_box = QComboBox()
-        self.initiative_box.setAccessibleName("Initiative")
+        self.initiative_box.setAccessibleName(_("Initiative"))
         self.initiative_box.setMinimumContentsLength(30)
         self.initiative_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.start_edit = _date_edit("From")
-        self.end_edit = _date_edit("To")
-        self.loading_label = plain_label("Loading…", name="LoadingIndicator")
+        self.start_edit = _date_edit(_("From"))
+        self.end_edit = _date_edit(_("To"))
+        # The drafts' own language: a Spanish post can be drafted from English screens.
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(_("Language of the drafts"))
+        self.language_box.addItem(_("The agency's setting"), "")
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.loading_label = plain_label(_("Loading…"), name="LoadingIndicator")
         self.summary = plain_label(name="DraftsSummary", wrap=True)
-        self.summary.setAccessibleName("About these drafts")
+        self.summary.setAccessibleName(_("About these drafts"))
         self.period_error = plain_label(name="PeriodError", wrap=True)
         self.period_error.hide()
         self.feedback = note_label()
-        self.feedback.setAccessibleName("What was just done")
+        self.feedback.setAccessibleName(_("What was just done"))
         self.panels = {kind: DraftPanel(kind, read_only=read_only) for kind in DraftKind}
         self.columns = QSplitter(Qt.Orientation.Horizontal)
         self.columns.setChildrenCollapsible(False)
         self.columns.setHandleWidth(14)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Drafts")
+        self.tabs.setAccessibleName(_("Drafts"))
         self._drafts = QStackedWidget()
         self._drafts.addWidget(self.columns)
         self._drafts.addWidget(self.tabs)
         self.facts = FactChecklist()
         self.facts_note = note_label(
-            "Untick a fact to leave it out of every draft (Space ticks and unticks). Facts "
-            "that may not be public say why; only the staff briefing uses them."
+            _(
+                "Untick a fact to leave it out of every draft (Space ticks and unticks). Facts "
+                "that may not be public say why; only the staff briefing uses them."
+            )
         )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText("&Close")
+        self.close_button.setText(_("&Close"))
         self.buttons.rejected.connect(self.reject)
         keeps_working(self)  # copying works in a read-only workspace; Save says why it is off
         self._wide: bool | None = None
@@ -119,18 +139,21 @@ class DraftsView(QDialog):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(_labelled("&Initiative:", self.initiative_box))
+        top.addWidget(_labelled(_("&Initiative:"), self.initiative_box))
         top.addWidget(self.initiative_box, 1)
         top.addSpacing(16)
-        top.addWidget(_labelled("&From:", self.start_edit))
+        top.addWidget(_labelled(_("&From:"), self.start_edit))
         top.addWidget(self.start_edit)
-        top.addWidget(_labelled("&To:", self.end_edit))
+        top.addWidget(_labelled(_("&To:"), self.end_edit))
         top.addWidget(self.end_edit)
+        top.addSpacing(16)
+        top.addWidget(_labelled(_("Lan&guage:"), self.language_box))
+        top.addWidget(self.language_box)
         top.addSpacing(12)
         top.addWidget(self.loading_label)
         self.loading_label.hide()
         facts, facts_layout = column_panel((0, 10, 0, 0))
-        facts_heading = heading("Facts from th&e records", 1.1)
+        facts_heading = heading(_("Facts from th&e records"), 1.1)
         facts_heading.setTextFormat(Qt.TextFormat.AutoText)  # our own words: the Alt key shows
         facts_heading.setBuddy(self.facts)
         facts_layout.addWidget(facts_heading)
@@ -153,7 +176,9 @@ class DraftsView(QDialog):
         layout.addLayout(bottom)
 
     def _set_tab_order(self) -> None:
-        order: list[QWidget] = [self.initiative_box, self.start_edit, self.end_edit]
+        order: list[QWidget] = [
+            self.initiative_box, self.start_edit, self.end_edit, self.language_box,
+        ]  # fmt: skip
         for panel in self.panels.values():
             order += [panel.editor, panel.rebuild_button, panel.copy_button, panel.save_button]
         order += [self.facts, self.close_button]
@@ -183,7 +208,7 @@ class DraftsView(QDialog):
         else:
             for kind, panel in self.panels.items():
                 panel.heading.hide()  # the tab says it, with the same Alt key
-                self.tabs.addTab(panel, PANEL_KEYS[kind].title)
+                self.tabs.addTab(panel, _(PANEL_KEYS[kind].title))
             self.tabs.setCurrentIndex(max(0, current))
             self._drafts.setCurrentWidget(self.tabs)
         # Once the layout has the new size: one draft at a time needs less height than three.

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QWidget
 
 from cs360desk.domain.evidence_views import ActivityRow, RecommendationLine, ThemeCount
 from cs360desk.domain.records import FindingRecord
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.linked_models import items_text, one_line
+from cs360desk.ui.common.palette import app_colours, chart_in_palette
 from cs360desk.ui.common.table_models import AnyIndex, Column, DtoTableModel
 
-BAR_COLOUR = "#3b6ea5"
 MAX_THEME_LABEL = 34  # longer theme names are cut in the chart (the table has them whole)
 
 
@@ -32,12 +33,14 @@ class ActivityTableModel(DtoTableModel[ActivityRow]):
         super().__init__(
             (
                 Column(
-                    "Date",
+                    N_("Date"),
                     lambda r: format_date(r.activity.held_on),
                     lambda r: r.activity.held_on,
                 ),
-                Column("Kind", lambda r: r.activity.kind.label),
-                Column("Findings", lambda r: str(r.findings), lambda r: r.findings, numeric=True),
+                Column(N_("Kind"), lambda r: r.activity.kind.label),
+                Column(
+                    N_("Findings"), lambda r: str(r.findings), lambda r: r.findings, numeric=True
+                ),
             )
         )
 
@@ -51,8 +54,8 @@ class FindingTableModel(DtoTableModel[FindingRecord]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Theme", lambda f: f.theme),
-                Column("Finding", lambda f: one_line(f.text)),
+                Column(N_("Theme"), lambda f: f.theme),
+                Column(N_("Finding"), lambda f: one_line(f.text)),
             )
         )
 
@@ -61,10 +64,15 @@ class ThemeTableModel(DtoTableModel[ThemeCount]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Theme", lambda t: t.theme),
-                Column("Findings", lambda t: str(t.findings), lambda t: t.findings, numeric=True),
+                Column(N_("Theme"), lambda t: t.theme),
                 Column(
-                    "Activities", lambda t: str(t.activities), lambda t: t.activities, numeric=True
+                    N_("Findings"), lambda t: str(t.findings), lambda t: t.findings, numeric=True
+                ),
+                Column(
+                    N_("Activities"),
+                    lambda t: str(t.activities),
+                    lambda t: t.activities,
+                    numeric=True,
                 ),
             )
         )
@@ -74,17 +82,17 @@ class RecommendationTableModel(DtoTableModel[RecommendationLine]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Recommendation", lambda r: one_line(r.recommendation.text)),
+                Column(N_("Recommendation"), lambda r: one_line(r.recommendation.text)),
                 Column(
-                    "Delivered",
+                    N_("Delivered"),
                     lambda r: format_date(r.recommendation.delivered_on),
                     lambda r: r.recommendation.delivered_on,
                 ),
-                Column("Decision", lambda r: r.recommendation.decision.label),
-                Column("Owner", lambda r: r.owner_name),
-                Column("Status", lambda r: r.recommendation.status.label),
+                Column(N_("Decision"), lambda r: r.recommendation.decision.label),
+                Column(N_("Owner"), lambda r: r.owner_name),
+                Column(N_("Status"), lambda r: r.recommendation.status.label),
                 Column(
-                    "Action items",
+                    N_("Action items"),
                     lambda r: items_text(r.action_items),
                     lambda r: len(r.action_items),
                 ),
@@ -101,7 +109,7 @@ class ThemeChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Findings per theme chart")
+        self.setAccessibleName(_("Findings per theme chart"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.series: QHorizontalBarSeries | None = None
@@ -113,8 +121,9 @@ class ThemeChart(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
         shown = list(reversed(themes))  # categories run bottom-up
-        bars = QBarSet("Findings")
-        bars.setColor(QColor(BAR_COLOUR))
+        bars = QBarSet(_("Findings"))
+        colours = app_colours().chart
+        bars.setColor(QColor(colours.bar))
         bars.append([float(t.findings) for t in shown])
         series = QHorizontalBarSeries()
         series.append(bars)
@@ -132,11 +141,12 @@ class ThemeChart(QChartView):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
-        bars.setLabelColor(QColor("white"))
+        bars.setLabelColor(QColor(colours.bar_label))
+        chart_in_palette(chart)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()  # the view lets go of its previous chart without deleting it
         self.series = series
         self.setAccessibleDescription(
-            "; ".join(f"{t.theme}: {t.findings}" for t in themes) or "No findings yet"
+            "; ".join(f"{t.theme}: {t.findings}" for t in themes) or _("No findings yet")
         )

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from cs360desk.domain.evidence_views import CommunityInputPage, RecommendationLine
 from cs360desk.domain.records import RecommendationRecord
+from cs360desk.i18n import _
 from cs360desk.services.community_input import (
     create_recommendation,
     delete_recommendation,
@@ -88,7 +89,7 @@ class RecommendationsController(QObject):
         tab.items_model.set_rows(items)
         linked = {item.id for item in items}
         offered = [c for c in (self._page.action_items if self._page else ()) if c.id not in linked]
-        fill_choices(tab.item_choice, offered, "(choose an open action item)")
+        fill_choices(tab.item_choice, offered, _("(choose an open action item)"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -106,8 +107,8 @@ class RecommendationsController(QObject):
         themes = [theme.theme for theme in page.themes]
         texts = TextPrompt.ask_several(
             self._tab,
-            "New recommendation",
-            [("&Recommendation:", ()), ("Source the&me:", themes)],
+            _("New recommendation"),
+            [(_("&Recommendation:"), ()), (_("Source the&me:"), themes)],
         )
         if texts is None:
             return
@@ -117,7 +118,7 @@ class RecommendationsController(QObject):
             return
         self._writer.write(
             lambda s: create_recommendation(s, initiative_id, text, source_theme=theme),
-            done="Saved: a new recommendation",
+            done=_("Saved: a new recommendation"),
             on_saved=self._on_created,
         )
 
@@ -129,12 +130,14 @@ class RecommendationsController(QObject):
         line = self.editor.current_row
         if line is None:
             return
-        if not Confirmation.ask(self._tab, "Delete recommendation", "Delete this recommendation?"):
+        if not Confirmation.ask(
+            self._tab, _("Delete recommendation"), _("Delete this recommendation?")
+        ):
             return
         recommendation_id = line.recommendation.id
         self._writer.write(
             lambda s: edit_only(delete_recommendation(s, recommendation_id)),
-            done="Saved: the recommendation was deleted",
+            done=_("Saved: the recommendation was deleted"),
             on_saved=lambda _deleted: self._reload(),
         )
 
@@ -142,12 +145,13 @@ class RecommendationsController(QObject):
         recommendation_id = self.editor.current_id
         item_id = self._tab.item_choice.currentData()
         if recommendation_id is None or item_id is None:
-            self._context.show_status("Choose an action item to link first.")
+            self._context.show_status(_("Choose an action item to link first."))
             return
         title = self._tab.item_choice.currentText()
-        self._context.runner.run(
+        self._writer.write(
             lambda s: link_action_item(s, recommendation_id, item_id),
-            on_success=lambda _none: self._on_linked(f"Saved: linked “{title}”"),
+            done=_("Saved: linked “{title}”").format(title=title),
+            on_saved=lambda _none: self._reload(),
         )
 
     def _on_unlink(self) -> None:
@@ -156,12 +160,8 @@ class RecommendationsController(QObject):
         if recommendation_id is None or not rows:
             return
         item = self._tab.items_model.row_at(rows[0].row())
-        self._context.runner.run(
+        self._writer.write(
             lambda s: unlink_action_item(s, recommendation_id, item.id),
-            on_success=lambda _none: self._on_linked(f"Saved: unlinked “{item.title}”"),
+            done=_("Saved: unlinked “{title}”").format(title=item.title),
+            on_saved=lambda _none: self._reload(),
         )
-
-    def _on_linked(self, status: str) -> None:
-        # Links are kept outside the undo history (see community_input.link_action_item).
-        self._context.show_status(status)
-        self._reload()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from cs360desk.domain.errors import NotFoundError
+from cs360desk.i18n import _
 from cs360desk.services.catalog import PERSON
 from cs360desk.services.momentum import dashboard
 from cs360desk.ui.common.sections import SectionContext
@@ -73,7 +74,7 @@ class DashboardController(QObject):
         self._request += 1
         if initiative_id is None:
             self.data = None
-            self._view.show_message("This workspace has no initiative yet.")
+            self._view.show_message(_("This workspace has no initiative yet."))
             return
         request = self._request
         now = self._context.now()
@@ -107,5 +108,5 @@ class DashboardController(QObject):
         if request != self._request:
             return
         self.data = None
-        self._view.show_message("The dashboard could not be loaded.")
+        self._view.show_message(_("The dashboard could not be loaded."))
         self._context.runner.report_failure(error)

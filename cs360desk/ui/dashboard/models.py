@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QObject
 
 from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.formatting import format_date, format_meeting_time
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
@@ -24,16 +25,16 @@ class OverdueItemTableModel(DtoTableModel[ActionItemRow]):
         self.today = today
         super().__init__(
             (
-                Column("Title", lambda r: r.item.title),
-                Column("Owner", lambda r: r.owner_name or "(no owner)"),
-                Column("Due", lambda r: format_date(r.item.due_on), lambda r: r.item.due_on),
+                Column(N_("Title"), lambda r: r.item.title),
+                Column(N_("Owner"), lambda r: r.owner_name or _("(no owner)")),
+                Column(N_("Due"), lambda r: format_date(r.item.due_on), lambda r: r.item.due_on),
                 Column(
-                    "Days overdue",
+                    N_("Days overdue"),
                     lambda r: _text(days_overdue(r, self.today)),
                     lambda r: days_overdue(r, self.today),
                     numeric=True,
                 ),
-                Column("Team", lambda r: r.team_name),
+                Column(N_("Team"), lambda r: r.team_name),
             ),
             parent,
         )
@@ -50,14 +51,14 @@ class UpcomingMeetingTableModel(DtoTableModel[UpcomingMeeting]):
         super().__init__(
             (
                 Column(
-                    "When",
+                    N_("When"),
                     lambda u: format_meeting_time(u.meeting.starts_at),
                     lambda u: u.meeting.starts_at,
                 ),
-                Column("Team", lambda u: u.team_name),
-                Column("Title", lambda u: u.meeting.title),
-                Column("Mode", lambda u: u.meeting.mode.label),
-                Column("Location", _where),
+                Column(N_("Team"), lambda u: u.team_name),
+                Column(N_("Title"), lambda u: u.meeting.title),
+                Column(N_("Mode"), lambda u: u.meeting.mode.label),
+                Column(N_("Location"), _where),
             ),
             parent,
         )
@@ -67,7 +68,7 @@ def _where(upcoming: UpcomingMeeting) -> str:
     meeting = upcoming.meeting
     if meeting.location:
         return meeting.location
-    return "Video link" if meeting.video_link else ""
+    return _("Video link") if meeting.video_link else ""
 
 
 def _text(value: int | None) -> str:

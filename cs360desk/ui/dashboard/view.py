@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from cs360desk.domain.momentum import Signal
 from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
+from cs360desk.i18n import N_, _, ngettext, pgettext
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import plain_table
-from cs360desk.ui.common.style import LEVEL_WORDS, level_text, scaled_font
+from cs360desk.ui.common.style import level_text, level_word, scaled_font
 from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeetingTableModel
 
 CARD_MIN_WIDTH = 230
@@ -36,7 +37,8 @@ GAP = 16
 
 @dataclass(frozen=True)
 class CardAction:
-    """A button on the card of one signal: what it says (with its Alt key) and its tip."""
+    """A button on the card of one signal: what it says (with its Alt key) and its tip, each
+    marked with N_() and translated when the card is made."""
 
     text: str
     tip: str
@@ -46,12 +48,14 @@ class CardAction:
 # The update cards offer the drafted update, built from what the records say was done.
 CARD_ACTIONS = {
     "public_update": CardAction(
-        "&Draft update…",
-        "Draft a short public post and a longer public update from the records",
-        "Draft public update",
+        N_("&Draft update…"),
+        N_("Draft a short public post and a longer public update from the records"),
+        N_("Draft public update"),
     ),
     "staff_update": CardAction(
-        "Draft &briefing…", "Draft a staff briefing from the records", "Draft staff briefing"
+        N_("Draft &briefing…"),
+        N_("Draft a staff briefing from the records"),
+        N_("Draft staff briefing"),
     ),
 }
 
@@ -82,15 +86,14 @@ class SignalCard(QFrame):
         self.signal = signal
         self.action_button: QPushButton | None = None
         if action is not None:
-            self.action_button = QPushButton(action.text)
-            self.action_button.setToolTip(action.tip)
-            self.action_button.setAccessibleName(action.name)
+            self.action_button = QPushButton(_(action.text))
+            self.action_button.setToolTip(_(action.tip))
+            self.action_button.setAccessibleName(_(action.name))
         self.setObjectName("SignalCard")
         self.setProperty("level", signal.level.value)
-        self.setMinimumWidth(CARD_MIN_WIDTH)
         self.setAccessibleName(signal.title)
         self.setAccessibleDescription(
-            f"{signal.value}. {signal.detail}. {LEVEL_WORDS[signal.level]}."
+            f"{signal.value}. {signal.detail}. {level_word(signal.level)}."
         )
         self.title_label = plain_label(signal.title, name="SignalTitle", wrap=True)
         self.title_label.setFont(scaled_font(self, 1.0, bold=True))
@@ -106,9 +109,19 @@ class SignalCard(QFrame):
             "level": self.level_label,
             "detail": self.detail_label,
         }
+        spoken = {
+            "title": pgettext("signal card part", "title"),
+            "value": pgettext("signal card part", "value"),
+            "level": pgettext("signal card part", "level"),
+            "detail": pgettext("signal card part", "detail"),
+        }
         for part, label in parts.items():
-            label.setAccessibleName(f"{signal.title}: {part}")
+            label.setAccessibleName(f"{signal.title}: {spoken[part]}")
         self._build()
+
+    def minimumSizeHint(self) -> QSize:
+        """CARD_MIN_WIDTH, or wider when the big value needs it ("vence en 9 días")."""
+        return super().minimumSizeHint().expandedTo(QSize(CARD_MIN_WIDTH, 0))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -165,7 +178,8 @@ class CardGrid(QWidget):
         self._reflow()
 
     def _reflow(self) -> None:
-        columns = max(1, min(4, (self.width() + GAP) // (CARD_MIN_WIDTH + GAP)))
+        widest = max([CARD_MIN_WIDTH, *(card.minimumSizeHint().width() for card in self._cards)])
+        columns = max(1, min(4, (self.width() + GAP) // (widest + GAP)))
         if columns == self._columns:
             return
         self._columns = columns
@@ -177,9 +191,11 @@ class CardGrid(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
 
-def _table(name: str, model: QAbstractItemModel, *stretch_columns: int) -> QTableView:
+def _table(
+    object_name: str, name: str, model: QAbstractItemModel, *stretch_columns: int
+) -> QTableView:
     table = plain_table(QTableView(), name, model, row_lines=2)
-    table.setObjectName(name.replace(" ", ""))
+    table.setObjectName(object_name)
     table.setSortingEnabled(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -199,7 +215,8 @@ def _fit_height(table: QTableView) -> None:
 
 
 class TablePanel(QWidget):
-    """A heading over a table, or over a sentence saying the table would be empty."""
+    """A heading over a table, or over a sentence saying the table would be empty (both
+    translated)."""
 
     def __init__(self, title: str, table: QTableView, empty_text: str) -> None:
         super().__init__()
@@ -241,26 +258,26 @@ class DashboardView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Dashboard")
-        self.status_label = plain_label("Loading…", name="DashboardStatus", wrap=True)
+        self.setAccessibleName(_("Dashboard"))
+        self.status_label = plain_label(_("Loading…"), name="DashboardStatus", wrap=True)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label.setFont(scaled_font(self, 1.2))
         self.title_label = plain_label(name="InitiativeName", wrap=True)
         self.title_label.setFont(scaled_font(self, 1.7, bold=True))
         self.subtitle_label = plain_label(name="InitiativeSummary", wrap=True)
-        self.loading_label = plain_label("Loading…", name="LoadingIndicator")
+        self.loading_label = plain_label(_("Loading…"), name="LoadingIndicator")
         self.cards = CardGrid()
         self.meetings_model = UpcomingMeetingTableModel(self)
         self.overdue_model = OverdueItemTableModel(date.today(), self)
         self.meetings = TablePanel(
-            "Upcoming meetings",
-            _table("Upcoming meetings", self.meetings_model, 2, 4),
-            "No meetings scheduled.",
+            _("Upcoming meetings"),
+            _table("UpcomingMeetings", _("Upcoming meetings"), self.meetings_model, 2, 4),
+            _("No meetings scheduled."),
         )
         self.overdue = TablePanel(
-            "Overdue action items",
-            _table("Overdue action items", self.overdue_model, 0),
-            "No overdue action items.",
+            _("Overdue action items"),
+            _table("OverdueActionItems", _("Overdue action items"), self.overdue_model, 0),
+            _("No overdue action items."),
         )
         self.meetings.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.overdue.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
@@ -277,7 +294,7 @@ class DashboardView(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignTop)
         self.loading_label.hide()
-        momentum = plain_label("Momentum", name="PanelHeading")
+        momentum = plain_label(_("Momentum"), name="PanelHeading")
         momentum.setFont(scaled_font(self, 1.25, bold=True))
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -295,7 +312,7 @@ class DashboardView(QWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("DashboardScroll")
-        scroll.setAccessibleName("Dashboard content")
+        scroll.setAccessibleName(_("Dashboard content"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         return scroll
@@ -304,7 +321,7 @@ class DashboardView(QWidget):
         if self.has_content:
             self.loading_label.show()
         else:
-            self.show_message("Loading…")
+            self.show_message(_("Loading…"))
 
     def show_message(self, text: str) -> None:
         self.has_content = False
@@ -314,10 +331,11 @@ class DashboardView(QWidget):
 
     def show_dashboard(self, data: DashboardData) -> None:
         self.title_label.setText(data.initiative_name)
-        champion = data.champion_name or "no champion named yet"
+        champion = data.champion_name or _("no champion named yet")
         self.subtitle_label.setText(
-            f"Stage: {data.stage_label}   ·   Champion: {champion}   ·   "
-            f"Started {format_date(data.started_on)}"
+            _("Stage: {stage}   ·   Champion: {champion}   ·   Started {date}").format(
+                stage=data.stage_label, champion=champion, date=format_date(data.started_on)
+            )
         )
         self.cards.set_signals(data.signals)
         self.meetings_model.set_rows(data.upcoming)
@@ -325,7 +343,11 @@ class DashboardView(QWidget):
         self.overdue_model.show_items(data.overdue, data.today)
         shown = len(data.overdue)
         note = (
-            f"The {shown} most overdue of {data.overdue_total}."
+            ngettext(
+                "The {shown} most overdue of {total}.",
+                "The {shown} most overdue of {total}.",
+                shown,
+            ).format(shown=shown, total=data.overdue_total)
             if data.overdue_total > shown
             else ""
         )

@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLegend, QLineSeries, QValueAxis
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from cs360desk.domain.enums import Direction, MeasureKind
 from cs360desk.domain.momentum import Level
 from cs360desk.domain.problem_views import MeasureStanding
 from cs360desk.domain.trend import Verdict, number_text
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.linked_models import value_text
+from cs360desk.ui.common.palette import app_colours, chart_in_palette
 from cs360desk.ui.common.style import scaled_font
 
-VALUES_COLOUR = "#3b6ea5"
-BASELINE_COLOUR = "#6b6b6b"
-TARGET_COLOUR = "#2e7d32"
 # Told by a word and a symbol as well as colour: the app's momentum badge styles.
 VERDICT_BADGES = {
-    Verdict.IMPROVING: (Level.OK, "✓ Going the right way"),
-    Verdict.STEADY: (Level.WATCH, "● Holding steady"),
-    Verdict.WORSENING: (Level.ALERT, "▲ Going the wrong way"),
-    Verdict.UNKNOWN: (Level.WATCH, "● Too early to tell"),
+    Verdict.IMPROVING: (Level.OK, N_("✓ Going the right way")),
+    Verdict.STEADY: (Level.WATCH, N_("● Holding steady")),
+    Verdict.WORSENING: (Level.ALERT, N_("▲ Going the wrong way")),
+    Verdict.UNKNOWN: (Level.WATCH, N_("● Too early to tell")),
+}
+# Whole phrases for the figures' last line, one per direction and kind of measure.
+BETTER_WHEN = {
+    Direction.INCREASE: N_("Increase is better"),
+    Direction.DECREASE: N_("Decrease is better"),
+}
+KIND_OF_MEASURE = {
+    MeasureKind.OUTPUT: N_("Output measure"),
+    MeasureKind.OUTCOME: N_("Outcome measure"),
 }
 
 
@@ -34,12 +43,14 @@ def _msecs(day: date) -> float:
     return float(noon.toMSecsSinceEpoch())
 
 
-def _level_line(name: str, colour: str, value: float, start: date, end: date) -> QLineSeries:
+def _level_line(
+    name: str, colour: str, value: float, start: date, end: date, style: Qt.PenStyle
+) -> QLineSeries:
     line = QLineSeries()
     line.setName(name)
     pen = QPen(QColor(colour))
     pen.setWidth(2)
-    pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setStyle(style)
     line.setPen(pen)
     line.append(_msecs(start), value)
     line.append(_msecs(end), value)
@@ -51,7 +62,7 @@ class MeasureChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Measure chart")
+        self.setAccessibleName(_("Measure chart"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
         self.series: dict[str, QLineSeries] = {}
@@ -61,13 +72,17 @@ class MeasureChart(QChartView):
         chart = QChart()
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
+        chart.setLocale(QLocale())  # month names on the time axis in the screens' language
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Lines told apart by their dashes and names in the legend, not by colour alone.
+        chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self.series = {}
         if standing is not None and standing.values:
             self._fill(chart, standing)
         else:
             chart.legend().hide()
-            chart.setTitle("No values yet" if standing is not None else "")
+            chart.setTitle(_("No values yet") if standing is not None else "")
+        chart_in_palette(chart)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()  # the view lets go of its previous chart without deleting it
@@ -79,21 +94,22 @@ class MeasureChart(QChartView):
         # The span of the values only: a target date years ahead would squash them.
         start, end = days[0], days[-1]
         values = QLineSeries()
-        values.setName(measure.name if len(measure.name) < 40 else "Values")
+        values.setName(measure.name if len(measure.name) < 40 else _("Values"))
         values.setPointsVisible(True)
-        values.setPen(QPen(QColor(VALUES_COLOUR), 2))
+        colours = app_colours().chart
+        values.setPen(QPen(QColor(colours.values), 2))
         for value in standing.values:
             values.append(_msecs(value.period_end), value.value)
         self.series["values"] = values
         if measure.baseline_value is not None:
-            label = f"Baseline {number_text(measure.baseline_value)}"
+            label = _("Baseline {value}").format(value=number_text(measure.baseline_value))
             self.series["baseline"] = _level_line(
-                label, BASELINE_COLOUR, measure.baseline_value, start, end
+                label, colours.baseline, measure.baseline_value, start, end, Qt.PenStyle.DashLine
             )
         if measure.target_value is not None:
-            label = f"Target {number_text(measure.target_value)}"
+            label = _("Target {value}").format(value=number_text(measure.target_value))
             self.series["target"] = _level_line(
-                label, TARGET_COLOUR, measure.target_value, start, end
+                label, colours.target, measure.target_value, start, end, Qt.PenStyle.DotLine
             )
         x_axis = _time_axis(start, end, len(days))
         y_axis = _value_axis(standing)
@@ -134,13 +150,13 @@ class TrendPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Trend")
+        self.setAccessibleName(_("Trend"))
         self.badge = plain_label(name="LevelBadge")
         self.words = plain_label(name="TrendWords", wrap=True)
         self.words.setFont(scaled_font(self, 1.15, bold=True))
-        self.words.setAccessibleName("Trend in words")
+        self.words.setAccessibleName(_("Trend in words"))
         self.figures = plain_label(name="TrendFigures", wrap=True)
-        self.figures.setAccessibleName("Latest, baseline and target")
+        self.figures.setAccessibleName(_("Latest, baseline and target"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(10)
@@ -153,13 +169,13 @@ class TrendPanel(QFrame):
     def show_measure(self, standing: MeasureStanding | None) -> None:
         if standing is None:
             self.badge.hide()
-            self.words.setText("Choose a measure to see its values and trend.")
+            self.words.setText(_("Choose a measure to see its values and trend."))
             self.figures.clear()
             return
         level, text = VERDICT_BADGES[standing.trend.verdict]
         if standing.trend.target_met:
-            level, text = Level.OK, "✓ Target met"
-        self.badge.setText(text)
+            level, text = Level.OK, N_("✓ Target met")
+        self.badge.setText(_(text))
         self.badge.setProperty("level", level.value)
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
@@ -174,14 +190,32 @@ def _figures(standing: MeasureStanding) -> str:
     lines = []
     latest = standing.latest
     if latest is not None:
-        lines.append(f"Latest: {value_text(latest.value, unit)} ({format_date(latest.period_end)})")
+        lines.append(
+            _("Latest: {value} ({date})").format(
+                value=value_text(latest.value, unit), date=format_date(latest.period_end)
+            )
+        )
     if measure.baseline_value is not None:
-        period = f" ({measure.baseline_period})" if measure.baseline_period else ""
-        lines.append(f"Baseline: {value_text(measure.baseline_value, unit)}{period}")
+        baseline = value_text(measure.baseline_value, unit)
+        if measure.baseline_period:
+            lines.append(
+                _("Baseline: {value} ({period})").format(
+                    value=baseline, period=measure.baseline_period
+                )
+            )
+        else:
+            lines.append(_("Baseline: {value}").format(value=baseline))
     if measure.target_value is not None:
-        by = f" by {format_date(measure.target_date)}" if measure.target_date else ""
-        lines.append(f"Target: {value_text(measure.target_value, unit)}{by}")
-    lines.append(f"{measure.direction.label} is better · {measure.kind.label} measure")
+        target = value_text(measure.target_value, unit)
+        if measure.target_date:
+            lines.append(
+                _("Target: {value} by {date}").format(
+                    value=target, date=format_date(measure.target_date)
+                )
+            )
+        else:
+            lines.append(_("Target: {value}").format(value=target))
+    lines.append(f"{_(BETTER_WHEN[measure.direction])} · {_(KIND_OF_MEASURE[measure.kind])}")
     if measure.data_source:
-        lines.append(f"Source: {measure.data_source}")
+        lines.append(_("Source: {source}").format(source=measure.data_source))
     return "\n".join(lines)

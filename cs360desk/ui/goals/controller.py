@@ -13,6 +13,7 @@ from cs360desk.domain.enums import GoalDimension
 from cs360desk.domain.evidence_views import GoalsPage, GoalView
 from cs360desk.domain.problem_views import MeasureStanding
 from cs360desk.domain.records import GoalRecord, MeasureRecord
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.services.evidence import (
     create_goal,
     create_measure,
@@ -23,7 +24,6 @@ from cs360desk.services.evidence import (
     save_measure_field,
 )
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.common.record_lists import ListEditor
 from cs360desk.ui.common.sections import SectionContext
@@ -36,9 +36,14 @@ def page_summary(page: GoalsPage) -> str:
     goals = [view for group in page.dimensions for view in group.goals]
     measures = [m for view in goals for m in view.measures]
     right = sum(1 for m in measures if m.trend.verdict.value == "improving")
-    return (
-        f"{plural(len(goals), 'goal')} with {plural(len(measures), 'measure')}; "
-        f"{right} going the right way"
+    return ngettext(
+        "{goals} with {measures}; {n} going the right way",
+        "{goals} with {measures}; {n} going the right way",
+        right,
+    ).format(
+        goals=count_of(len(goals), "{n} goal", "{n} goals"),
+        measures=count_of(len(measures), "{n} measure", "{n} measures"),
+        n=right,
     )
 
 
@@ -110,7 +115,7 @@ class GoalsController(QObject):
         if initiative_id is None:
             self.page = None
             self.goals.set_rows(())
-            self._view.summary.setText("This workspace has no initiative yet.")
+            self._view.summary.setText(_("This workspace has no initiative yet."))
             self.loaded.emit()
             return
         self._context.runner.run(
@@ -149,7 +154,7 @@ class GoalsController(QObject):
         view = self._view
         view.delete_measure.setEnabled(standing is not None)
         if standing is None:
-            view.measure_title.setText("Measure")
+            view.measure_title.setText(_("Measure"))
         else:
             unit = f" ({standing.measure.unit})" if standing.measure.unit else ""
             view.measure_title.setText(f"{standing.measure.name}{unit}")
@@ -161,14 +166,14 @@ class GoalsController(QObject):
         initiative_id = self._initiative_id
         if initiative_id is None:
             return
-        statement = TextPrompt.ask(self._view, "New goal", "&Goal:")
+        statement = TextPrompt.ask(self._view, _("New goal"), _("&Goal:"))
         if statement is None:
             return
         current = self.goals.current_row
         dimension = current.goal.dimension if current else GoalDimension.CRIME
         self._writer.write(
             lambda s: create_goal(s, initiative_id, dimension, statement),
-            done="Saved: a new goal; choose its dimension below",
+            done=_("Saved: a new goal; choose its dimension below"),
             on_saved=self._on_goal_created,
         )
 
@@ -179,12 +184,12 @@ class GoalsController(QObject):
         goal_id = self.goals.current_id
         if goal_id is None:
             return
-        name = TextPrompt.ask(self._view, "New measure", "&Name of the measure:")
+        name = TextPrompt.ask(self._view, _("New measure"), _("&Name of the measure:"))
         if name is None:
             return
         self._writer.write(
             lambda s: create_measure(s, goal_id, name),
-            done="Saved: a new measure; set its baseline and target",
+            done=_("Saved: a new measure; set its baseline and target"),
             on_saved=lambda record: self._on_measure_created(goal_id, record),
         )
 
@@ -197,8 +202,11 @@ class GoalsController(QObject):
         goal = self.goals.current_row
         if goal is None:
             return
-        question = f"Delete this goal and its {plural(len(goal.measures), 'measure')}?"
-        if Confirmation.ask(self._view, "Delete goal", question):
+        count = len(goal.measures)
+        question = ngettext(
+            "Delete this goal and its {n} measure?", "Delete this goal and its {n} measures?", count
+        ).format(n=count)
+        if Confirmation.ask(self._view, _("Delete goal"), question):
             goal_id = goal.goal.id
             self._delete(lambda s: edit_only(delete_goal(s, goal_id)))
 
@@ -207,14 +215,16 @@ class GoalsController(QObject):
         if standing is None:
             return
         count = len(standing.values)
-        question = f"Delete “{standing.measure.name}” and its {plural(count, 'value')}?"
-        if Confirmation.ask(self._view, "Delete measure", question):
+        question = ngettext(
+            "Delete “{name}” and its {n} value?", "Delete “{name}” and its {n} values?", count
+        ).format(name=standing.measure.name, n=count)
+        if Confirmation.ask(self._view, _("Delete measure"), question):
             measure_id = standing.measure.id
             self._delete(lambda s: edit_only(delete_measure(s, measure_id)))
 
     def _delete(self, job: Callable[[WorkSession], tuple[bool, Edit]]) -> None:
         self._writer.write(
             job,
-            done=lambda _deleted, edit: f"Saved: {edit.label.lower()}",
+            done=lambda _deleted, edit: _("Saved: {change}").format(change=edit.label.lower()),
             on_saved=lambda _deleted: self.refresh(),
         )

@@ -15,20 +15,32 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from cs360desk.domain.enums import GoalDimension
 from cs360desk.domain.evidence_views import GoalView
 from cs360desk.domain.problem_views import MeasureStanding
 from cs360desk.domain.records import MeasurementRecord
 from cs360desk.domain.trend import number_text
+from cs360desk.i18n import N_, _, pgettext
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.page_widgets import date_text
 from cs360desk.ui.common.table_models import AnyIndex, Column, DtoTableModel
 
 VERDICT_WORDS = {
-    "improving": "Improving",
-    "worsening": "Worsening",
-    "steady": "Steady",
-    "unknown": "Too early",
+    "improving": N_("Improving"),
+    "worsening": N_("Worsening"),
+    "steady": N_("Steady"),
+    "unknown": N_("Too early"),
 }
+
+
+def dimension_short(dimension: GoalDimension) -> str:
+    """The dimension in one word, for the goals table (its label is the whole phrase)."""
+    words = {
+        GoalDimension.CRIME: pgettext("goal dimension, short", "Crime"),
+        GoalDimension.PARTNERS: pgettext("goal dimension, short", "Partners"),
+        GoalDimension.ORGANIZATION: pgettext("goal dimension, short", "Organization"),
+    }
+    return words.get(dimension) or dimension.value.capitalize()
 
 
 class GoalTableModel(DtoTableModel[GoalView]):
@@ -36,19 +48,21 @@ class GoalTableModel(DtoTableModel[GoalView]):
         super().__init__(
             (
                 Column(
-                    "Dimension",
-                    lambda g: g.goal.dimension.value.capitalize(),
+                    _("Dimension"),
+                    lambda g: dimension_short(g.goal.dimension),
                     lambda g: list(type(g.goal.dimension)).index(g.goal.dimension),
                 ),
-                Column("Goal", lambda g: " ".join(g.goal.statement.split())),
+                Column(_("Goal"), lambda g: " ".join(g.goal.statement.split())),
             )
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             view = self.row_at(index.row())
-            problem = f"\nProblem: {view.problem_title}" if view.problem_title else ""
-            return f"{view.goal.dimension.label}\n{view.goal.statement}{problem}"
+            lines = [view.goal.dimension.label, view.goal.statement]
+            if view.problem_title:
+                lines.append(_("Problem: {title}").format(title=view.problem_title))
+            return "\n".join(lines)
         return super().data(index, role)
 
 
@@ -56,14 +70,14 @@ class MeasureTableModel(DtoTableModel[MeasureStanding]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Measure", lambda m: m.measure.name),
+                Column(_("Measure"), lambda m: m.measure.name),
                 Column(
-                    "Latest",
+                    _("Latest"),
                     lambda m: number_text(m.latest.value) if m.latest else "",
                     lambda m: m.latest.value if m.latest else None,
                     True,
                 ),
-                Column("Trend", lambda m: VERDICT_WORDS[m.trend.verdict.value]),
+                Column(_("Trend"), lambda m: _(VERDICT_WORDS[m.trend.verdict.value])),
             )
         )
 
@@ -74,7 +88,7 @@ class MeasureTableModel(DtoTableModel[MeasureStanding]):
 
 
 COLUMNS = ("period_end", "value", "note")
-HEADERS = ("Period end", "Value", "Note")
+HEADERS = (N_("Period end"), N_("Value"), N_("Note"))
 
 
 class MeasurementTableModel(QAbstractTableModel):
@@ -123,10 +137,10 @@ class MeasurementTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(index.row(), field, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = self._text(index.row(), field, False)
-            return f"{HEADERS[index.column()]}: {shown or 'empty'}"
+            shown = self._text(index.row(), field, False) or _("empty")
+            return f"{_(HEADERS[index.column()])}: {shown}"
         if role == Qt.ItemDataRole.ToolTipRole and self.is_new_row(index.row()):
-            return "Type the next value here, or paste a column from a spreadsheet (Ctrl+V)"
+            return _("Type the next value here, or paste a column from a spreadsheet (Ctrl+V)")
         if role == Qt.ItemDataRole.FontRole and self.is_new_row(index.row()):
             font = QFont()
             font.setItalic(True)
@@ -140,7 +154,7 @@ class MeasurementTableModel(QAbstractTableModel):
         if value is None:
             if field == "period_end" and self.next_period is not None:
                 return date_text(self.next_period) if editing else format_date(self.next_period)
-            return "" if editing else ("type a value" if field == "value" else "")
+            return "" if editing else (_("type a value") if field == "value" else "")
         if field == "period_end":
             return date_text(value.period_end) if editing else format_date(value.period_end)
         if field == "value":
@@ -155,7 +169,7 @@ class MeasurementTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

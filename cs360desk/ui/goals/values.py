@@ -14,9 +14,9 @@ from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.evidence_views import next_period_end
 from cs360desk.domain.problem_views import MeasureStanding
 from cs360desk.domain.records import MeasurementRecord
+from cs360desk.i18n import _, ngettext
 from cs360desk.services.evidence import delete_measurements, record_values, save_measurement_field
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import parse_date_text
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -112,7 +112,9 @@ class ValuesController(QObject):
         if field == "period_end":
             day = parse_date_text(text)
             if day is None:
-                self._show_error(f"Not saved: {text.strip()!r} is not a date.")
+                self._show_error(
+                    _("Not saved: {text} is not a date.").format(text=repr(text.strip()))
+                )
                 return
             if stored is None:  # the next row: its value is still to come
                 model.set_values(tuple(model.values), day)
@@ -128,7 +130,7 @@ class ValuesController(QObject):
     def _save(self, work: Callable[[WorkSession], Edit]) -> None:
         self._writer.write(
             lambda s: edit_only(work(s)),
-            done="Saved",
+            done=_("Saved"),
             on_saved=self._on_saved,
             on_failed=self._on_failed,
         )
@@ -139,7 +141,7 @@ class ValuesController(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
-            self._show_error(f"Not saved: {error}")
+            self._show_error(_("Not saved: {error}").format(error=error))
         else:
             self._context.runner.report_failure(error)
 
@@ -159,7 +161,7 @@ class ValuesController(QObject):
             return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self._show_error("Nothing to paste: copy a column of values first.")
+            self._show_error(_("Nothing to paste: copy a column of values first."))
             return
         model = self._view.value_model
         if model.next_period is None:
@@ -178,6 +180,10 @@ class ValuesController(QObject):
             return
         self._writer.write(
             lambda s: edit_only(delete_measurements(s, doomed)),
-            done=f"Deleted {plural(len(doomed), 'value')}; Ctrl+Z brings them back",
+            done=ngettext(
+                "Deleted {n} value; Ctrl+Z brings it back",
+                "Deleted {n} values; Ctrl+Z brings them back",
+                len(doomed),
+            ).format(n=len(doomed)),
             on_saved=lambda _deleted: self._reload(),
         )

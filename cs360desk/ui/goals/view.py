@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Direction, Frequency, GoalDimension, MeasureKind
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.field_widgets import CHOICE, DATE, ENUM, LINE, NUMBER, TEXT, FieldSpec
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
@@ -35,23 +36,23 @@ from cs360desk.ui.goals.chart import MeasureChart, TrendPanel
 from cs360desk.ui.goals.models import GoalTableModel, MeasurementTableModel, MeasureTableModel
 
 GOAL_FIELDS = (
-    FieldSpec("dimension", "Dimen&sion", ENUM, GoalDimension),
-    FieldSpec("statement", "&Goal", TEXT, lines=3),
-    FieldSpec("problem_id", "&Problem", CHOICE, none_text="(the whole initiative)"),
+    FieldSpec("dimension", N_("Dimen&sion"), ENUM, GoalDimension),
+    FieldSpec("statement", N_("&Goal"), TEXT, lines=3),
+    FieldSpec("problem_id", N_("&Problem"), CHOICE, none_text=N_("(the whole initiative)")),
 )
 MEASURE_FIELDS = (
-    FieldSpec("name", "&Name", LINE),
-    FieldSpec("unit", "&Unit", LINE, placeholder="calls per month, %, events"),
-    FieldSpec("data_source", "Data s&ource", LINE),
-    FieldSpec("kind", "&Kind", ENUM, MeasureKind),
-    FieldSpec("direction", "&Better when it", ENUM, Direction),
-    FieldSpec("frequency", "Fre&quency", ENUM, Frequency),
-    FieldSpec("baseline_value", "B&aseline value", NUMBER),
-    FieldSpec("baseline_period", "Baseline pe&riod", LINE, placeholder="e.g. 2021–2023"),
-    FieldSpec("target_value", "&Target value", NUMBER),
-    FieldSpec("target_date", "Target &date", DATE),
+    FieldSpec("name", N_("&Name"), LINE),
+    FieldSpec("unit", N_("&Unit"), LINE, placeholder=N_("calls per month, %, events")),
+    FieldSpec("data_source", N_("Data s&ource"), LINE),
+    FieldSpec("kind", N_("&Kind"), ENUM, MeasureKind),
+    FieldSpec("direction", N_("&Better when it"), ENUM, Direction),
+    FieldSpec("frequency", N_("Fre&quency"), ENUM, Frequency),
+    FieldSpec("baseline_value", N_("B&aseline value"), NUMBER),
+    FieldSpec("baseline_period", N_("Baseline pe&riod"), LINE, placeholder=N_("e.g. 2021–2023")),
+    FieldSpec("target_value", N_("&Target value"), NUMBER),
+    FieldSpec("target_date", N_("Target &date"), DATE),
 )
-PASTE_HINT = (
+PASTE_HINT = N_(
     "Type a value in the last row, or copy a column from a spreadsheet and press Ctrl+V: "
     "date and value side by side, or values alone into the selected rows."
 )
@@ -91,7 +92,7 @@ class ValuesTable(QTableView):
 def _values_table(model: MeasurementTableModel) -> ValuesTable:
     table = ValuesTable()
     table.setObjectName("MeasureValues")
-    table.setAccessibleName("Values")
+    table.setAccessibleName(_("Values"))
     table.setModel(model)
     table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,31 +117,33 @@ class GoalsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Goals and measures")
+        self.setAccessibleName(_("Goals and measures"))
         self.summary = note_label()
         self.goal_model = GoalTableModel()
-        self.goals = data_table("Goals", self.goal_model)
+        self.goals = data_table(_("Goals"), self.goal_model)
         stretch_column(self.goals, 1)
         wrap_rows(self.goals)
         self.goal_fields = Fields(GOAL_FIELDS, self)
-        self.new_goal = button("Ne&w goal…", "Add a goal (Ctrl+N)")
-        self.delete_goal = button("Delete goal", "Delete the chosen goal and its measures")
+        self.new_goal = button(_("Ne&w goal…"), _("Add a goal (Ctrl+N)"))
+        self.delete_goal = button(_("Delete goal"), _("Delete the chosen goal and its measures"))
         self.measure_model = MeasureTableModel()
-        self.measures = data_table("Measures of the goal", self.measure_model)
+        self.measures = data_table(_("Measures of the goal"), self.measure_model)
         stretch_column(self.measures, 0)
         wrap_rows(self.measures)
-        self.new_measure = button("New &measure…", "Add a measure to the chosen goal")
-        self.delete_measure = button("Delete measure", "Delete the chosen measure and its values")
-        self.measure_title = heading("Measure", 1.35)
+        self.new_measure = button(_("New &measure…"), _("Add a measure to the chosen goal"))
+        self.delete_measure = button(
+            _("Delete measure"), _("Delete the chosen measure and its values")
+        )
+        self.measure_title = heading(_("Measure"), 1.35)
         self.chart = MeasureChart()
         self.trend = TrendPanel()
         self.value_model = MeasurementTableModel(self)
         self.values = _values_table(self.value_model)
         self.values_error = plain_label(name="FieldError", wrap=True)
-        self.values_error.setAccessibleName("Values error")
+        self.values_error.setAccessibleName(_("Values error"))
         self.values_error.hide()
         self.measure_fields = Fields(MEASURE_FIELDS, self)
-        self.new_action = QAction("New goal", self)
+        self.new_action = QAction(_("New goal"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.new_action)
@@ -148,13 +151,13 @@ class GoalsView(QWidget):
         page_layout(self).addWidget(side_by_side(*panels, sizes=[500, 740]))
 
     def _goals_panel(self) -> QWidget:
-        panel, layout = list_panel("Goals & measures")
+        panel, layout = list_panel(_("Goals & measures"))
         layout.addWidget(self.summary)
         layout.addWidget(self.goals, 2)
         layout.addLayout(button_row(self.new_goal, self.delete_goal))
         layout.addLayout(self.goal_fields.form([spec.name for spec in GOAL_FIELDS]))
         layout.addSpacing(6)
-        layout.addWidget(heading("Measures"))
+        layout.addWidget(heading(_("Measures")))
         layout.addWidget(self.measures, 2)
         layout.addLayout(button_row(self.new_measure, self.delete_measure))
         return panel
@@ -167,10 +170,10 @@ class GoalsView(QWidget):
         top.addWidget(self.trend, 2)
         layout.addLayout(top, 5)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Measure parts")
+        self.tabs.setAccessibleName(_("Measure parts"))
         values = QWidget()
         values_layout = QVBoxLayout(values)
-        values_layout.addWidget(note_label(PASTE_HINT))
+        values_layout.addWidget(note_label(_(PASTE_HINT)))
         values_layout.addWidget(self.values, 1)
         values_layout.addWidget(self.values_error)
         details = QWidget()
@@ -179,7 +182,7 @@ class GoalsView(QWidget):
         names = [spec.name for spec in MEASURE_FIELDS]
         columns.addLayout(self.measure_fields.form(names[:6]), 1)
         columns.addLayout(self.measure_fields.form(names[6:]), 1)
-        self.tabs.addTab(values, "Values")
-        self.tabs.addTab(details, "Details")
+        self.tabs.addTab(values, _("Values"))
+        self.tabs.addTab(details, _("Details"))
         layout.addWidget(self.tabs, 4)
         return panel

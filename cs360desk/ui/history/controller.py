@@ -8,6 +8,8 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
+from cs360desk.domain.enums import ChangeAction
+from cs360desk.i18n import _, count_of, pgettext
 from cs360desk.services.history import (
     ChangeEntry,
     HistoryFilter,
@@ -18,14 +20,11 @@ from cs360desk.services.history import (
 )
 from cs360desk.services.history_restore import RestoredRecord, restore_deleted_as_edit
 from cs360desk.ui.common.edit_writer import EditWriter
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_widgets import resort
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
-from cs360desk.ui.history.models import ACTION_WORDS, format_when, record_text
+from cs360desk.ui.history.models import format_when, kind_count, kind_name, record_text
 from cs360desk.ui.history.view import HistoryView
-
-ALL = "All"
 
 
 @dataclass(frozen=True)
@@ -57,10 +56,12 @@ class RestoreConfirmation:
     def ask(cls, parent: QWidget, entry: ChangeEntry) -> bool:
         answer = QMessageBox.question(
             parent,
-            "Restore deleted record",
-            f"Bring back {record_text(entry)}, deleted by {entry.who} on "
-            f"{format_when(entry.at)}?\n\nWhat was deleted with it (agenda items, progress "
-            "notes, links) comes back too. Links to records deleted since stay empty.",
+            _("Restore deleted record"),
+            _(
+                "Bring back {record}, deleted by {who} on {when}?\n\nWhat was deleted with it "
+                "(agenda items, progress notes, links) comes back too. Links to records "
+                "deleted since stay empty."
+            ).format(record=record_text(entry), who=entry.who, when=format_when(entry.at)),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -71,7 +72,7 @@ class RestoreReport:
     @classmethod
     def tell(cls, parent: QWidget, message: str) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Restored, with gaps", message, parent=parent
+            QMessageBox.Icon.Information, _("Restored, with gaps"), message, parent=parent
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -128,12 +129,14 @@ class HistoryController(QObject):
     def _show(self, page: HistoryPage) -> None:
         view = self._view
         self._filling = True
-        _fill_choices(view.kind_combo, [(kind_label(k).capitalize(), k) for k in page.kinds])
+        _fill_choices(
+            view.kind_combo, [(kind_name(kind_label(k)).capitalize(), k) for k in page.kinds]
+        )
         _fill_choices(view.person_combo, [(who, who) for who in page.people])
         self._filling = False
         view.model.set_rows(page.entries)
         resort(view.table)
-        view.count_label.setText(plural(len(page.entries), "change"))
+        view.count_label.setText(count_of(len(page.entries), "{n} change", "{n} changes"))
         self._show_entry(None)
         self.loaded.emit()
 
@@ -142,11 +145,12 @@ class HistoryController(QObject):
         view.field_model.set_rows(entry.fields if entry else ())
         view.restore_button.setEnabled(entry is not None and entry.restorable)
         if entry is None:
-            view.detail_label.setText("Choose a change to see its fields.")
+            view.detail_label.setText(_("Choose a change to see its fields."))
         else:
             view.detail_label.setText(
-                f"{ACTION_WORDS[entry.action]} {record_text(entry)} — by {entry.who}, "
-                f"{format_when(entry.at)}"
+                _detail_sentence(entry.action).format(
+                    record=record_text(entry), who=entry.who, when=format_when(entry.at)
+                )
             )
 
     # Slots -----------------------------------------------------------------------------
@@ -176,21 +180,40 @@ class HistoryController(QObject):
             RestoreReport.tell(self._view, restored_message(restored))
 
 
+def _detail_sentence(action: ChangeAction) -> str:
+    """The line over the chosen change's fields, with {record}, {who} and {when}."""
+    if action is ChangeAction.CREATE:
+        return _("Added {record} — by {who}, {when}")
+    if action is ChangeAction.DELETE:
+        return _("Deleted {record} — by {who}, {when}")
+    return _("Changed {record} — by {who}, {when}")
+
+
 def restored_message(restored: RestoredRecord) -> str:
     """One status line: what came back, under which number, and what could not."""
-    kind = kind_label(restored.entity)
-    message = f"Restored {kind} {restored.record_id}" if restored.record_id else f"Restored {kind}"
+    kind = kind_name(kind_label(restored.entity))
+    if restored.record_id:
+        message = _("Restored {kind} {number}").format(kind=kind, number=restored.record_id)
+    else:
+        message = _("Restored {kind}").format(kind=kind)
     if not restored.same_id:
-        message += " under a new number (its old one is taken)"
+        message = _("{message} under a new number (its old one is taken)").format(message=message)
     if restored.companions:
-        message += " with " + ", ".join(plural(n, noun) for noun, n in restored.companions)
+        records = ", ".join(kind_count(noun, n) for noun, n in restored.companions)
+        message = _("{message} with {records}").format(message=message, records=records)
     if restored.relinked:
-        linked = ", ".join(plural(n, noun) for noun, n in restored.relinked)
-        message += f"; linked to it again: {linked}"
+        records = ", ".join(kind_count(noun, n) for noun, n in restored.relinked)
+        message = _("{message}; linked to it again: {records}").format(
+            message=message, records=records
+        )
     if restored.dropped_links:
-        message += "; left empty: " + ", ".join(restored.dropped_links)
+        message = _("{message}; left empty: {links}").format(
+            message=message, links=", ".join(restored.dropped_links)
+        )
     if restored.left_out:
-        message += "; not restored: " + "; ".join(restored.left_out)
+        message = _("{message}; not restored: {rows}").format(
+            message=message, rows="; ".join(restored.left_out)
+        )
     return message
 
 
@@ -198,7 +221,7 @@ def _fill_choices(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
     """Replace the choices, keeping the chosen one when it is still offered."""
     current = combo.currentData()
     combo.clear()
-    combo.addItem(ALL, "")
+    combo.addItem(pgettext("history filter", "All"), "")
     for text, value in choices:
         combo.addItem(text, value)
     found = combo.findData(current) if current else 0

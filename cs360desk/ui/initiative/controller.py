@@ -14,6 +14,7 @@ from cs360desk.domain.errors import NotFoundError
 from cs360desk.domain.initiative_views import InitiativePage
 from cs360desk.domain.momentum import MomentumThresholds
 from cs360desk.domain.records import InitiativeRecord
+from cs360desk.i18n import _, ngettext
 from cs360desk.services.agency_settings import momentum_limits
 from cs360desk.services.initiative_page import (
     initiative_page,
@@ -21,7 +22,6 @@ from cs360desk.services.initiative_page import (
     save_initiative_field,
 )
 from cs360desk.ui.common.edit_writer import EditWriter
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_lists import FieldSaver
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -83,7 +83,7 @@ class InitiativeController(QObject):
         initiative_id, request = self._initiative_id, self._request
         if initiative_id is None:
             self.page = None
-            self._view.show_message("This workspace has no initiative yet.")
+            self._view.show_message(_("This workspace has no initiative yet."))
             return
         self._context.runner.run(
             lambda s: load_page(s, initiative_id),
@@ -117,19 +117,25 @@ class InitiativeController(QObject):
         target = self.page.next_stage if self.page else None
         view.move_button.setEnabled(target is not None)
         view.move_button.setText(
-            f"&Move to {target.label}…" if target else "Closed: no stage after this one"
+            _("&Move to {stage}…").format(stage=target.label)
+            if target
+            else _("Closed: no stage after this one")
         )
         since = initiative.stage_changed_on or initiative.started_on
         days = max(0, (self._today() - since).days)
-        view.stage_summary.setText(f"In {initiative.stage.label} for {plural(days, 'day')}.")
+        view.stage_summary.setText(
+            ngettext("In {stage} for {n} day.", "In {stage} for {n} days.", days).format(
+                stage=initiative.stage.label, n=days
+            )
+        )
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request != self._request:
             return
         if isinstance(error, NotFoundError):
-            self._view.show_message("This initiative no longer exists.")
+            self._view.show_message(_("This initiative no longer exists."))
             return
-        self._view.show_message("The initiative could not be loaded.")
+        self._view.show_message(_("The initiative could not be loaded."))
         self._context.runner.report_failure(error)
 
     def _on_saved(self, record: InitiativeRecord) -> None:
@@ -157,6 +163,8 @@ class InitiativeController(QObject):
                 reached_on=chosen.reached_on,
                 expected_version=initiative.version,
             ),
-            done=lambda record, _edit: f"Saved: moved to {record.stage.label}",
+            done=lambda record, _edit: _("Saved: moved to {stage}").format(
+                stage=record.stage.label
+            ),
             on_saved=lambda _record: self.refresh(),
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Stage
+from cs360desk.i18n import _
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
 
@@ -33,33 +34,38 @@ class MoveStageDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, current: Stage, target: Stage, today: date) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Move to {target.label}")
-        self.setAccessibleName(f"Move to {target.label}")
+        move_to = _("Move to {stage}").format(stage=target.label)
+        self.setWindowTitle(move_to)
+        self.setAccessibleName(move_to)
         intro = plain_label(
-            f"The initiative moves from {current.label} to {target.label}. The note is kept "
-            "in the stage history and shows in progress updates.",
+            _(
+                "The initiative moves from {current} to {target}. The note is kept "
+                "in the stage history and shows in progress updates."
+            ).format(current=current.label, target=target.label),
             wrap=True,
         )
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(date_format())
-        self.date_edit.setAccessibleName("Reached on")
+        self.date_edit.setAccessibleName(_("Reached on"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("What was done to get here, and what the chief agreed to")
+        self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setPlaceholderText(
+            _("What was done to get here, and what the chief agreed to")
+        )
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 16)
         form = QFormLayout()
-        date_label = QLabel("&Reached on")
+        date_label = QLabel(_("&Reached on"))
         date_label.setBuddy(self.date_edit)
-        note_label = QLabel("&Note")
+        note_label = QLabel(_("&Note"))
         note_label.setBuddy(self.note_edit)
         form.addRow(date_label, self.date_edit)
         form.addRow(note_label, self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Move to {target.label}")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(move_to)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,17 +8,19 @@ from PySide6.QtCore import QItemSelectionModel, QObject
 
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.views import AgendaLine
+from cs360desk.i18n import N_, _
 from cs360desk.services import edits
 from cs360desk.services.catalog import AGENDA_ITEM
 from cs360desk.services.meeting_planning import move_agenda_item
 from cs360desk.ui.common.choice_delegate import ChoiceDelegate
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.meetings.agenda_model import NO_PRESENTER, PRESENTER, TITLE
+from cs360desk.ui.meetings.dialogs import not_on_team
 from cs360desk.ui.meetings.editor import MeetingEditorView
 from cs360desk.ui.meetings.open_meeting import OpenMeeting
 from cs360desk.ui.meetings.tables import TextDelegate
 
-NEW_ITEM_TITLE = "New agenda item"
+NEW_ITEM_TITLE = N_("New agenda item")
 
 
 class AgendaController(QObject):
@@ -38,9 +40,9 @@ class AgendaController(QObject):
         self._select_after: int | None = None
         self._edit_after = False
         table, model = view.agenda_table, view.agenda_model
-        table.setItemDelegateForColumn(TITLE, TextDelegate("Agenda item title", table))
+        table.setItemDelegateForColumn(TITLE, TextDelegate(_("Agenda item title"), table))
         table.setItemDelegateForColumn(
-            PRESENTER, ChoiceDelegate(self._presenter_choices, "Presenter", table)
+            PRESENTER, ChoiceDelegate(self._presenter_choices, _("Presenter"), table)
         )
         model.edit_requested.connect(self._on_edit_requested)
         model.move_requested.connect(self._on_move_requested)
@@ -57,10 +59,8 @@ class AgendaController(QObject):
     def _presenter_choices(self) -> list[tuple[str, Any]]:
         sheet = self._editor.sheet
         people = sheet.people if sheet else ()
-        choices: list[tuple[str, Any]] = [(NO_PRESENTER, None)]
-        choices += [
-            (p.name if p.is_member else f"{p.name}  (not on the team)", p.person_id) for p in people
-        ]
+        choices: list[tuple[str, Any]] = [(_(NO_PRESENTER), None)]
+        choices += [(p.name if p.is_member else not_on_team(p.name), p.person_id) for p in people]
         return choices
 
     @property
@@ -110,16 +110,17 @@ class AgendaController(QObject):
 
     def _refused(self, error: UserFacingError) -> None:
         label = self._view.agenda_error
-        label.setText(f"Not saved: {error}")
+        label.setText(_("Not saved: {problem}").format(problem=error))
         label.show()
 
     def _on_add(self) -> None:
         meeting_id = self._meeting_id
         if meeting_id is None:
             return
+        title = _(NEW_ITEM_TITLE)  # the user's language, at the moment it is added
         self._writer.write(
-            lambda s: edits.create(s, AGENDA_ITEM, meeting_id=meeting_id, title=NEW_ITEM_TITLE),
-            done="Agenda item added; type its title",
+            lambda s: edits.create(s, AGENDA_ITEM, meeting_id=meeting_id, title=title),
+            done=_("Agenda item added; type its title"),
             on_saved=lambda record: self._after_save(record.id, edit=True),
             on_refused=self._refused,
         )
@@ -133,7 +134,7 @@ class AgendaController(QObject):
         neighbour = model.line_at(row + 1 if row + 1 < model.rowCount() else row - 1).item.id
         self._writer.write(
             lambda s: edit_only(edits.delete(s, AGENDA_ITEM, item_id)),
-            done=f"Agenda item removed: {line.item.title}",
+            done=_("Agenda item removed: {title}").format(title=line.item.title),
             on_saved=lambda _saved: self._after_save(neighbour if neighbour != item_id else None),
             on_refused=self._refused,
         )
@@ -141,7 +142,7 @@ class AgendaController(QObject):
     def _on_edit_requested(self, item_id: int, field: str, value: Any) -> None:
         self._writer.write(
             lambda s: edits.update(s, AGENDA_ITEM, item_id, **{field: value}),
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda _record: self._after_save(item_id),
             on_refused=lambda error: self._on_edit_refused(item_id, field, value, error),
         )
@@ -169,9 +170,11 @@ class AgendaController(QObject):
 
         self._writer.write(
             lambda s: edits.update(s, AGENDA_ITEM, item_id, notes=text),
-            done="Saved",
+            done=_("Saved"),
             on_saved=saved,
-            on_refused=lambda error: box.show_error(f"Not saved: {error}", warning_sign=False),
+            on_refused=lambda error: box.show_error(
+                _("Not saved: {problem}").format(problem=error), warning_sign=False
+            ),
         )
 
     def _on_move_by(self, delta: int) -> None:
@@ -200,7 +203,7 @@ class AgendaController(QObject):
 
         self._writer.write(
             lambda s: edit_only(move_agenda_item(s, item_id, position)),
-            done=f"Agenda item moved to position {position + 1}",
+            done=_("Agenda item moved to position {position}").format(position=position + 1),
             on_saved=saved,
             on_refused=refused,
         )

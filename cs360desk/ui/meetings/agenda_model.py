@@ -13,13 +13,14 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Sign
 
 from cs360desk.domain.meeting_views import PersonChoice
 from cs360desk.domain.views import AgendaLine
+from cs360desk.i18n import N_, _
 from cs360desk.ui.meetings.lines_model import AnyIndex, EditedLinesModel, Refused
 
 MIME_TYPE = "application/x-cs360desk-agenda-item"
-HEADERS = ("#", "Title", "Presenter", "Notes")
+HEADERS = (N_("#"), N_("Title"), N_("Presenter"), N_("Notes"))
 TITLE, PRESENTER, NOTES = 1, 2, 3
 FIELDS = {TITLE: "title", PRESENTER: "presenter_id"}
-NO_PRESENTER = "(no presenter)"
+NO_PRESENTER = N_("(no presenter)")
 
 
 def first_line(text: str) -> str:
@@ -63,7 +64,7 @@ class AgendaTableModel(EditedLinesModel[AgendaLine]):
         if column == PRESENTER:
             if refused:
                 presenter = refused[0]
-                return self._names.get(presenter, NO_PRESENTER) if presenter is not None else ""
+                return self._names.get(presenter, _(NO_PRESENTER)) if presenter is not None else ""
             return line.presenter_name
         return first_line(line.item.notes)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from cs360desk.domain.enums import AttendanceStatus
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.domain.views import AttendanceLine
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import ATTENDANCE
 from cs360desk.services.meeting_planning import prefill_attendance
@@ -37,8 +38,8 @@ class AttendanceController(QObject):
         self._view = view
         self._writer = writer
         table = view.attendance_table
-        table.setItemDelegateForColumn(STATUS, ChoiceDelegate(_status_choices, "Status", table))
-        table.setItemDelegateForColumn(NAME, TextDelegate("Guest name", table))
+        table.setItemDelegateForColumn(STATUS, ChoiceDelegate(_status_choices, _("Status"), table))
+        table.setItemDelegateForColumn(NAME, TextDelegate(_("Guest name"), table))
         view.attendance_model.edit_requested.connect(self._on_edit_requested)
         table.remove_requested.connect(self._on_remove)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -72,7 +73,7 @@ class AttendanceController(QObject):
 
     def _on_filled(self, added: bool) -> None:
         self._editor.show_status(
-            "Attendance filled from the team" if added else "Every current member is listed."
+            _("Attendance filled from the team") if added else _("Every current member is listed.")
         )
         self._editor.reload_parts()
 
@@ -84,15 +85,15 @@ class AttendanceController(QObject):
         box = self._view.guest_box
         self._writer.write(
             lambda s: edits.create(s, ATTENDANCE, meeting_id=meeting_id, guest_name=name),
-            done=f"Guest added: {name}",
+            done=_("Guest added: {name}").format(name=name),
             on_saved=lambda _record: self._on_guest_added(),
             on_refused=lambda error: box.show_error(self._guest_problem(error), warning_sign=False),
         )
 
     def _guest_problem(self, error: UserFacingError) -> str:
         if not self._view.guest_edit.text().strip():
-            return "Type the guest's name first."
-        return f"Not saved: {error}"
+            return _("Type the guest's name first.")
+        return _("Not saved: {problem}").format(problem=error)
 
     def _on_guest_added(self) -> None:
         self._view.guest_edit.clear()
@@ -106,7 +107,7 @@ class AttendanceController(QObject):
         record_id = line.record.id
         self._writer.write(
             lambda s: edit_only(edits.delete(s, ATTENDANCE, record_id)),
-            done=f"Removed from the attendance list: {line.name}",
+            done=_("Removed from the attendance list: {name}").format(name=line.name),
             on_saved=lambda _removed: self._editor.reload_parts(),
             on_refused=self._editor.show_problem,
         )
@@ -120,7 +121,7 @@ class AttendanceController(QObject):
 
         self._writer.write(
             lambda s: edits.update(s, ATTENDANCE, record_id, **{field: value}),
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda _record: self._editor.reload_parts(),
             on_refused=refused,
         )

@@ -13,10 +13,20 @@ from PySide6.QtCore import QObject
 
 from cs360desk.domain.enums import AttendanceStatus
 from cs360desk.domain.views import AttendanceLine
+from cs360desk.i18n import N_, _, count_of, pgettext
 from cs360desk.ui.meetings.lines_model import EditedLinesModel, Refused
 
-HEADERS = ("Name", "Member or guest", "Status")
+HEADERS = (N_("Name"), N_("Member or guest"), N_("Status"))
 NAME, KIND, STATUS = 0, 1, 2
+
+
+def status_count(status: AttendanceStatus, count: int) -> str:
+    """ "9 present", "1 excused": how many attendees have this status."""
+    if status is AttendanceStatus.PRESENT:
+        return count_of(count, "{n} present", "{n} present")
+    if status is AttendanceStatus.ABSENT:
+        return count_of(count, "{n} absent", "{n} absent")
+    return count_of(count, "{n} excused", "{n} excused")
 
 
 def attendance_summary(lines: Sequence[AttendanceLine]) -> str:
@@ -24,8 +34,8 @@ def attendance_summary(lines: Sequence[AttendanceLine]) -> str:
     counts = {status: 0 for status in AttendanceStatus}
     for line in lines:
         counts[line.record.status] += 1
-    parts = [f"{n} {status.label.lower()}" for status, n in counts.items() if n]
-    return " · ".join(parts) if parts else "Nobody listed yet."
+    parts = [status_count(status, n) for status, n in counts.items() if n]
+    return " · ".join(parts) if parts else _("Nobody listed yet.")
 
 
 class AttendanceTableModel(EditedLinesModel[AttendanceLine]):
@@ -56,7 +66,9 @@ class AttendanceTableModel(EditedLinesModel[AttendanceLine]):
         if column == NAME:
             return line.name if refused is None else str(refused[0])
         if column == KIND:
-            return "Guest" if line.is_guest else "Member"
+            return (
+                pgettext("attendee", "Guest") if line.is_guest else pgettext("attendee", "Member")
+            )
         if refused is not None:
             return AttendanceStatus(refused[0]).label
         return line.record.status.label

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from cs360desk.domain.enums import ReportKind, TeamKind
 from cs360desk.domain.meeting_views import MeetingRow, TeamChoice
 from cs360desk.domain.records import MeetingRecord
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import MEETING
 from cs360desk.services.meeting_planning import (
@@ -25,11 +26,11 @@ from cs360desk.services.meetings import (
     teams_of_initiative,
 )
 from cs360desk.ui.common.edit_writer import edit_only
-from cs360desk.ui.common.formatting import format_meeting_time
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.meetings.dialogs import ActionItemDialog, Confirmation
 from cs360desk.ui.meetings.editor_controller import MeetingEditorController
+from cs360desk.ui.meetings.list_model import long_meeting_time
 from cs360desk.ui.meetings.view import MeetingsView
 from cs360desk.ui.reports.dialog import MeetingReportDialog, show_meeting_report
 
@@ -61,6 +62,13 @@ def load_meeting_list(
     )
     exists = open_id is not None and meeting_exists(session, open_id)
     return MeetingListData(teams, team_id, tuple(rows), exists)
+
+
+def _empty_list_text(*, upcoming: bool, of_team: bool) -> str:
+    """Why the list is empty, as one whole sentence."""
+    if upcoming:
+        return _("No upcoming meetings of this team.") if of_team else _("No upcoming meetings.")
+    return _("No past meetings of this team.") if of_team else _("No past meetings.")
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,7 @@ class MeetingsController(QObject):
         if initiative_id is None:
             self.data = None
             self._view.list_model.set_rows(())
-            self._view.show_list("This workspace has no initiative yet.")
+            self._view.show_list(_("This workspace has no initiative yet."))
             return
         request, team_id, upcoming = self._request, self._team_id, self._view.upcoming
         now, open_id = self._context.now(), self.editor.meeting_id
@@ -177,8 +185,7 @@ class MeetingsController(QObject):
         view.table.selectionModel().blockSignals(True)
         view.list_model.set_rows(data.rows)
         view.table.selectionModel().blockSignals(False)
-        when = "upcoming" if view.upcoming else "past"
-        view.show_list(f"No {when} meetings{' of this team' if data.team_id else ''}.")
+        view.show_list(_empty_list_text(upcoming=view.upcoming, of_team=data.team_id is not None))
         self._choose_after_load(data, choice)
         self.list_loaded.emit()
 
@@ -202,7 +209,7 @@ class MeetingsController(QObject):
             self.editor.open(data.rows[0].meeting.id, fill_attendance=False)
         else:
             self._select_row(-1)
-            self.editor.clear("No meeting to show.")
+            self.editor.clear(_("No meeting to show."))
 
     def _select_row(self, row: int) -> None:
         table = self._view.table
@@ -246,7 +253,7 @@ class MeetingsController(QObject):
     def _on_new_meeting(self) -> None:
         team_id = self._team_for_new_meeting()
         if team_id is None:
-            self._context.show_status("This initiative has no team yet; add a team first.")
+            self._context.show_status(_("This initiative has no team yet; add a team first."))
             return
         now = self._context.now()
         self.editor.writer.write(
@@ -274,7 +281,9 @@ class MeetingsController(QObject):
 
     def _on_scheduled(self, record: MeetingRecord, *, focus_title: bool) -> None:
         self._context.show_status(
-            f"Scheduled: {record.title}, {format_meeting_time(record.starts_at)}"
+            _("Scheduled: {title}, {when}").format(
+                title=record.title, when=long_meeting_time(record.starts_at)
+            )
         )
         self._view.set_upcoming(record.starts_at >= self._context.now())
         if self._team_id not in (None, record.team_id):
@@ -296,7 +305,7 @@ class MeetingsController(QObject):
         now = self._context.now()
         self.editor.writer.write(
             lambda s: mark_held(s, meeting_id, now=now),
-            done="Marked as held",
+            done=_("Marked as held"),
             on_saved=self.editor.show_meeting_fields,
             on_refused=self.editor.show_problem,
         )
@@ -305,14 +314,16 @@ class MeetingsController(QObject):
         meeting = self.editor.meeting
         if meeting is None or not Confirmation.ask(
             self._view,
-            "Cancel meeting",
-            f"Cancel “{meeting.title}”?\n\nIt stays on record, marked as cancelled.",
-            "Cancel meeting",
+            _("Cancel meeting"),
+            _("Cancel “{title}”?\n\nIt stays on record, marked as cancelled.").format(
+                title=meeting.title
+            ),
+            _("Cancel meeting"),
         ):
             return
         self.editor.writer.write(
             lambda s: cancel_meeting(s, meeting.id),
-            done="Meeting cancelled; it stays on record",
+            done=_("Meeting cancelled; it stays on record"),
             on_saved=self.editor.show_meeting_fields,
             on_refused=self.editor.show_problem,
         )
@@ -321,15 +332,17 @@ class MeetingsController(QObject):
         meeting = self.editor.meeting
         if meeting is None or not Confirmation.ask(
             self._view,
-            "Delete meeting",
-            f"Delete “{meeting.title}” with its agenda and attendance?\n\n"
-            "Edit ▸ Undo (Ctrl+Z) brings it back.",
-            "Delete meeting",
+            _("Delete meeting"),
+            _(
+                "Delete “{title}” with its agenda and attendance?\n\n"
+                "Edit ▸ Undo (Ctrl+Z) brings it back."
+            ).format(title=meeting.title),
+            _("Delete meeting"),
         ):
             return
         self.editor.writer.write(
             lambda s: edit_only(edits.delete(s, MEETING, meeting.id)),
-            done=f"Deleted: {meeting.title} (Ctrl+Z to undo)",
+            done=_("Deleted: {title} (Ctrl+Z to undo)").format(title=meeting.title),
             on_saved=lambda _deleted: self._after_delete(),
             on_refused=self.editor.show_problem,
         )
@@ -353,7 +366,7 @@ class MeetingsController(QObject):
             lambda s: new_action_item_from_meeting(
                 s, meeting.id, title=wanted.title, owner_id=wanted.owner_id, due_on=wanted.due_on
             ),
-            done=f"Action item added: {wanted.title}",
+            done=_("Action item added: {title}").format(title=wanted.title),
             on_saved=lambda _item: None,
             on_refused=self.editor.show_problem,
         )

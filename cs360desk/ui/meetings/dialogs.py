@@ -22,11 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.meeting_views import PersonChoice
+from cs360desk.i18n import _
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.style import apply_style
 
 DEFAULT_DUE_DAYS = 14
+
+
+def not_on_team(name: str) -> str:
+    """A person offered as owner or presenter who is not a member of the meeting's team."""
+    return _("{name}  (not on the team)").format(name=name)
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Confirmation:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAccessibleName(title)
         yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         box.exec()
         return box.clickedButton() is yes
@@ -62,26 +68,28 @@ class ActionItemDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New action item")
-        self.setAccessibleName("New action item")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setWindowTitle(_("New action item"))
+        self.setAccessibleName(_("New action item"))
+        apply_style(self)
         self.setMinimumWidth(480)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("What will be done, e.g. Ask the school district for…")
+        self.title_edit.setAccessibleName(_("Title"))
+        self.title_edit.setPlaceholderText(
+            _("What will be done, e.g. Ask the school district for…")
+        )
         self.owner_box = QComboBox()
-        self.owner_box.setAccessibleName("Owner")
-        self.owner_box.addItem("(no owner yet)", None)
+        self.owner_box.setAccessibleName(_("Owner"))
+        self.owner_box.addItem(_("(no owner yet)"), None)
         for person in people:
-            suffix = "" if person.is_member else "  (not on the team)"
-            self.owner_box.addItem(person.name + suffix, person.person_id)
+            shown = person.name if person.is_member else not_on_team(person.name)
+            self.owner_box.addItem(shown, person.person_id)
         self._build_due(today)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add action item")
-        self.ok_button.setAccessibleName("Add action item")
+        self.ok_button.setText(_("Add action item"))
+        self.ok_button.setAccessibleName(_("Add action item"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.title_edit.textChanged.connect(self._on_title_changed)
@@ -89,11 +97,11 @@ class ActionItemDialog(QDialog):
         self._on_title_changed(self.title_edit.text())
 
     def _build_due(self, today: date) -> None:
-        self.due_check = QCheckBox("&Due on")
-        self.due_check.setAccessibleName("Has a due date")
+        self.due_check = QCheckBox(_("&Due on"))
+        self.due_check.setAccessibleName(_("Has a due date"))
         self.due_check.setChecked(True)
         self.due_edit = QDateEdit()
-        self.due_edit.setAccessibleName("Due date")
+        self.due_edit.setAccessibleName(_("Due date"))
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat(date_format())
         self.due_edit.setDate(QDate(today.year, today.month, today.day).addDays(DEFAULT_DUE_DAYS))
@@ -101,14 +109,16 @@ class ActionItemDialog(QDialog):
 
     def _build(self, meeting_title: str) -> None:
         form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Owner:", self.owner_box)
+        form.addRow(_("&Title:"), self.title_edit)
+        form.addRow(_("&Owner:"), self.owner_box)
         due = QHBoxLayout()
         due.addWidget(self.due_check)
         due.addWidget(self.due_edit, 1)
         form.addRow("", due)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(f"Agreed at: {meeting_title}", wrap=True))
+        layout.addWidget(
+            plain_label(_("Agreed at: {title}").format(title=meeting_title), wrap=True)
+        )
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cs360desk.domain.enums import MeetingMode, MeetingStatus
 from cs360desk.domain.meeting_views import MeetingSheet
 from cs360desk.domain.records import MeetingRecord
+from cs360desk.i18n import N_, _, count_of
 from cs360desk.ui.common.field_widgets import (
     CHECK,
     DATE_TIME,
@@ -29,7 +30,6 @@ from cs360desk.ui.common.field_widgets import (
     FieldRow,
     FieldSpec,
 )
-from cs360desk.ui.common.formatting import format_meeting_time
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.page_widgets import button
@@ -38,32 +38,35 @@ from cs360desk.ui.common.record_widgets import EDIT_IN_PLACE, plain_table
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.meetings.agenda_model import AgendaTableModel
 from cs360desk.ui.meetings.attendance_model import AttendanceTableModel, attendance_summary
+from cs360desk.ui.meetings.list_model import long_meeting_time
 from cs360desk.ui.meetings.tables import OrderedTable
 
 MAX_DURATION = 24 * 60
 # The meeting's own columns the editor saves one by one, as the service names them.
 MEETING_SPECS = (
-    FieldSpec("title", "&Title"),
-    FieldSpec("starts_at", "Date && &time", DATE_TIME, spoken="Date and time"),
-    FieldSpec("duration_minutes", "D&uration", MINUTES, maximum=MAX_DURATION),
-    FieldSpec("mode", "M&ode", ENUM, MeetingMode),
-    FieldSpec("status", "&Status", ENUM, MeetingStatus),
-    FieldSpec("location", "Locat&ion", placeholder="Room and address, for in-person and hybrid"),
-    FieldSpec("video_link", "&Video link", placeholder="https://… for virtual and hybrid"),
-    FieldSpec("open_to_public", "Open to the pu&blic", CHECK),
+    FieldSpec("title", N_("&Title")),
+    FieldSpec("starts_at", N_("Date && &time"), DATE_TIME, spoken=N_("Date and time")),
+    FieldSpec("duration_minutes", N_("D&uration"), MINUTES, maximum=MAX_DURATION),
+    FieldSpec("mode", N_("M&ode"), ENUM, MeetingMode),
+    FieldSpec("status", N_("&Status"), ENUM, MeetingStatus),
+    FieldSpec(
+        "location", N_("Locat&ion"), placeholder=N_("Room and address, for in-person and hybrid")
+    ),
+    FieldSpec("video_link", N_("&Video link"), placeholder=N_("https://… for virtual and hybrid")),
+    FieldSpec("open_to_public", N_("Open to the pu&blic"), CHECK),
     FieldSpec(
         "minutes_summary",
-        "Minutes s&ummary",
+        N_("Minutes s&ummary"),
         TEXT,
         lines=0,
-        placeholder="What was discussed, in a few sentences.",
+        placeholder=N_("What was discussed, in a few sentences."),
     ),
     FieldSpec(
         "decisions",
-        "Dec&isions",
+        N_("Dec&isions"),
         TEXT,
         lines=0,
-        placeholder="What the team decided, one decision a line.",
+        placeholder=N_("What the team decided, one decision a line."),
     ),
 )
 MEETING_FIELDS = tuple(spec.name for spec in MEETING_SPECS)
@@ -76,7 +79,7 @@ DETAIL_ROWS = (
     ("open_to_public",),
 )
 DETAIL_FIELDS = tuple(name for names in DETAIL_ROWS for name in names)
-OPEN_TO_PUBLIC_HELP = (
+OPEN_TO_PUBLIC_HELP = N_(
     "Drafted public updates invite people only to meetings open to the public, and give the "
     "place only for those."
 )
@@ -91,7 +94,7 @@ def _table(name: str, model: QAbstractItemModel) -> OrderedTable:
 
 
 def _labelled(row: FieldRow) -> QLabel:
-    label = QLabel(row.spec.label)
+    label = QLabel(row.spec.shown_label)
     label.setBuddy(row.widget)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     label.setContentsMargins(0, 4, 0, 0)
@@ -103,24 +106,24 @@ class MeetingEditorView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Meeting")
-        self.empty_label = plain_label("Choose a meeting in the list.", name="EmptyState")
+        self.setAccessibleName(_("Meeting"))
+        self.empty_label = plain_label(_("Choose a meeting in the list."), name="EmptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading = plain_label(name="MeetingHeading", wrap=True)
         self.heading.setFont(scaled_font(self, 1.35, bold=True))
-        self.heading.setAccessibleName("Meeting title")
+        self.heading.setAccessibleName(_("Meeting title"))
         self.subtitle = plain_label(name="MeetingSummary", wrap=True)
-        self.subtitle.setAccessibleName("Meeting summary")
+        self.subtitle.setAccessibleName(_("Meeting summary"))
         self.general_error = plain_label(name="FieldError", wrap=True)
-        self.general_error.setAccessibleName("Problem")
+        self.general_error.setAccessibleName(_("Problem"))
         self.general_error.hide()
         self._build_fields()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Meeting parts")
-        self.tabs.addTab(self._details_page(), "D&etails")
-        self.tabs.addTab(self._agenda_page(), "A&genda")
-        self.tabs.addTab(self._attendance_page(), "Atte&ndance")
-        self.tabs.addTab(self._minutes_page(), "Minutes && &decisions")
+        self.tabs.setAccessibleName(_("Meeting parts"))
+        self.tabs.addTab(self._details_page(), _("D&etails"))
+        self.tabs.addTab(self._agenda_page(), _("A&genda"))
+        self.tabs.addTab(self._attendance_page(), _("Atte&ndance"))
+        self.tabs.addTab(self._minutes_page(), _("Minutes && &decisions"))
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty_label)
         self._stack.addWidget(self._content())
@@ -170,22 +173,24 @@ class MeetingEditorView(QWidget):
         self.status_box = self.form.widget("status")
         self.minutes_edit = self.form.widget("minutes_summary")
         self.decisions_edit = self.form.widget("decisions")
-        self.form.row("open_to_public").set_help(OPEN_TO_PUBLIC_HELP)
+        self.form.row("open_to_public").set_help(_(OPEN_TO_PUBLIC_HELP))
 
     def _content(self) -> QWidget:
-        self.mark_held_button = button("Mark &held", "The meeting took place")
+        self.mark_held_button = button(_("Mark &held"), _("The meeting took place"))
         self.schedule_next_button = button(
-            "Schedule ne&xt meeting",
-            "One cadence later, same place, open action items carried forward",
+            _("Schedule ne&xt meeting"),
+            _("One cadence later, same place, open action items carried forward"),
         )
         self.new_action_button = button(
-            "New &action item…", "An action item agreed at this meeting"
+            _("New &action item…"), _("An action item agreed at this meeting")
         )
-        self.agenda_pdf_button = button("A&genda PDF…", "Preview, print or save the agenda")
-        self.minutes_pdf_button = button("&Minutes PDF…", "Preview, print or save the minutes")
+        self.agenda_pdf_button = button(_("A&genda PDF…"), _("Preview, print or save the agenda"))
+        self.minutes_pdf_button = button(
+            _("&Minutes PDF…"), _("Preview, print or save the minutes")
+        )
         keeps_working(self.agenda_pdf_button, self.minutes_pdf_button)
-        self.cancel_button = button("&Cancel meeting", "Keep it on record as cancelled")
-        self.delete_button = button("De&lete meeting", "Remove it (Ctrl+Z brings it back)")
+        self.cancel_button = button(_("&Cancel meeting"), _("Keep it on record as cancelled"))
+        self.delete_button = button(_("De&lete meeting"), _("Remove it (Ctrl+Z brings it back)"))
         actions = QHBoxLayout()
         actions.setSpacing(6)
         for pushed in (self.mark_held_button, self.schedule_next_button, self.new_action_button):
@@ -228,7 +233,7 @@ class MeetingEditorView(QWidget):
 
     def _build_agenda_table(self) -> None:
         self.agenda_model = AgendaTableModel(self)
-        self.agenda_table = _table("Agenda", self.agenda_model)
+        self.agenda_table = _table(_("Agenda"), self.agenda_model)
         self.agenda_table.setDragEnabled(True)
         self.agenda_table.setAcceptDrops(True)
         self.agenda_table.setDropIndicatorShown(True)
@@ -240,24 +245,24 @@ class MeetingEditorView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 160)
         self.agenda_table.setToolTip(
-            "Double-click or F2 to edit; drag rows or press Ctrl+Up/Ctrl+Down to reorder"
+            _("Double-click or F2 to edit; drag rows or press Ctrl+Up/Ctrl+Down to reorder")
         )
 
     def _agenda_page(self) -> QWidget:
         self._build_agenda_table()
-        self.add_item_button = button("Add &item", "A new item at the end of the agenda")
-        self.remove_item_button = button("&Remove item", "Remove the selected item (Delete)")
-        self.move_up_button = button("Move &up", "Ctrl+Up")
-        self.move_down_button = button("Move do&wn", "Ctrl+Down")
+        self.add_item_button = button(_("Add &item"), _("A new item at the end of the agenda"))
+        self.remove_item_button = button(_("&Remove item"), _("Remove the selected item (Delete)"))
+        self.move_up_button = button(_("Move &up"), _("Ctrl+Up"))
+        self.move_down_button = button(_("Move do&wn"), _("Ctrl+Down"))
         self.agenda_error = plain_label(name="FieldError", wrap=True)
-        self.agenda_error.setAccessibleName("Agenda problem")
+        self.agenda_error.setAccessibleName(_("Agenda problem"))
         self.agenda_error.hide()
         self.notes_edit = CommitTextEdit()
-        self.notes_edit.setPlaceholderText("Notes on the selected item, for the minutes.")
+        self.notes_edit.setPlaceholderText(_("Notes on the selected item, for the minutes."))
         self.notes_box = FieldRow(
-            FieldSpec("notes", "Agenda item notes", TEXT, lines=0), self.notes_edit
+            FieldSpec("notes", N_("Agenda item notes"), TEXT, lines=0), self.notes_edit
         )
-        notes_label = QLabel("N&otes on the selected item")
+        notes_label = QLabel(_("N&otes on the selected item"))
         notes_label.setBuddy(self.notes_edit)
         buttons = QHBoxLayout()
         for pushed in (self.add_item_button, self.remove_item_button):
@@ -281,19 +286,19 @@ class MeetingEditorView(QWidget):
 
     def _attendance_page(self) -> QWidget:
         self.attendance_model = AttendanceTableModel(self)
-        self.attendance_table = _table("Attendance", self.attendance_model)
+        self.attendance_table = _table(_("Attendance"), self.attendance_model)
         self.attendance_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
-        self.attendance_table.setToolTip("Double-click or F2 to change the status")
+        self.attendance_table.setToolTip(_("Double-click or F2 to change the status"))
         self.attendance_summary = plain_label(name="AttendanceSummary")
-        self.attendance_summary.setAccessibleName("Attendance summary")
-        self.fill_button = button("&Fill from team", "List every current member as present")
+        self.attendance_summary.setAccessibleName(_("Attendance summary"))
+        self.fill_button = button(_("&Fill from team"), _("List every current member as present"))
         self.guest_edit = QLineEdit()
-        self.guest_edit.setPlaceholderText("Guest's name")
-        self.guest_box = FieldRow(FieldSpec("guest_name", "Guest name"), self.guest_edit)
-        self.add_guest_button = button("Add &guest")
-        self.remove_attendee_button = button("&Remove from list", "Delete")
+        self.guest_edit.setPlaceholderText(_("Guest's name"))
+        self.guest_box = FieldRow(FieldSpec("guest_name", N_("Guest name")), self.guest_edit)
+        self.add_guest_button = button(_("Add &guest"))
+        self.remove_attendee_button = button(_("&Remove from list"), _("Delete"))
         side = QVBoxLayout()
         side.addWidget(self.fill_button)
         side.addSpacing(12)
@@ -318,7 +323,7 @@ class MeetingEditorView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         for name in ("minutes_summary", "decisions"):
             column = QVBoxLayout()
-            label = QLabel(self.fields[name].spec.label)
+            label = QLabel(self.fields[name].spec.shown_label)
             label.setBuddy(self.fields[name].widget)
             column.addWidget(label)
             column.addWidget(self.fields[name], 1)
@@ -352,9 +357,14 @@ class MeetingEditorView(QWidget):
 
     def show_heading(self, meeting: MeetingRecord, team_name: str) -> None:
         self.heading.setText(meeting.title)
+        duration = count_of(meeting.duration_minutes, "{n} min", "{n} min")
         self.subtitle.setText(
-            f"{team_name}   ·   {format_meeting_time(meeting.starts_at)}   ·   "
-            f"{meeting.duration_minutes} min   ·   {meeting.status.label}"
+            _("{team}   ·   {when}   ·   {duration}   ·   {status}").format(
+                team=team_name,
+                when=long_meeting_time(meeting.starts_at),
+                duration=duration,
+                status=meeting.status.label,
+            )
         )
         status = meeting.status
         self.mark_held_button.setEnabled(status is not MeetingStatus.HELD)

@@ -19,6 +19,7 @@ from cs360desk.domain.errors import (
 )
 from cs360desk.domain.meeting_views import MeetingSheet
 from cs360desk.domain.records import MeetingRecord
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import MEETING
 from cs360desk.services.meeting_planning import prefill_attendance, set_meeting_status
@@ -43,8 +44,10 @@ def load_sheet(session: WorkSession, meeting_id: int, *, fill: bool) -> tuple[Me
 
 def problem_text(error: UserFacingError) -> str:
     if isinstance(error, ValidationError):
-        return f"Not saved: {field_label(error.field)} {error.problem}"
-    return f"Not saved: {error}"
+        return _("Not saved: {field} {problem}").format(
+            field=field_label(error.field), problem=error.problem
+        )
+    return _("Not saved: {problem}").format(problem=error)
 
 
 class MeetingEditorController(QObject):
@@ -92,10 +95,11 @@ class MeetingEditorController(QObject):
         if self.meeting_id is not None:
             self.open(self.meeting_id, fill_attendance=False)
 
-    def clear(self, text: str = "Choose a meeting in the list.") -> None:
+    def clear(self, text: str | None = None) -> None:
+        """No meeting open; `text` says why (by default: choose one)."""
         self._request += 1
         self.sheet = None
-        self._view.show_empty(text)
+        self._view.show_empty(text if text is not None else _("Choose a meeting in the list."))
 
     def _on_opened(self, request: int, result: tuple[MeetingSheet, Edit]) -> None:
         if request != self._request:
@@ -108,7 +112,7 @@ class MeetingEditorController(QObject):
         self.attendance.show()
         if edit:
             self.writer.record(edit)
-            self._context.show_status("Attendance filled from the team")
+            self._context.show_status(_("Attendance filled from the team"))
             self.changed.emit()
         self.loaded.emit()
 
@@ -116,9 +120,9 @@ class MeetingEditorController(QObject):
         if request != self._request:
             return
         if isinstance(error, NotFoundError):  # deleted, or its creation undone
-            self.clear("This meeting no longer exists.")
+            self.clear(_("This meeting no longer exists."))
             return
-        self.clear("This meeting could not be shown.")
+        self.clear(_("This meeting could not be shown."))
         self._context.runner.report_failure(error)
 
     def reload_parts(self, then: Callable[[], None] | None = None) -> None:
@@ -169,7 +173,7 @@ class MeetingEditorController(QObject):
 
         self.writer.write(
             job,
-            done="Saved",
+            done=_("Saved"),
             on_saved=lambda record: self._on_field_saved(name, value, record),
             on_refused=lambda error: self._on_field_refused(meeting_id, name, error),
         )

@@ -14,11 +14,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from cs360desk.i18n import _
+from cs360desk.ui.common.palette import Tone, app_colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 L = TypeVar("L")
 Refused = tuple[Any, str]  # what the user entered, why it was not saved
-INVALID_COLOUR = "#b3261e"
 TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -33,6 +36,7 @@ class EditedLinesModel(QAbstractTableModel, Generic[L]):
     edit_requested = Signal(int, str, object)  # record id, field, new value
 
     def __init__(self, headers: tuple[str, ...], parent: QObject | None = None) -> None:
+        """`headers` are marked with N_ and translated as they are shown."""
         super().__init__(parent)
         self._headers = headers
         self._lines: list[L] = []
@@ -98,7 +102,7 @@ class EditedLinesModel(QAbstractTableModel, Generic[L]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section] if role in TEXT_ROLES else None
+            return _(self._headers[section]) if role in TEXT_ROLES else None
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,12 +116,20 @@ class EditedLinesModel(QAbstractTableModel, Generic[L]):
         if role in TEXT_ROLES:
             text = self._text(line, column, refused)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{self._headers[column]}: {text}" + (" (not saved)" if refused else "")
+                header = _(self._headers[column])
+                if refused:
+                    return _("{column}: {text} (not saved)").format(column=header, text=text)
+                return _("{column}: {text}").format(column=header, text=text)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Not saved: {refused[1]}" if refused else self._tip(line, column)
+            if refused:
+                return _("Not saved: {problem}").format(problem=refused[1])
+            return self._tip(line, column)
         if role == Qt.ItemDataRole.ForegroundRole and refused:
-            return QColor(INVALID_COLOUR)
+            return QColor(app_colours()[Tone.ERROR].bare)
+        if role == Qt.ItemDataRole.DecorationRole and refused:
+            # Not by colour alone: a warning sign in the cell, "(not saved)" when spoken.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -2,32 +2,53 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from cs360desk.domain.enums import MeetingStatus
+from cs360desk.domain.enums import AttendanceStatus, MeetingStatus
 from cs360desk.domain.meeting_views import MeetingRow
-from cs360desk.ui.common.formatting import format_meeting_time
+from cs360desk.i18n import N_, _, formats
 from cs360desk.ui.common.table_models import Column, DtoTableModel
+from cs360desk.ui.meetings.attendance_model import status_count
+
+
+def meeting_time(value: datetime) -> str:
+    """Local date and clock time, short: "Dec 9, 2025, 6:00 PM" · "9 dic 2025, 6:00 p.m."."""
+    local = value.astimezone()
+    return _("{date}, {time}").format(
+        date=formats.medium_date(local.date()), time=formats.clock_time(local.time())
+    )
+
+
+def long_meeting_time(value: datetime) -> str:
+    """With the weekday: "Tuesday, December 9, 2025, 6:00 PM"."""
+    local = value.astimezone()
+    return _("{date}, {time}").format(
+        date=formats.weekday_date(local.date()), time=formats.clock_time(local.time())
+    )
 
 
 def place_text(row: MeetingRow) -> str:
     """The room, or the video link when there is no room; hybrid meetings say both."""
     meeting = row.meeting
     if meeting.location and meeting.video_link:
-        return f"{meeting.location} + video link"
+        return _("{place} + video link").format(place=meeting.location)
     return meeting.location or meeting.video_link
 
 
 def attendance_text(row: MeetingRow) -> str:
     if not row.has_attendance:
         return ""
-    parts = [f"{row.present} present", f"{row.absent} absent"]
+    parts = [
+        status_count(AttendanceStatus.PRESENT, row.present),
+        status_count(AttendanceStatus.ABSENT, row.absent),
+    ]
     if row.excused:
-        parts.append(f"{row.excused} excused")
+        parts.append(status_count(AttendanceStatus.EXCUSED, row.excused))
     return " / ".join(parts)
 
 
@@ -38,16 +59,16 @@ class MeetingTableModel(DtoTableModel[MeetingRow]):
         super().__init__(
             (
                 Column(
-                    "When",
-                    lambda r: format_meeting_time(r.meeting.starts_at),
+                    N_("When"),
+                    lambda r: meeting_time(r.meeting.starts_at),
                     lambda r: r.meeting.starts_at,
                 ),
-                Column("Team", lambda r: r.team_name),
-                Column("Title", lambda r: r.meeting.title),
-                Column("Mode", lambda r: r.meeting.mode.label),
-                Column("Place or link", place_text),
-                Column("Status", lambda r: r.meeting.status.label),
-                Column("Attendance", attendance_text, lambda r: (r.present, -r.absent)),
+                Column(N_("Team"), lambda r: r.team_name),
+                Column(N_("Title"), lambda r: r.meeting.title),
+                Column(N_("Mode"), lambda r: r.meeting.mode.label),
+                Column(N_("Place or link"), place_text),
+                Column(N_("Status"), lambda r: r.meeting.status.label),
+                Column(N_("Attendance"), attendance_text, lambda r: (r.present, -r.absent)),
             ),
             parent,
         )

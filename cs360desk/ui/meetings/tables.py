@@ -14,13 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.ui.common.palette import Tone, app_colours, css
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 MOVE_MODIFIERS = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier)
 # The app style sheet marks invalid line edits; the editor's other kinds of field need it too.
 INVALID_RULES = """
 QPlainTextEdit[invalid="true"], QComboBox[invalid="true"], QDateTimeEdit[invalid="true"],
-QSpinBox[invalid="true"] { border: 1px solid #b3261e; border-radius: 3px; }
+QSpinBox[invalid="true"] { border: 1px solid {edge}; border-radius: 3px; }
+QPlainTextEdit[invalid="true"]:focus, QComboBox[invalid="true"]:focus,
+QDateTimeEdit[invalid="true"]:focus, QSpinBox[invalid="true"]:focus { border-width: 2px; }
 """
+
+
+def invalid_rules() -> str:
+    """INVALID_RULES with the error border of the palette in use."""
+    return INVALID_RULES.replace("{edge}", css(app_colours(), Tone.ERROR, "edge"))
 
 
 class TextDelegate(QStyledItemDelegate):

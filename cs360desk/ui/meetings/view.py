@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.meeting_views import TeamChoice
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.record_widgets import plain_table
+from cs360desk.ui.common.style import follow_palette
 from cs360desk.ui.meetings.editor import MeetingEditorView
 from cs360desk.ui.meetings.list_model import MeetingTableModel
-from cs360desk.ui.meetings.tables import INVALID_RULES
+from cs360desk.ui.meetings.tables import invalid_rules
 
-ALL_TEAMS = "All teams"
+ALL_TEAMS = N_("All teams")
 LIST_SHARE = 42  # per cent of the height for the list; the editor's tabs get the rest
 TOGGLE_RULES = """
 QPushButton#WhenToggle {
@@ -68,7 +70,7 @@ class MeetingTable(QTableView):
 
 
 def _meeting_table(model: MeetingTableModel) -> MeetingTable:
-    table = plain_table(MeetingTable(), "Meetings", model)
+    table = plain_table(MeetingTable(), _("Meetings"), model)
     table.setObjectName("MeetingList")
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,54 +87,58 @@ class MeetingsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Meetings")
-        self.setStyleSheet(INVALID_RULES + TOGGLE_RULES)
+        self.setAccessibleName(_("Meetings"))
+        follow_palette(self, lambda: invalid_rules() + TOGGLE_RULES)
         self.team_box = QComboBox()
-        self.team_box.setAccessibleName("Team")
+        self.team_box.setAccessibleName(_("Team"))
         self.team_box.setMinimumContentsLength(22)
         self.team_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.upcoming_button = self._toggle("&Upcoming", "Show meetings still to come")
-        self.past_button = self._toggle("&Past", "Show meetings that have taken place")
+        self.upcoming_button = self._toggle(
+            _("&Upcoming"), _("Upcoming meetings"), _("Show meetings still to come")
+        )
+        self.past_button = self._toggle(
+            _("&Past"), _("Past meetings"), _("Show meetings that have taken place")
+        )
         self.upcoming_button.setChecked(True)
         self.when_group = QButtonGroup(self)
         self.when_group.setExclusive(True)
         self.when_group.addButton(self.upcoming_button)
         self.when_group.addButton(self.past_button)
-        self.new_action = QAction("&New meeting", self)
+        self.new_action = QAction(_("&New meeting"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(self.new_action)
-        self.new_button = QPushButton("&New meeting")
-        self.new_button.setAccessibleName("New meeting")
-        self.new_button.setToolTip("A meeting of the chosen team on its usual cadence (Ctrl+N)")
+        self.new_button = QPushButton(_("&New meeting"))
+        self.new_button.setAccessibleName(_("New meeting"))
+        self.new_button.setToolTip(_("A meeting of the chosen team on its usual cadence (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_action.trigger)
         self.list_model = MeetingTableModel(self)
         self.table = _meeting_table(self.list_model)
         self.list_empty = plain_label(name="EmptyState", wrap=True)
-        self.list_empty.setAccessibleName("No meetings")
+        self.list_empty.setAccessibleName(_("No meetings"))
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._list_stack = QStackedWidget()
         self._list_stack.addWidget(self.table)
         self._list_stack.addWidget(self.list_empty)
-        self.loading_label = plain_label("Loading…", name="LoadingIndicator")
+        self.loading_label = plain_label(_("Loading…"), name="LoadingIndicator")
         self.loading_label.hide()
         self.editor = MeetingEditorView()
         self._sized = False
         keeps_working(self.team_box, self.upcoming_button, self.past_button)
         self._build()
 
-    def _toggle(self, text: str, tip: str) -> QPushButton:
+    def _toggle(self, text: str, name: str, tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setCheckable(True)
         button.setObjectName("WhenToggle")
-        button.setAccessibleName(text.replace("&", "") + " meetings")
+        button.setAccessibleName(name)
         button.setToolTip(tip)
         return button
 
     def _build(self) -> None:
-        team_label = QLabel("&Team:")
+        team_label = QLabel(_("&Team:"))
         team_label.setBuddy(self.team_box)
         bar = QHBoxLayout()
         bar.setSpacing(8)
@@ -154,7 +160,7 @@ class MeetingsView(QWidget):
         top_layout.addLayout(bar)
         top_layout.addWidget(self._list_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setAccessibleName("Meeting list and editor")
+        self.splitter.setAccessibleName(_("Meeting list and editor"))
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.editor)
@@ -193,7 +199,7 @@ class MeetingsView(QWidget):
         box = self.team_box
         box.blockSignals(True)
         box.clear()
-        box.addItem(ALL_TEAMS, None)
+        box.addItem(_(ALL_TEAMS), None)
         for team in teams:
             box.addItem(team.name, team.team_id)
         found = box.findData(selected) if selected is not None else 0

@@ -16,6 +16,7 @@ from cs360desk.domain.people_views import (
     OrganizationRow,
     engagement_summary,
 )
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.services import edits
 from cs360desk.services.catalog import ORGANIZATION
 from cs360desk.services.organizations import (
@@ -25,9 +26,8 @@ from cs360desk.services.organizations import (
     organizations_by_engagement,
 )
 from cs360desk.ui.common.autosave import AutoSave
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_section import RecordSection
-from cs360desk.ui.common.record_widgets import DeleteConfirmation, people_count, resort
+from cs360desk.ui.common.record_widgets import DeleteConfirmation, resort
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.people.organizations_view import OrganizationsView
@@ -58,7 +58,7 @@ def load_community_map(session: WorkSession) -> CommunityMap:
 def save_organization_field(
     session: WorkSession, organization_id: int, name: str, value: Any
 ) -> tuple[SavedOrganization, Edit]:
-    _, edit = edits.update(session, ORGANIZATION, organization_id, **{name: value})
+    _record, edit = edits.update(session, ORGANIZATION, organization_id, **{name: value})
     saved = SavedOrganization(
         organization_row(session, organization_id), tuple(organizations_by_engagement(session))
     )
@@ -74,7 +74,10 @@ def create_organization(
 
 def delete_organization(session: WorkSession, organization_id: int) -> Edit:
     name = ORGANIZATION.get(session, organization_id).name
-    return combine(f"Delete {name}", edits.delete(session, ORGANIZATION, organization_id))
+    return combine(
+        _("Delete {name}").format(name=name),
+        edits.delete(session, ORGANIZATION, organization_id),
+    )
 
 
 class OrganizationsController(RecordSection):
@@ -94,7 +97,7 @@ class OrganizationsController(RecordSection):
             create=create_organization,
             id_of=lambda detail: detail.organization.id,
             required="name",
-            required_problem="type the organization's name to save it",
+            required_problem=_("type the organization's name to save it"),
             parent=self,
         )
         self._start(view, autosave)
@@ -119,7 +122,7 @@ class OrganizationsController(RecordSection):
         view = self._view
         view.model.set_rows(page.rows)
         resort(view.table)
-        view.count_label.setText(plural(len(page.rows), "organization"))
+        view.count_label.setText(count_of(len(page.rows), "{n} organization", "{n} organizations"))
         self._show_engagement(page.engagement)
         self._select_row_of(self.organization_id)
 
@@ -150,11 +153,11 @@ class OrganizationsController(RecordSection):
     def _on_new(self) -> None:
         self._start_draft(NEW_ORGANIZATION)
         self._view.editor.form.focus("name")
-        self._context.show_status("Type the organization's name; it is saved when you move on.")
+        self._context.show_status(_("Type the organization's name; it is saved when you move on."))
 
     def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        editor.title_label.setText("New organization")
+        editor.title_label.setText(_("New organization"))
         editor.people_model.set_rows(())
         editor.show_people(False)
 
@@ -177,13 +180,15 @@ class OrganizationsController(RecordSection):
         if detail is None or self.organization_id is None:
             return
         name = detail.organization.name
-        question = f"Delete {name}?"
+        question = _("Delete {name}?").format(name=name)
         if detail.people:
-            question += (
-                f" The {people_count(len(detail.people))} listed under it stay, "
-                "with no organization."
-            )
-        if not DeleteConfirmation.ask(self._view, f"Delete {name}", question):
+            question = ngettext(
+                "Delete {name}? The {n} person listed under it stay, with no organization.",
+                "Delete {name}? The {n} people listed under it stay, with no organization.",
+                len(detail.people),
+            ).format(name=name, n=len(detail.people))
+        title = _("Delete {name}").format(name=name)
+        if not DeleteConfirmation.ask(self._view, title, question):
             return
         organization_id = detail.organization.id
         self._delete_record(

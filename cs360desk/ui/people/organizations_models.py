@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from cs360desk.domain.people_views import OrganizationRow, PersonChoice
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.table_models import Column
 from cs360desk.ui.people.people_models import KeyedTableModel, name_key
 
@@ -16,19 +17,21 @@ class OrganizationTableModel(KeyedTableModel[OrganizationRow]):
         super().__init__(
             (
                 Column(
-                    "Name", lambda r: r.organization.name, lambda r: name_key(r.organization.name)
+                    N_("Name"),
+                    lambda r: r.organization.name,
+                    lambda r: name_key(r.organization.name),
                 ),
-                Column("Sector", lambda r: r.organization.sector),
-                Column("Internal/external", lambda r: r.organization.scope.label),
+                Column(N_("Sector"), lambda r: r.organization.sector),
+                Column(N_("Internal/external"), lambda r: r.organization.scope.label),
                 Column(
-                    "Engagement",
+                    N_("Engagement"),
                     lambda r: r.organization.engagement.label,
                     # Sorted from champion to unknown, the order of the scale.
                     lambda r: list(type(r.organization.engagement)).index(
                         r.organization.engagement
                     ),
                 ),
-                Column("People", lambda r: str(r.people_count), lambda r: r.people_count, True),
+                Column(N_("People"), lambda r: str(r.people_count), lambda r: r.people_count, True),
             ),
             lambda r: r.organization.id,
             parent,
@@ -42,8 +45,10 @@ class MemberNameTableModel(KeyedTableModel[PersonChoice]):
         super().__init__(
             (
                 Column(
-                    "Name",
-                    lambda p: p.full_name if p.active else f"{p.full_name} (inactive)",
+                    N_("Name"),
+                    lambda p: (
+                        p.full_name if p.active else _("{name} (inactive)").format(name=p.full_name)
+                    ),
                     lambda p: name_key(p.full_name),
                 ),
             ),

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Engagement, OrgScope
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.field_widgets import ENUM, TEXT, FieldSpec
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import (
     RecordPage,
+    RecordTexts,
     data_table,
     editor_title,
     fit_columns,
@@ -31,14 +33,23 @@ from cs360desk.ui.people.organizations_models import MemberNameTableModel, Organ
 from cs360desk.ui.people.people_view import FORM_COMBO_CHARS
 
 ORGANIZATION_FIELDS = (
-    FieldSpec("name", "Na&me", placeholder="e.g. Eastside Neighborhood Association"),
-    FieldSpec("sector", "&Sector", placeholder="e.g. Faith community, Local government"),
-    FieldSpec("scope", "Internal or e&xternal", ENUM, OrgScope),
-    FieldSpec("engagement", "En&gagement", ENUM, Engagement),
-    FieldSpec("data_held", "Data it h&olds", TEXT, placeholder="e.g. 311 complaints by block"),
-    FieldSpec("notes", "No&tes", TEXT),
+    FieldSpec("name", N_("Na&me"), placeholder=N_("e.g. Eastside Neighborhood Association")),
+    FieldSpec("sector", N_("&Sector"), placeholder=N_("e.g. Faith community, Local government")),
+    FieldSpec("scope", N_("Internal or e&xternal"), ENUM, OrgScope),
+    FieldSpec("engagement", N_("En&gagement"), ENUM, Engagement),
+    FieldSpec(
+        "data_held", N_("Data it h&olds"), TEXT, placeholder=N_("e.g. 311 complaints by block")
+    ),
+    FieldSpec("notes", N_("No&tes"), TEXT),
 )
-NO_SELECTION = "Choose an organization in the list, or add one with Ctrl+N."
+NO_SELECTION = N_("Choose an organization in the list, or add one with Ctrl+N.")
+ORGANIZATION_TEXTS = RecordTexts(
+    new=N_("&New organization"),
+    delete=N_("&Delete organization…"),
+    delete_tip=N_("Delete the chosen organization (Delete key in the list)"),
+    editor=N_("Organization editor"),
+    details=N_("Organization details"),
+)
 
 
 class OrganizationEditor(QWidget):
@@ -46,20 +57,20 @@ class OrganizationEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = editor_title(self, "Organization shown")
+        self.title_label = editor_title(self, _("Organization shown"))
         self.form = Fields(ORGANIZATION_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
         self.people_model = MemberNameTableModel(self)
-        self.people_table = data_table("People of this organization", self.people_model)
-        self.people_table.setToolTip("Double-click a person to open them")
+        self.people_table = data_table(_("People of this organization"), self.people_model)
+        self.people_table.setToolTip(_("Double-click a person to open them"))
         self.people_table.setMaximumHeight(self.people_table.fontMetrics().height() * 14)
         fit_columns(self.people_table, 0)
-        self.no_people_label = plain_label("Nobody is listed under it yet.", name="EmptyState")
+        self.no_people_label = plain_label(_("Nobody is listed under it yet."), name="EmptyState")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 8)
         layout.setSpacing(10)
         layout.addWidget(self.title_label)
         layout.addWidget(self.form.columns())
-        layout.addWidget(sub_heading("People", self))
+        layout.addWidget(sub_heading(_("People"), self))
         layout.addWidget(self.no_people_label)
         layout.addWidget(self.people_table)
         layout.addStretch(1)
@@ -73,16 +84,18 @@ class OrganizationsView(RecordPage):
     """Layout only; OrganizationsController gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Community map", "organization", "Number of organizations", parent)
+        super().__init__(
+            _("Community map"), ORGANIZATION_TEXTS, _("Number of organizations"), parent
+        )
         self.summary_label = plain_label(name="EngagementSummary", wrap=True)
-        self.summary_label.setAccessibleName("Organizations per engagement level")
+        self.summary_label.setAccessibleName(_("Organizations per engagement level"))
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = OrganizationTableModel(self)
-        self.table = data_table("Organizations", self.model)
+        self.table = data_table(_("Organizations"), self.model)
         self._size_columns()
-        self.delete_key_action = table_action(self.table, "Delete organization", "Delete")
+        self.delete_key_action = table_action(self.table, _("Delete organization"), "Delete")
         self.editor = OrganizationEditor()
-        self._stack_editor(self.editor, "Organization", NO_SELECTION)
+        self._stack_editor(self.editor, _(NO_SELECTION))
         self._build_layout()
         self._set_tab_order()
 
@@ -100,7 +113,7 @@ class OrganizationsView(RecordPage):
         strip.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(strip)
         row.setContentsMargins(12, 8, 12, 8)
-        caption = plain_label("Engagement:")
+        caption = plain_label(_("Engagement:"))
         caption.setFont(scaled_font(self, 1.0, bold=True))
         row.addWidget(caption)
         row.addWidget(self.summary_label, 1)

@@ -9,10 +9,11 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 
 from cs360desk.domain.enums import Affiliation
 from cs360desk.domain.people_views import Holdings, PeopleFilter, PersonDetail, PersonRow
+from cs360desk.i18n import _, ngettext
 from cs360desk.services.people import delete_person, person_detail
 from cs360desk.ui.common.autosave import AutoSave
+from cs360desk.ui.common.edit_writer import edit_only
 from cs360desk.ui.common.field_widgets import enum_data
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_section import RecordSection
 from cs360desk.ui.common.record_widgets import DeleteConfirmation, people_count, resort
 from cs360desk.ui.common.sections import SectionContext
@@ -56,7 +57,7 @@ class PeopleController(RecordSection):
             create=create_person,
             id_of=lambda detail: detail.person.id,
             required="full_name",
-            required_problem="type the person's full name to save them",
+            required_problem=_("type the person's full name to save them"),
             parent=self,
         )
         self._search_timer = QTimer(self)
@@ -128,7 +129,7 @@ class PeopleController(RecordSection):
         wanted = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All teams", None)
+        combo.addItem(_("All teams"), None)
         for team_id, name in teams:
             combo.addItem(name, team_id)
         found = combo.findData(wanted)
@@ -156,7 +157,8 @@ class PeopleController(RecordSection):
 
     def _show_holdings(self, held: Holdings) -> None:
         label = self._view.editor.holdings_label
-        label.setText(f"Responsible for {held.describe()}." if held.total else "")
+        text = _("Responsible for {held}.").format(held=held.describe()) if held.total else ""
+        label.setText(text)
         label.setVisible(bool(held.total))
 
     # Slots -----------------------------------------------------------------------------
@@ -184,11 +186,13 @@ class PeopleController(RecordSection):
     def _on_new(self) -> None:
         self._start_draft(NEW_PERSON)
         self._view.editor.form.focus("full_name")
-        self._context.show_status("Type the new person's full name; it is saved when you move on.")
+        self._context.show_status(
+            _("Type the new person's full name; it is saved when you move on.")
+        )
 
     def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        editor.title_label.setText("New person")
+        editor.title_label.setText(_("New person"))
         editor.seats_model.set_rows(())
         editor.show_seats(False)
         self._show_holdings(Holdings())
@@ -220,19 +224,32 @@ class PeopleController(RecordSection):
                 self._view, list(check.others), check.name, check.holdings.open_items
             )
             if hand_to is None:
-                self._context.show_status(f"{check.name} was not deleted.")
+                self._context.show_status(_("{name} was not deleted.").format(name=check.name))
                 return
         else:
             seats = self._detail.seats if self._detail else ()
-            question = f"Delete {check.name}?"
+            question = _("Delete {name}?").format(name=check.name)
             if seats:
-                question += f" They are also taken off {plural(len(seats), 'team')}."
-            if not DeleteConfirmation.ask(self._view, f"Delete {check.name}", question):
+                question = ngettext(
+                    "Delete {name}? They are also taken off {n} team.",
+                    "Delete {name}? They are also taken off {n} teams.",
+                    len(seats),
+                ).format(name=check.name, n=len(seats))
+            title = _("Delete {name}").format(name=check.name)
+            if not DeleteConfirmation.ask(self._view, title, question):
                 return
         heir = next((c.full_name for c in check.others if c.id == hand_to), "")
-        handed = f"; {check.holdings.describe()} went to {heir}" if heir else ""
-        self._delete_record(
-            lambda s: delete_person(s, check.person_id, hand_to=hand_to),
-            check.person_id,
-            f"{check.name}{handed}",
+        person_id = check.person_id
+        if not heir:
+            self._delete_record(
+                lambda s: delete_person(s, person_id, hand_to=hand_to), person_id, check.name
+            )
+            return
+        # Said whole here rather than through _delete_record's "Deleted {name}.".
+        self._writer.write(
+            lambda s: edit_only(delete_person(s, person_id, hand_to=hand_to)),
+            done=_("Deleted {name}; {held} went to {heir}.").format(
+                name=check.name, held=check.holdings.describe(), heir=heir
+            ),
+            on_saved=lambda _deleted: self._on_deleted(person_id),
         )

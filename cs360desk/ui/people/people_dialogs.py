@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.people_views import PersonChoice
-from cs360desk.ui.common.formatting import plural
+from cs360desk.i18n import _, ngettext
 from cs360desk.ui.common.labels import plain_label
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.style import apply_style
 from cs360desk.ui.people.people_models import name_key
 
 
@@ -32,23 +32,35 @@ class HandOverDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        title = f"Delete {name}"
+        title = _("Delete {name}").format(name=name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setStyleSheet(STYLE_SHEET)
+        apply_style(self)
         self.setMinimumWidth(460)
-        owned = f"owns {plural(count, 'open action item')}" if count else "is named on records"
-        intro = plain_label(
-            f"{name} {owned}. Everything that names them as owner, lead, champion or "
-            "sponsor moves to the person you choose, then they are deleted.",
-            wrap=True,
-        )
+        if count:
+            text = ngettext(
+                "{name} owns {n} open action item. Everything that names them as owner, lead, "
+                "champion or sponsor moves to the person you choose, then they are deleted.",
+                "{name} owns {n} open action items. Everything that names them as owner, lead, "
+                "champion or sponsor moves to the person you choose, then they are deleted.",
+                count,
+            ).format(name=name, n=count)
+        else:
+            text = _(
+                "{name} is named on records. Everything that names them as owner, lead, "
+                "champion or sponsor moves to the person you choose, then they are deleted."
+            ).format(name=name)
+        intro = plain_label(text, wrap=True)
         self.person_box = QComboBox()
-        self.person_box.setAccessibleName("Hand over to")
+        self.person_box.setAccessibleName(_("Hand over to"))
         for person in sorted(people, key=lambda p: name_key(p.full_name)):
-            suffix = "" if person.active else " (inactive)"
-            self.person_box.addItem(f"{person.full_name}{suffix}", person.id)
-        label = QLabel("&Hand over to:")
+            shown = (
+                person.full_name
+                if person.active
+                else _("{name} (inactive)").format(name=person.full_name)
+            )
+            self.person_box.addItem(shown, person.id)
+        label = QLabel(_("&Hand over to:"))
         label.setBuddy(self.person_box)
         form = QFormLayout()
         form.addRow(label, self.person_box)
@@ -62,9 +74,9 @@ class HandOverDialog(QDialog):
     def _buttons(self, can_hand_over: bool) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton(
-            "Hand over and &delete", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Hand over and &delete"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.ok_button.setAccessibleName("Hand over and delete")
+        self.ok_button.setAccessibleName(_("Hand over and delete"))
         self.ok_button.setEnabled(can_hand_over)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -10,7 +10,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from cs360desk.domain.enums import NC_
 from cs360desk.domain.people_views import PersonRow, TeamSeat
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
 R = TypeVar("R")
@@ -58,13 +60,13 @@ class PersonTableModel(KeyedTableModel[PersonRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Name", _name, lambda r: name_key(r.person.full_name)),
-                Column("Title", lambda r: r.person.title),
-                Column("Organization", lambda r: r.organization_name),
-                Column("Affiliation", lambda r: r.person.affiliation.label),
-                Column("Teams", lambda r: ", ".join(r.team_names)),
-                Column("Phone", lambda r: r.shown_phone),
-                Column("E-mail", lambda r: r.shown_email),
+                Column(N_("Name"), _name, lambda r: name_key(r.person.full_name)),
+                Column(NC_("job title", "Title"), lambda r: r.person.title),
+                Column(N_("Organization"), lambda r: r.organization_name),
+                Column(N_("Affiliation"), lambda r: r.person.affiliation.label),
+                Column(N_("Teams"), lambda r: ", ".join(r.team_names)),
+                Column(N_("Phone"), lambda r: r.shown_phone),
+                Column(N_("E-mail"), lambda r: r.shown_email),
             ),
             lambda r: r.person.id,
             parent,
@@ -85,7 +87,9 @@ class PersonTableModel(KeyedTableModel[PersonRow]):
 
 def _name(row: PersonRow) -> str:
     # Inactive people are told by a word, not by the grey text alone.
-    return row.person.full_name if row.person.active else f"{row.person.full_name} (inactive)"
+    if row.person.active:
+        return row.person.full_name
+    return _("{name} (inactive)").format(name=row.person.full_name)
 
 
 class SeatTableModel(KeyedTableModel[TeamSeat]):
@@ -94,8 +98,8 @@ class SeatTableModel(KeyedTableModel[TeamSeat]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Team", lambda s: s.team_name, lambda s: name_key(s.team_name)),
-                Column("Role", lambda s: s.membership.role.label),
+                Column(N_("Team"), lambda s: s.team_name, lambda s: name_key(s.team_name)),
+                Column(N_("Role"), lambda s: s.membership.role.label),
             ),
             lambda s: s.membership.team_id,
             parent,

@@ -12,10 +12,10 @@ from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import Cadence, MemberRole, TeamKind
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.people_views import TeamDetail, TeamRow
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.services.teams import team_detail
 from cs360desk.ui.common.autosave import AutoSave
 from cs360desk.ui.common.field_widgets import enum_data
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.record_section import RecordSection
 from cs360desk.ui.common.record_widgets import DeleteConfirmation, resort
 from cs360desk.ui.common.sections import SectionContext
@@ -54,7 +54,7 @@ class TeamsController(RecordSection):
             create=create_team,
             id_of=lambda detail: detail.team.id,
             required="name",
-            required_problem="type the team's name to save it",
+            required_problem=_("type the team's name to save it"),
             parent=self,
         )
         self._start(view, autosave)
@@ -98,7 +98,7 @@ class TeamsController(RecordSection):
         view, box = self._view, self._view.editor.roster.person_box
         view.model.set_rows(page.rows)
         resort(view.table)
-        view.count_label.setText(plural(len(page.rows), "team"))
+        view.count_label.setText(count_of(len(page.rows), "{n} team", "{n} teams"))
         wanted = box.currentData()
         box.clear()
         for person in sorted(page.people, key=lambda p: name_key(p.full_name)):
@@ -151,11 +151,11 @@ class TeamsController(RecordSection):
             return
         self._start_draft(NEW_TEAM, {"initiative_id": self._initiative_id})
         self._view.editor.form.focus("name")
-        self._context.show_status("Type the team's name; it is saved when you move on.")
+        self._context.show_status(_("Type the team's name; it is saved when you move on."))
 
     def _show_blank_detail(self) -> None:
         editor = self._view.editor
-        editor.title_label.setText("New team")
+        editor.title_label.setText(_("New team"))
         editor.roster.model.set_rows(())
         editor.roster.empty_label.show()
 
@@ -200,7 +200,7 @@ class TeamsController(RecordSection):
         team_id = self.team_id
         self._writer.write(
             work,
-            done=lambda _detail, edit: f"Saved: {edit.label}",
+            done=lambda _detail, edit: _("Saved: {change}").format(change=edit.label),
             on_saved=lambda detail: self._on_roster_changed(team_id, detail),
             on_failed=self._on_roster_failed,
         )
@@ -213,7 +213,7 @@ class TeamsController(RecordSection):
     def _on_roster_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             self._view.editor.roster.show_error(error.problem)
-            self._context.show_status(f"Not saved: {error.problem}")
+            self._context.show_status(_("Not saved: {error}").format(error=error.problem))
         else:
             self._context.runner.report_failure(error)
 
@@ -222,10 +222,15 @@ class TeamsController(RecordSection):
         if detail is None or self.team_id is None:
             return
         name = detail.team.name
-        question = f"Delete {name}?"
+        question = _("Delete {name}?").format(name=name)
         if detail.members:
-            question += f" Its {plural(len(detail.members), 'member')} come off it too."
-        if not DeleteConfirmation.ask(self._view, f"Delete {name}", question):
+            question = ngettext(
+                "Delete {name}? Its {n} member come off it too.",
+                "Delete {name}? Its {n} members come off it too.",
+                len(detail.members),
+            ).format(name=name, n=len(detail.members))
+        title = _("Delete {name}").format(name=name)
+        if not DeleteConfirmation.ask(self._view, title, question):
             return
         team_id = detail.team.id
         self._delete_record(lambda s: delete_team(s, team_id), team_id, name)

@@ -9,6 +9,7 @@ from typing import Any
 from cs360desk.domain.edits import Edit, combine
 from cs360desk.domain.enums import MemberRole
 from cs360desk.domain.people_views import PersonChoice, TeamDetail, TeamRow
+from cs360desk.i18n import _
 from cs360desk.services import edits
 from cs360desk.services.catalog import TEAM
 from cs360desk.services.people import person_choices
@@ -43,7 +44,7 @@ def team_row(session: WorkSession, team_id: int) -> TeamRow:
 def save_team_field(
     session: WorkSession, team_id: int, name: str, value: Any
 ) -> tuple[TeamRow, Edit]:
-    _, edit = edits.update(session, TEAM, team_id, **{name: value})
+    _record, edit = edits.update(session, TEAM, team_id, **{name: value})
     return team_row(session, team_id), edit
 
 
@@ -54,13 +55,13 @@ def create_team(session: WorkSession, values: dict[str, Any]) -> tuple[TeamDetai
 
 def delete_team(session: WorkSession, team_id: int) -> Edit:
     name = TEAM.get(session, team_id).name
-    return combine(f"Delete {name}", edits.delete(session, TEAM, team_id))
+    return combine(_("Delete {name}").format(name=name), edits.delete(session, TEAM, team_id))
 
 
 def seat_member(
     session: WorkSession, team_id: int, person_id: int, role: MemberRole, today: date
 ) -> tuple[TeamDetail, Edit]:
-    _, edit = add_member(session, team_id, person_id, role, joined_on=today)
+    _membership, edit = add_member(session, team_id, person_id, role, joined_on=today)
     return team_detail(session, team_id), edit
 
 
@@ -74,5 +75,5 @@ def unseat_member(
 def change_member_role(
     session: WorkSession, team_id: int, membership_id: int, role: MemberRole
 ) -> tuple[TeamDetail, Edit]:
-    _, edit = change_role(session, membership_id, role)
+    _membership, edit = change_role(session, membership_id, role)
     return team_detail(session, team_id), edit

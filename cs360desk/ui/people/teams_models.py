@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from cs360desk.domain.enums import MemberRole
 from cs360desk.domain.people_views import TeamRow
 from cs360desk.domain.views import MemberLine
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.table_models import Column
 from cs360desk.ui.people.people_models import KeyedTableModel, name_key
@@ -30,10 +31,12 @@ class TeamTableModel(KeyedTableModel[TeamRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Name", lambda r: r.team.name, lambda r: name_key(r.team.name)),
-                Column("Kind", lambda r: r.team.kind.label),
-                Column("Meets", lambda r: r.team.cadence.label, lambda r: r.team.cadence.days),
-                Column("Members", lambda r: str(r.member_count), lambda r: r.member_count, True),
+                Column(N_("Name"), lambda r: r.team.name, lambda r: name_key(r.team.name)),
+                Column(N_("Kind"), lambda r: r.team.kind.label),
+                Column(N_("Meets"), lambda r: r.team.cadence.label, lambda r: r.team.cadence.days),
+                Column(
+                    N_("Members"), lambda r: str(r.member_count), lambda r: r.member_count, True
+                ),
             ),
             lambda r: r.team.id,
             parent,
@@ -52,14 +55,14 @@ class MemberTableModel(KeyedTableModel[MemberLine]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Name", lambda r: r.person.full_name, _name_key),
+                Column(N_("Name"), lambda r: r.person.full_name, _name_key),
                 Column(
-                    "Role",
+                    N_("Role"),
                     lambda r: r.membership.role.label,
                     lambda r: list(MemberRole).index(r.membership.role),
                 ),
                 Column(
-                    "Joined on",
+                    N_("Joined on"),
                     lambda r: format_date(r.membership.joined_on),
                     lambda r: r.membership.joined_on,
                 ),
@@ -98,4 +101,4 @@ def _name_key(line: MemberLine) -> tuple[str, str]:
 
 def role_of(index: AnyIndex) -> str:
     """What screen readers call the list of roles in a member's row: "Role of María López"."""
-    return f"Role of {index.model().index(index.row(), 0).data()}"
+    return _("Role of {name}").format(name=index.model().index(index.row(), 0).data())

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import Cadence, MemberRole, TeamKind
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.choice_delegate import ChoiceDelegate
 from cs360desk.ui.common.field_widgets import ENUM, TEXT, FieldSpec, enum_combo
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.record_widgets import (
     RecordPage,
+    RecordTexts,
     data_table,
     editor_title,
     fit_headers,
@@ -37,12 +39,19 @@ from cs360desk.ui.people.teams_models import (
 )
 
 TEAM_FIELDS = (
-    FieldSpec("name", "Na&me", placeholder="e.g. Eastside Problem-Solving Team"),
-    FieldSpec("kind", "&Kind", ENUM, TeamKind),
-    FieldSpec("cadence", "Mee&ts every", ENUM, Cadence),
-    FieldSpec("charter", "&Charter", TEXT, placeholder="What the team is for", lines=6),
+    FieldSpec("name", N_("Na&me"), placeholder=N_("e.g. Eastside Problem-Solving Team")),
+    FieldSpec("kind", N_("&Kind"), ENUM, TeamKind),
+    FieldSpec("cadence", N_("Mee&ts every"), ENUM, Cadence),
+    FieldSpec("charter", N_("&Charter"), TEXT, placeholder=N_("What the team is for"), lines=6),
 )
-NO_SELECTION = "Choose a team in the list, or add one with Ctrl+N."
+NO_SELECTION = N_("Choose a team in the list, or add one with Ctrl+N.")
+TEAM_TEXTS = RecordTexts(
+    new=N_("&New team"),
+    delete=N_("&Delete team…"),
+    delete_tip=N_("Delete the chosen team (Delete key in the list)"),
+    editor=N_("Team editor"),
+    details=N_("Team details"),
+)
 
 
 class RosterPanel(QWidget):
@@ -51,7 +60,7 @@ class RosterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = MemberTableModel(self)
-        self.table = data_table("Members", self.model)
+        self.table = data_table(_("Members"), self.model)
         roles = [(role.label, role) for role in MemberRole]
         role_list = ChoiceDelegate(lambda: roles, role_of, self.table)
         self.table.setItemDelegateForColumn(ROLE_COLUMN, role_list)
@@ -60,7 +69,7 @@ class RosterPanel(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.setToolTip("Double-click a role (or press F2 on it) to change it")
+        self.table.setToolTip(_("Double-click a role (or press F2 on it) to change it"))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -68,30 +77,30 @@ class RosterPanel(QWidget):
         widest_role = max(self.table.fontMetrics().horizontalAdvance(r.label) for r in MemberRole)
         self.table.setColumnWidth(ROLE_COLUMN, widest_role + 40)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.remove_key_action = table_action(self.table, "Remove member", "Delete")
+        self.remove_key_action = table_action(self.table, _("Remove member"), "Delete")
         self.person_box = QComboBox()
-        self.person_box.setAccessibleName("Person to add")
+        self.person_box.setAccessibleName(_("Person to add"))
         self.person_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.person_box.setMinimumContentsLength(16)
-        self.role_box = enum_combo(MemberRole, "Role of the new member")
+        self.role_box = enum_combo(MemberRole, _("Role of the new member"))
         self.role_box.setCurrentIndex(self.role_box.findData(MemberRole.MEMBER))
-        self.add_button = QPushButton("&Add member")
-        self.add_button.setAccessibleName("Add member")
-        self.remove_button = QPushButton("&Remove member")
-        self.remove_button.setAccessibleName("Remove member")
-        self.remove_button.setToolTip("Take the chosen member off the team (Delete key)")
+        self.add_button = QPushButton(_("&Add member"))
+        self.add_button.setAccessibleName(_("Add member"))
+        self.remove_button = QPushButton(_("&Remove member"))
+        self.remove_button.setAccessibleName(_("Remove member"))
+        self.remove_button.setToolTip(_("Take the chosen member off the team (Delete key)"))
         self.add_error = plain_label(name="FieldError", wrap=True)
-        self.add_error.setAccessibleName("Add member error")
+        self.add_error.setAccessibleName(_("Add member error"))
         self.add_error.hide()
-        self.empty_label = plain_label("Nobody sits on this team yet.", name="EmptyState")
+        self.empty_label = plain_label(_("Nobody sits on this team yet."), name="EmptyState")
         self._build()
 
     def _build(self) -> None:
-        person_label = QLabel("&Person:")
+        person_label = QLabel(_("&Person:"))
         person_label.setBuddy(self.person_box)
-        role_label = QLabel("R&ole:")
+        role_label = QLabel(_("R&ole:"))
         role_label.setBuddy(self.role_box)
         adding = QHBoxLayout()
         adding.addWidget(person_label)
@@ -106,7 +115,7 @@ class RosterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(sub_heading("Members", self))
+        layout.addWidget(sub_heading(_("Members"), self))
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
         layout.addLayout(adding)
@@ -115,7 +124,8 @@ class RosterPanel(QWidget):
     def show_error(self, text: str) -> None:
         self.add_error.setText(f"⚠ {text}")
         self.add_error.setVisible(bool(text))
-        self.person_box.setAccessibleDescription(f"Error: {text}" if text else "")
+        described = _("Error: {error}").format(error=text) if text else ""
+        self.person_box.setAccessibleDescription(described)
 
 
 class TeamEditor(QWidget):
@@ -123,7 +133,7 @@ class TeamEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = editor_title(self, "Team shown")
+        self.title_label = editor_title(self, _("Team shown"))
         self.form = Fields(TEAM_FIELDS, self, combo_chars=FORM_COMBO_CHARS)
         self.roster = RosterPanel()
         columns = QHBoxLayout()
@@ -144,18 +154,18 @@ class TeamsView(RecordPage):
     """Layout only; TeamsController gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Teams", "team", "Number of teams", parent)
+        super().__init__(_("Teams"), TEAM_TEXTS, _("Number of teams"), parent)
         self.model = TeamTableModel(self)
-        self.table = data_table("Teams", self.model)
+        self.table = data_table(_("Teams"), self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, self.table.fontMetrics().averageCharWidth() * 28)
         fit_headers(self.table, 2, 3)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.delete_key_action = table_action(self.table, "Delete team", "Delete")
+        self.delete_key_action = table_action(self.table, _("Delete team"), "Delete")
         self.editor = TeamEditor()
-        self._stack_editor(self.editor, "Team", NO_SELECTION)
+        self._stack_editor(self.editor, _(NO_SELECTION))
         splitter = self._list_and_editor(self.table, Qt.Orientation.Vertical, (0, 1), [170, 500])
         self._page_layout().addWidget(splitter, 1)
         self._set_tab_order()

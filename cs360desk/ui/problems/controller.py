@@ -19,6 +19,7 @@ from cs360desk.domain.problem_views import (
     rank_problems,
 )
 from cs360desk.domain.records import ProblemRecord
+from cs360desk.i18n import _, ngettext
 from cs360desk.services.problems import (
     create_problem,
     delete_problem,
@@ -27,7 +28,6 @@ from cs360desk.services.problems import (
     save_problem_field,
 )
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt, select_row
 from cs360desk.ui.common.record_lists import FieldSaver
 from cs360desk.ui.common.sections import SectionContext
@@ -115,7 +115,13 @@ class ProblemsController(QObject):
         header = view.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             view.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        view.count_label.setText(f"{plural(len(rows), 'problem')}, ranked by the worksheet")
+        view.count_label.setText(
+            ngettext(
+                "{n} problem, ranked by the worksheet",
+                "{n} problems, ranked by the worksheet",
+                len(rows),
+            ).format(n=len(rows))
+        )
         if view.model.row_of(self.problem_id) < 0 and rows:
             self._choose(rows[0].problem.id)  # the highest priority first
         select_row(view.table, view.model.row_of(self.problem_id))
@@ -191,14 +197,21 @@ class ProblemsController(QObject):
         tab = self._view.scanning
         mine = next((r for r in ranking if r.problem.id == problem.id), None)
         total = mine.total if mine else 0
-        where = f"  ·  ranked {mine.rank} of {len(ranking)}" if mine else ""
-        tab.total_label.setText(f"Total: {total} of {MAX_TOTAL}{where}")
+        if mine:
+            text = _("Total: {total} of {most}  ·  ranked {rank} of {count}").format(
+                total=total, most=MAX_TOTAL, rank=mine.rank, count=len(ranking)
+            )
+        else:
+            text = _("Total: {total} of {most}").format(total=total, most=MAX_TOTAL)
+        tab.total_label.setText(text)
         tab.ranking_model.current_id = problem.id
         tab.ranking_model.set_rows(ranking)
 
     def _show_cheers(self) -> None:
         met = sum(1 for name in CHECKS if self._view.fields.value(name))
-        self._view.scanning.cheers_count.setText(f"{met} of {len(CHECKS)} CHEERS elements met")
+        self._view.scanning.cheers_count.setText(
+            _("{met} of {count} CHEERS elements met").format(met=met, count=len(CHECKS))
+        )
 
     # Slots -----------------------------------------------------------------------------
 
@@ -232,12 +245,12 @@ class ProblemsController(QObject):
         initiative_id = self._initiative_id
         if initiative_id is None:
             return
-        title = TextPrompt.ask(self._view, "New candidate problem", "&Title:")
+        title = TextPrompt.ask(self._view, _("New candidate problem"), _("&Title:"))
         if title is None:
             return
         self._writer.write(
             lambda s: create_problem(s, initiative_id, title),
-            done="Saved: a new candidate problem; score it on the worksheet",
+            done=_("Saved: a new candidate problem; score it on the worksheet"),
             on_saved=self._on_created,
         )
 
@@ -251,14 +264,21 @@ class ProblemsController(QObject):
         if detail is None:
             return
         count = len(detail.responses)
-        question = f"Delete “{detail.problem.title}”"
-        question += f" and its {plural(count, 'response')}?" if count else "?"
-        if not Confirmation.ask(self._view, "Delete problem", question):
+        title = detail.problem.title
+        if count:
+            question = ngettext(
+                "Delete “{title}” and its {n} response?",
+                "Delete “{title}” and its {n} responses?",
+                count,
+            ).format(title=title, n=count)
+        else:
+            question = _("Delete “{title}”?").format(title=title)
+        if not Confirmation.ask(self._view, _("Delete problem"), question):
             return
         problem_id = detail.problem.id
         self._writer.write(
             lambda s: edit_only(delete_problem(s, problem_id)),
-            done=lambda _deleted, edit: f"Saved: {edit.label}",
+            done=lambda _deleted, edit: _("Saved: {change}").format(change=edit.label),
             on_saved=self._on_deleted,
         )
 

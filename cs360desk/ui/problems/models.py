@@ -15,6 +15,7 @@ from cs360desk.domain.problem_views import (
     ResponseLine,
 )
 from cs360desk.domain.trend import number_text
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.linked_models import items_text, value_text
 from cs360desk.ui.common.table_models import AnyIndex, Column, DtoTableModel
 
@@ -29,19 +30,25 @@ class ProblemTableModel(DtoTableModel[ProblemRow]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("#", lambda r: str(r.rank), lambda r: r.rank, numeric=True),
-                Column("Problem", lambda r: r.problem.title),
-                Column("Phase", lambda r: r.problem.phase.label, _phase_order),
+                Column(N_("#"), lambda r: str(r.rank), lambda r: r.rank, numeric=True),
+                Column(N_("Problem"), lambda r: r.problem.title),
+                Column(N_("Phase"), lambda r: r.problem.phase.label, _phase_order),
             )
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             row = self.row_at(index.row())
-            return (
-                f"{row.problem.title}\n{row.problem.status.label}, {row.problem.phase.label}; "
-                f"worksheet total {row.total}; {row.responses} responses, "
-                f"{row.open_items} open action items"
+            return _(
+                "{title}\n{status}, {phase}; worksheet total {total}; {responses} responses, "
+                "{items} open action items"
+            ).format(
+                title=row.problem.title,
+                status=row.problem.status.label,
+                phase=row.problem.phase.label,
+                total=row.total,
+                responses=row.responses,
+                items=row.open_items,
             )
         return super().data(index, role)
 
@@ -59,10 +66,10 @@ class RankingTableModel(DtoTableModel[RankedProblem]):
         self.current_id: int | None = None
         super().__init__(
             (
-                Column("#", lambda r: str(r.rank), lambda r: r.rank, numeric=True),
-                Column("Candidate problem", lambda r: r.problem.title),
+                Column(N_("#"), lambda r: str(r.rank), lambda r: r.rank, numeric=True),
+                Column(N_("Candidate problem"), lambda r: r.problem.title),
                 Column(
-                    "Total",
+                    N_("Total"),
                     lambda r: f"{r.total} / {MAX_TOTAL}",
                     lambda r: r.total,
                     numeric=True,
@@ -73,7 +80,9 @@ class RankingTableModel(DtoTableModel[RankedProblem]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             ranked = self.row_at(index.row())
-            return f"{ranked.problem.title}\n{ranked.problem.status.label}, total {ranked.total}"
+            return _("{title}\n{status}, total {total}").format(
+                title=ranked.problem.title, status=ranked.problem.status.label, total=ranked.total
+            )
         current = index.isValid() and self.row_at(index.row()).problem.id == self.current_id
         if role == Qt.ItemDataRole.FontRole and current:
             font = QFont()
@@ -86,11 +95,11 @@ class ResponseTableModel(DtoTableModel[ResponseLine]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Response", lambda r: r.response.title),
-                Column("Lead", lambda r: r.lead_name),
-                Column("Status", lambda r: r.response.status.label),
+                Column(N_("Response"), lambda r: r.response.title),
+                Column(N_("Lead"), lambda r: r.lead_name),
+                Column(N_("Status"), lambda r: r.response.status.label),
                 Column(
-                    "Action items",
+                    N_("Action items"),
                     lambda r: items_text(r.action_items),
                     lambda r: len(r.action_items),
                 ),
@@ -104,25 +113,25 @@ class StandingTableModel(DtoTableModel[MeasureStanding]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Measure", lambda m: m.measure.name),
+                Column(N_("Measure"), lambda m: m.measure.name),
                 Column(
-                    "Baseline",
+                    N_("Baseline"),
                     lambda m: value_text(m.measure.baseline_value),
                     lambda m: m.measure.baseline_value,
                     True,
                 ),
                 Column(
-                    "Latest",
+                    N_("Latest"),
                     lambda m: number_text(m.latest.value) if m.latest else "",
                     lambda m: m.latest.value if m.latest else None,
                     True,
                 ),
                 Column(
-                    "Target",
+                    N_("Target"),
                     lambda m: value_text(m.measure.target_value),
                     lambda m: m.measure.target_value,
                     True,
                 ),
-                Column("Trend", lambda m: m.trend.words),
+                Column(N_("Trend"), lambda m: m.trend.words),
             )
         )

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.problem_views import Choice, ProblemDetail, ResponseLine
+from cs360desk.i18n import _, ngettext
 from cs360desk.services.problems import (
     add_action_item_for_response,
     create_response,
@@ -87,7 +88,7 @@ class ResponsesController(QObject):
         fill_choices(
             tab.item_choice,
             [Choice(item.id, item.title) for item in linkable],
-            "(choose an open action item)",
+            _("(choose an open action item)"),
         )
         self._update_buttons()
 
@@ -119,14 +120,14 @@ class ResponsesController(QObject):
         detail = self._detail
         if detail is None:
             return
-        title = TextPrompt.ask(self._tab, "New response", "&Response:")
+        title = TextPrompt.ask(self._tab, _("New response"), _("&Response:"))
         if title is None:
             return
         problem_id = detail.problem.id
 
         self._writer.write(
             lambda s: create_response(s, problem_id, title),
-            done="Saved: a new response; name its lead and dates",
+            done=_("Saved: a new response; name its lead and dates"),
             on_saved=lambda record: self._reload_selecting(record.id),
         )
 
@@ -135,25 +136,33 @@ class ResponsesController(QObject):
         if line is None:
             return
         count = len(line.action_items)
-        question = f"Delete the response “{line.response.title}”?"
+        title = line.response.title
         if count:
-            question += f" Its {count} action item(s) stay, no longer linked to it."
-        if Confirmation.ask(self._tab, "Delete response", question):
+            question = ngettext(
+                "Delete the response “{title}”? Its {n} action item(s) stay, "
+                "no longer linked to it.",
+                "Delete the response “{title}”? Its {n} action item(s) stay, "
+                "no longer linked to it.",
+                count,
+            ).format(title=title, n=count)
+        else:
+            question = _("Delete the response “{title}”?").format(title=title)
+        if Confirmation.ask(self._tab, _("Delete response"), question):
             response_id = line.response.id
             self._run(
                 lambda s: edit_only(delete_response(s, response_id)),
-                "Saved: the response was deleted",
+                _("Saved: the response was deleted"),
             )
 
     def _on_link(self) -> None:
         response_id = self.editor.current_id
         item_id = self._tab.item_choice.currentData()
         if response_id is None or item_id is None:
-            self._context.show_status("Choose an action item to link first.")
+            self._context.show_status(_("Choose an action item to link first."))
             return
         self._run(
             lambda s: edit_only(link_to_response(s, item_id, response_id)),
-            "Saved: the action item now carries out this response",
+            _("Saved: the action item now carries out this response"),
             response_id,
         )
 
@@ -165,7 +174,7 @@ class ResponsesController(QObject):
         item_id = self._tab.items_model.row_at(rows[0].row()).id
         self._run(
             lambda s: edit_only(link_to_response(s, item_id, None)),
-            "Saved: the action item was unlinked",
+            _("Saved: the action item was unlinked"),
             response_id,
         )
 
@@ -173,11 +182,11 @@ class ResponsesController(QObject):
         response_id = self.editor.current_id
         if response_id is None:
             return
-        title = TextPrompt.ask(self._tab, "New action item", "&Action item:")
+        title = TextPrompt.ask(self._tab, _("New action item"), _("&Action item:"))
         if title is None:
             return
         self._run(
             lambda s: add_action_item_for_response(s, response_id, title),
-            "Saved: a new action item for the response's lead",
+            _("Saved: a new action item for the response's lead"),
             response_id,
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import SaraPhase
+from cs360desk.i18n import _
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.page_widgets import (
     button,
@@ -40,9 +41,11 @@ from cs360desk.ui.problems.tabs import (
 PHASES: tuple[SaraPhase, ...] = tuple(SaraPhase)
 
 
-def _scrolling(page: QWidget) -> QScrollArea:
-    """A tab that scrolls rather than squeezing its fields on a small laptop screen."""
+def _scrolling(page: QWidget, name: str) -> QScrollArea:
+    """A tab that scrolls rather than squeezing its fields on a small laptop screen; `name`
+    is what a screen reader says when Tab lands on it."""
     scroll = QScrollArea()
+    scroll.setAccessibleName(name)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
     scroll.setWidget(page)
@@ -54,14 +57,16 @@ class ProblemsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(_("Problems"))
         self.model = ProblemTableModel()
-        self.table = data_table("Problems", self.model)
+        self.table = data_table(_("Problems"), self.model)
         stretch_column(self.table, 1)
         wrap_rows(self.table)
         self.count_label = note_label()
-        self.new_button = button("Ne&w problem…", "Add a candidate problem (Ctrl+N)")
-        self.delete_button = button("Delete problem", "Delete the chosen problem and its responses")
+        self.new_button = button(_("Ne&w problem…"), _("Add a candidate problem (Ctrl+N)"))
+        self.delete_button = button(
+            _("Delete problem"), _("Delete the chosen problem and its responses")
+        )
         self.fields = Fields(PROBLEM_FIELDS, self)
         self.response_fields = Fields(RESPONSE_FIELDS, self)
         self.scanning = ScanningTab(self.fields)
@@ -69,12 +74,13 @@ class ProblemsView(QWidget):
         self.response = ResponseTab(self.response_fields)
         self.assessment = AssessmentTab(self.fields)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("SARA phases")
-        for page in (self.scanning, self.analysis, self.response, self.assessment):
-            self.tabs.addTab(_scrolling(page), "")
-        self.empty_label = note_label("Choose a problem in the list, or add a new one.")
+        self.tabs.setAccessibleName(_("SARA phases"))
+        pages = (self.scanning, self.analysis, self.response, self.assessment)
+        for phase, page in zip(PHASES, pages, strict=True):
+            self.tabs.addTab(_scrolling(page, phase.label), "")
+        self.empty_label = note_label(_("Choose a problem in the list, or add a new one."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.new_action = QAction("New problem", self)
+        self.new_action = QAction(_("New problem"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.new_action)
@@ -86,7 +92,7 @@ class ProblemsView(QWidget):
         self.mark_phase(None)
 
     def _list(self) -> QWidget:
-        panel, layout = list_panel("Problems")
+        panel, layout = list_panel(_("Problems"))
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(button_row(self.new_button, self.delete_button))
@@ -108,8 +114,12 @@ class ProblemsView(QWidget):
     def mark_phase(self, phase: SaraPhase | None) -> None:
         """Number the tabs and mark the phase the problem is in with a word, not colour."""
         for position, each in enumerate(PHASES):
-            current = " (current)" if each is phase else ""
-            self.tabs.setTabText(position, f"&{position + 1} {each.label}{current}")
+            number, name = position + 1, each.label
+            if each is phase:
+                text = _("&{number} {phase} (current)").format(number=number, phase=name)
+            else:
+                text = _("&{number} {phase}").format(number=number, phase=name)
+            self.tabs.setTabText(position, text)
 
     def show_phase(self, phase: SaraPhase) -> None:
         self.tabs.setCurrentIndex(PHASES.index(phase))

@@ -6,8 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from cs360desk.domain.enums import ReportKind
+from cs360desk.domain.enums import MeetingStatus, ReportKind
 from cs360desk.domain.report_data import ReportDefaults
+from cs360desk.i18n import _
 from cs360desk.operations.reports import MEETING_KINDS, ReportRequest
 from cs360desk.services.report_data import report_defaults
 from cs360desk.ui.common.formatting import format_date, from_qdate, to_qdate
@@ -56,7 +57,7 @@ class ReportsController(QObject):
         initiative_id = self._initiative_id
         if initiative_id is None:
             self.defaults = None
-            self._view.initiative_label.setText("This workspace has no initiative yet.")
+            self._view.initiative_label.setText(_("This workspace has no initiative yet."))
             self._view.generate_button.setEnabled(False)
             return
         number, today = self._request_number, self._today()
@@ -84,15 +85,16 @@ class ReportsController(QObject):
             return  # another initiative was chosen since
         self.defaults = defaults
         view = self._view
-        view.initiative_label.setText(f"Initiative: {defaults.initiative_name}")
+        view.initiative_label.setText(_("Initiative: {name}").format(name=defaults.initiative_name))
         if not self._period_edited:
             view.from_edit.setDate(to_qdate(defaults.period.start))
             view.to_edit.setDate(to_qdate(defaults.period.end))
             self._period_edited = False
         chosen = view.current_meeting()
         view.meeting_box.clear()
+        held = MeetingStatus.HELD.label  # the labels come in the screens' language
         for choice in defaults.meetings:
-            status = "" if choice.status_label == "Held" else f" ({choice.status_label.lower()})"
+            status = "" if choice.status_label == held else f" ({choice.status_label.lower()})"
             label = f"{format_date(choice.starts_at.date())} · {choice.title}{status}"
             view.meeting_box.addItem(label, choice.meeting_id)
         found = view.meeting_box.findData(chosen) if chosen is not None else -1
@@ -123,11 +125,11 @@ class ReportsController(QObject):
         kind = view.current_kind()
         start, end = from_qdate(view.from_edit.date()), from_qdate(view.to_edit.date())
         if kind is ReportKind.PROGRESS and end < start:
-            view.preview.show_message("The period ends before it starts; check From and To.")
+            view.preview.show_message(_("The period ends before it starts; check From and To."))
             return None
         meeting_id = view.current_meeting() if kind in MEETING_KINDS else None
         if kind in MEETING_KINDS and meeting_id is None:
-            view.preview.show_message("Choose a meeting first.")
+            view.preview.show_message(_("Choose a meeting first."))
             return None
         return ReportRequest(
             kind=kind,
@@ -137,6 +139,7 @@ class ReportsController(QObject):
             end=end if kind is ReportKind.PROGRESS else None,
             public=view.public_box.isChecked() and not view.public_box.isHidden(),
             paper=view.current_paper(),
+            language=view.current_language(),
             highlights=_lines(view.highlights_edit.toPlainText()),
             asks=_lines(view.asks_edit.toPlainText()),
         )

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cs360desk.domain.enums import ReportKind
+from cs360desk.i18n import _
 from cs360desk.operations.reports import KIND_TITLES, MEETING_KINDS, ReportRequest
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.reports.output import ReportOutput
@@ -25,8 +26,8 @@ class MeetingReportDialog(QDialog):
         super().__init__(parent)
         if kind not in MEETING_KINDS:
             raise ValueError(f"{kind} is not a meeting report")
-        self.setWindowTitle(KIND_TITLES[kind])
-        self.setAccessibleName(KIND_TITLES[kind])
+        self.setWindowTitle(_(KIND_TITLES[kind]))
+        self.setAccessibleName(_(KIND_TITLES[kind]))
         self.resize(820, 900)
         self.preview = ReportPreview()
         self.output = ReportOutput(context, self.preview, self)

@@ -11,13 +11,23 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from cs360desk.domain.enums import ReportKind
+from cs360desk.i18n import N_, _, count_of, ngettext
 from cs360desk.operations.reports import KIND_TITLES, ReportRequest, record_issue, save_report
 from cs360desk.operations.workspaces import Workspace
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import Task, TaskCancelled, TaskJob
 from cs360desk.ui.reports.jobs import PRINT_DPI_LIMIT, ReportResult, build_report, render_pages
 from cs360desk.ui.reports.preview import ReportPreview
+
+# What the preview says while each report is made: whole sentences, as Spanish needs its
+# article to agree with the report's name.
+MAKING = {
+    ReportKind.PROGRESS: N_("Making the progress update…"),
+    ReportKind.SCANNING: N_("Making the scanning report…"),
+    ReportKind.AGENDA: N_("Making the meeting agenda…"),
+    ReportKind.MINUTES: N_("Making the meeting minutes…"),
+}
 
 
 class ReportOutput(QObject):
@@ -40,7 +50,7 @@ class ReportOutput(QObject):
         preview.cancel_button.clicked.connect(self.cancel)
         preview.save_button.clicked.connect(self._on_save)
         preview.print_button.clicked.connect(self._on_print)
-        preview.show_message("Choose a report and press Generate.")
+        preview.show_message(_("Choose a report and press Generate."))
 
     @property
     def busy(self) -> bool:
@@ -49,8 +59,8 @@ class ReportOutput(QObject):
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str) -> Path | None:
         """The save dialog; tests replace this classmethod."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save the report as PDF", suggested, "PDF files (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the report as PDF"), suggested, _("PDF files (*.pdf)")
         )
         if not name:
             return None
@@ -72,11 +82,12 @@ class ReportOutput(QObject):
         if self._task is not None:
             self._task.cancel()
         folder, today = Path(self._folder.name), self._today()
+        ratio = self.preview.devicePixelRatioF()  # pages rendered for the screen's pixels
         self.preview.set_busy(True)
         self.preview.set_ready(False)
-        self.preview.show_message(f"Making the {KIND_TITLES[request.kind].lower()}…")
+        self.preview.show_message(_(MAKING[request.kind]))
         task = self._context.runner.run_in_workspace(
-            lambda workspace, job: build_report(workspace, job, request, folder, today),
+            lambda workspace, job: build_report(workspace, job, request, folder, today, ratio),
             on_success=lambda result: self._on_generated(task, result),
             on_progress=self.preview.show_progress,
             on_failure=lambda error: self._on_failed(task, error),
@@ -95,8 +106,12 @@ class ReportOutput(QObject):
         self.preview.set_busy(False)
         self.preview.set_ready(True)
         self.preview.show_pages(result.pages)
-        title = KIND_TITLES[result.request.kind]
-        self.preview.show_message(f"{title}: {plural(len(result.pages), 'page')}. Not saved yet.")
+        count = len(result.pages)
+        self.preview.show_message(
+            ngettext(
+                "{report}: {n} page. Not saved yet.", "{report}: {n} pages. Not saved yet.", count
+            ).format(report=_(KIND_TITLES[result.request.kind]), n=count)
+        )
         self.generated.emit()
 
     def _on_failed(self, task: Task[ReportResult], error: BaseException) -> None:
@@ -106,10 +121,10 @@ class ReportOutput(QObject):
         self.preview.set_busy(False)
         self.preview.set_ready(self.result is not None)
         if isinstance(error, TaskCancelled):
-            self.preview.show_message("Cancelled; no report was made.")
-            self._context.show_status("Report cancelled.")
+            self.preview.show_message(_("Cancelled; no report was made."))
+            self._context.show_status(_("Report cancelled."))
             return
-        self.preview.show_message("The report could not be made.")
+        self.preview.show_message(_("The report could not be made."))
         self._context.runner.report_failure(error)
 
     def _on_save(self) -> None:
@@ -128,8 +143,8 @@ class ReportOutput(QObject):
         )
 
     def _on_saved(self, path: Path) -> None:
-        self.preview.show_message(f"Saved to {path}")
-        self._context.show_status(f"Report saved to {path}")
+        self.preview.show_message(_("Saved to {path}").format(path=path))
+        self._context.show_status(_("Report saved to {path}").format(path=path))
         self.saved.emit(path)
 
     def _on_print(self) -> None:
@@ -149,7 +164,7 @@ class ReportOutput(QObject):
             )
             return pages
 
-        self.preview.show_message("Preparing the pages for the printer…")
+        self.preview.show_message(_("Preparing the pages for the printer…"))
         self._context.runner.run_in_workspace(
             render, on_success=lambda pages: self._paint(printer, pages)
         )
@@ -158,7 +173,7 @@ class ReportOutput(QObject):
         """Each page image scaled into the printable area, proportions kept."""
         painter = QPainter()
         if not painter.begin(printer):
-            self.preview.show_message("The printer could not be opened.")
+            self.preview.show_message(_("The printer could not be opened."))
             return
         try:
             for number, image in enumerate(pages):
@@ -171,6 +186,8 @@ class ReportOutput(QObject):
                 painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
         finally:
             painter.end()
-        self.preview.show_message(f"Sent {plural(len(pages), 'page')} to the printer.")
-        self._context.show_status("Report sent to the printer.")
+        self.preview.show_message(
+            count_of(len(pages), "Sent {n} page to the printer.", "Sent {n} pages to the printer.")
+        )
+        self._context.show_status(_("Report sent to the printer."))
         self.printed.emit()

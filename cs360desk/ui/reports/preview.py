@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import _
 from cs360desk.ui.common.labels import plain_label
 
 PAGE_GAP = 18
@@ -36,19 +37,19 @@ class ReportPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Report preview")
+        self.setAccessibleName(_("Report preview"))
         self.status_label = plain_label("", name="PreviewStatus", wrap=True)
-        self.status_label.setAccessibleName("Preview status")
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setAccessibleName("Print the report")
-        self.save_button = QPushButton("Save as P&DF…")
-        self.save_button.setAccessibleName("Save the report as a PDF file")
+        self.status_label.setAccessibleName(_("Preview status"))
+        self.print_button = QPushButton(_("&Print…"))
+        self.print_button.setAccessibleName(_("Print the report"))
+        self.save_button = QPushButton(_("Save as P&DF…"))
+        self.save_button.setAccessibleName(_("Save the report as a PDF file"))
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Report progress")
+        self.progress_bar.setAccessibleName(_("Report progress"))
         self.progress_bar.setRange(0, 100)
         self.progress_label = plain_label("")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the report")
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel the report"))
         self.pages_widget = QWidget()
         self.pages_widget.setObjectName("PreviewPages")
         self._pages_layout = QVBoxLayout(self.pages_widget)
@@ -58,7 +59,7 @@ class ReportPreview(QWidget):
         self.pages_widget.setStyleSheet("QWidget#PreviewPages { background: palette(mid); }")
         self.page_scroll = _PageScroll()
         self.page_scroll.setObjectName("PreviewScroll")
-        self.page_scroll.setAccessibleName("Report pages")
+        self.page_scroll.setAccessibleName(_("Report pages"))
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setWidget(self.pages_widget)
         self.page_labels: list[QLabel] = []
@@ -117,7 +118,9 @@ class ReportPreview(QWidget):
             label = QLabel()
             label.setObjectName("PreviewPage")
             label.setFrameShape(QFrame.Shape.Box)
-            label.setAccessibleName(f"Page {number} of {len(images)}")
+            label.setAccessibleName(
+                _("Page {number} of {count}").format(number=number, count=len(images))
+            )
             self._pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
         self._fitted_width = 0

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs360desk.domain.enums import PaperSize, ReportKind
+from cs360desk.i18n import LANGUAGES, _
 from cs360desk.operations.reports import KIND_TITLES
+from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.reports.preview import ReportPreview
@@ -29,7 +31,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setAccessibleName(name)
-    edit.setDisplayFormat("MMM d, yyyy")
+    edit.setDisplayFormat(date_format())  # the locale's order: 12/7/2026 · 7/12/2026
     edit.setDate(QDate.currentDate())
     return edit
 
@@ -48,39 +50,51 @@ class ReportsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Reports")
-        self.title = plain_label("Reports", name="SectionTitle")
+        self.setAccessibleName(_("Reports"))
+        self.title = plain_label(_("Reports"), name="SectionTitle")
         self.title.setFont(scaled_font(self, 1.5, bold=True))
         self.initiative_label = plain_label("", name="ReportInitiative", wrap=True)
         self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Report")
+        self.kind_box.setAccessibleName(_("Report"))
         for kind, title in KIND_TITLES.items():
-            self.kind_box.addItem(title, kind.value)
-        self.from_edit = _date_edit("Period from")
-        self.to_edit = _date_edit("Period to")
+            self.kind_box.addItem(_(title), kind.value)
+        self.from_edit = _date_edit(_("Period from"))
+        self.to_edit = _date_edit(_("Period to"))
         self.meeting_box = QComboBox()
-        self.meeting_box.setAccessibleName("Meeting")
+        self.meeting_box.setAccessibleName(_("Meeting"))
         self.meeting_box.setMinimumContentsLength(24)
         # Meeting titles are long; the list opens wider than the form so they read in full.
         self.meeting_box.view().setMinimumWidth(460)
-        self.public_box = QCheckBox("&Public edition")
-        self.public_box.setAccessibleName("Public edition")
+        self.public_box = QCheckBox(_("&Public edition"))
+        self.public_box.setAccessibleName(_("Public edition"))
         self.public_box.setToolTip(
-            "Leaves out phone numbers, e-mail addresses and people who keep their contact private"
+            _(
+                "Leaves out phone numbers, e-mail addresses and people who keep their contact "
+                "private"
+            )
         )
         self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName("Paper size")
-        self.paper_box.addItem("The agency's setting", "")
+        self.paper_box.setAccessibleName(_("Paper size"))
+        self.paper_box.addItem(_("The agency's setting"), "")
         for size in PaperSize:
             self.paper_box.addItem(size.label, size.value)
+        # The report's own language: the chief may read English while the agenda goes out
+        # in Spanish. Each language is named in itself, so anyone finds theirs.
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(_("Language of the report"))
+        self.language_box.addItem(_("The agency's setting"), "")
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
         self.highlights_edit = _lines_edit(
-            "Highlights", "One per line. Left empty, the update lists targets met and work done."
+            _("Highlights"),
+            _("One per line. Left empty, the update lists targets met and work done."),
         )
         self.asks_edit = _lines_edit(
-            "Asks of leadership", "One per line. Left empty, it lists decisions still waiting."
+            _("Asks of leadership"),
+            _("One per line. Left empty, it lists decisions still waiting."),
         )
-        self.generate_button = QPushButton("&Generate")
-        self.generate_button.setAccessibleName("Generate the report")
+        self.generate_button = QPushButton(_("&Generate"))
+        self.generate_button.setAccessibleName(_("Generate the report"))
         self.generate_button.setDefault(True)
         self.preview = ReportPreview()
         self.form_rows: dict[str, tuple[QLabel, QWidget]] = {}
@@ -96,13 +110,14 @@ class ReportsView(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows: tuple[tuple[str, str, QWidget], ...] = (
-            ("kind", "&Report:", self.kind_box),
-            ("from", "&From:", self.from_edit),
-            ("to", "&To:", self.to_edit),
-            ("meeting", "&Meeting:", self.meeting_box),
-            ("paper", "P&aper:", self.paper_box),
-            ("highlights", "&Highlights:", self.highlights_edit),
-            ("asks", "As&ks of leadership:", self.asks_edit),
+            ("kind", _("&Report:"), self.kind_box),
+            ("from", _("&From:"), self.from_edit),
+            ("to", _("&To:"), self.to_edit),
+            ("meeting", _("&Meeting:"), self.meeting_box),
+            ("paper", _("P&aper:"), self.paper_box),
+            ("language", _("&Language:"), self.language_box),
+            ("highlights", _("&Highlights:"), self.highlights_edit),
+            ("asks", _("As&ks of leadership:"), self.asks_edit),
         )
         for key, text, field in rows:
             label = QLabel(text)
@@ -112,7 +127,7 @@ class ReportsView(QWidget):
         column.addLayout(form)
         column.addWidget(self.public_box)
         self.public_note = plain_label(
-            "Leaves out phone numbers, e-mail addresses and people marked private.",
+            _("Leaves out phone numbers, e-mail addresses and people marked private."),
             name="PublicNote",
             wrap=True,
         )
@@ -140,6 +155,10 @@ class ReportsView(QWidget):
     def current_paper(self) -> PaperSize | None:
         value = self.paper_box.currentData()
         return PaperSize(value) if value else None
+
+    def current_language(self) -> str | None:
+        value = self.language_box.currentData()
+        return value if isinstance(value, str) and value else None
 
     def current_meeting(self) -> int | None:
         if self.meeting_box.currentIndex() < 0:

@@ -1,7 +1,7 @@
 """Starting the desktop app: the main window painted first, then the workspace opened into it.
 
 This module stays light (Qt and the window's layout only) so the window shows before the
-database layer, the workspace check and the dashboard load behind it (`ui.opening`).
+database layer, the workspace check and the dashboard load behind it (`ui.shell.opening`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cs360desk.i18n import _
 from cs360desk.ui.common.qt_messages import log_qt_messages
 from cs360desk.ui.common.settings import APPLICATION_NAME, ORGANIZATION_NAME, app_settings
 from cs360desk.ui.common.uncaught_errors import UncaughtErrors
 from cs360desk.ui.shell.app_icon import set_app_icon
+from cs360desk.ui.shell.language import apply_language
 from cs360desk.ui.shell.main_window import MainWindow
 from cs360desk.ui.shell.new_window import new_main_window
 
@@ -58,13 +60,14 @@ def application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
     set_app_icon(app)
+    apply_language(app, app_settings())
     return app
 
 
 def show_main_window(path: Path, settings: QSettings) -> MainWindow:
     """The main window, painted at once; the workspace is opened into it next."""
     window = new_main_window(path, settings)
-    window.statusBar().showMessage("Opening the workspace…")
+    window.statusBar().showMessage(_("Opening the workspace…"))
     window.show()
     QApplication.processEvents()  # mapped and painted before the slower work starts
     return window

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import _
 from cs360desk.operations.backups import BackupFile, BackupPolicy, back_up, backups_in, restore
 from cs360desk.ui.common.page_widgets import button, note_label
 from cs360desk.ui.common.record_widgets import data_table, heading, resort, set_column_widths
@@ -45,9 +46,9 @@ class BackupFileModel(DtoTableModel[BackupFile]):
     def __init__(self) -> None:
         super().__init__(
             (
-                Column("Taken", lambda b: format_when(b.taken_at), lambda b: b.taken_at),
-                Column("Size", lambda b: size_text(b.size), lambda b: b.size, numeric=True),
-                Column("File", lambda b: str(b.path)),
+                Column(_("Taken"), lambda b: format_when(b.taken_at), lambda b: b.taken_at),
+                Column(_("Size"), lambda b: size_text(b.size), lambda b: b.size, numeric=True),
+                Column(_("File"), lambda b: str(b.path)),
             )
         )
 
@@ -59,9 +60,11 @@ class RestoreConfirmation:
     def ask(cls, parent: QWidget, backup: Path, workspace: Path) -> bool:
         answer = QMessageBox.warning(
             parent,
-            "Restore a backup",
-            f"Replace everything in {workspace.name} with the backup {backup.name}?\n\n"
-            f"The workspace as it is now is kept as {workspace.name}.pre-restore.",
+            _("Restore a backup"),
+            _(
+                "Replace everything in {workspace} with the backup {backup}?\n\n"
+                "The workspace as it is now is kept as {workspace}.pre-restore."
+            ).format(workspace=workspace.name, backup=backup.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -73,8 +76,11 @@ class BackupFilePicker:
 
     @classmethod
     def choose(cls, parent: QWidget, folder: Path) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            parent, "Restore which backup?", str(folder), "CS360 Desk workspaces (*.cs360)"
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Restore which backup?"),
+            str(folder),
+            _("CS360 Desk workspaces (*.cs360)"),
         )
         return Path(chosen) if chosen else None
 
@@ -93,14 +99,14 @@ class BackupsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backups")
-        self.setAccessibleName("Backups")
+        self.setWindowTitle(_("Backups"))
+        self.setAccessibleName(_("Backups"))
         self._workspace = workspace
         self._runner = runner
         self._settings = settings
         self.plan = backup_plan(settings, workspace)
         self.model = BackupFileModel()
-        self.table = data_table("Backups", self.model)
+        self.table = data_table(_("Backups"), self.model)
         set_column_widths(self.table, 18, 9)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.status_label = note_label()
@@ -110,14 +116,20 @@ class BackupsDialog(QDialog):
 
     def _build_settings(self) -> None:
         self.second_folder_edit = QLineEdit(str(self.plan.second_folder or ""))
-        self.second_folder_edit.setPlaceholderText("none (for example a USB stick)")
-        self.second_folder_edit.setAccessibleName("Second backup folder")
-        self.keep_last_spin = self._spin("Backups kept", self.plan.policy.keep_last)
-        self.keep_weeks_spin = self._spin("Weeks with one backup kept", self.plan.policy.keep_weeks)
-        self.choose_button = button("C&hoose…", "Choose the second backup folder")
-        self.backup_button = button("&Back up now", "Make a backup of the workspace now")
-        self.restore_button = button("&Restore selected…", "Replace the workspace with a backup")
-        self.restore_file_button = button("Restore from &file…", "Restore a backup from elsewhere")
+        self.second_folder_edit.setPlaceholderText(_("none (for example a USB stick)"))
+        self.second_folder_edit.setAccessibleName(_("Second backup folder"))
+        self.keep_last_spin = self._spin(_("Backups kept"), self.plan.policy.keep_last)
+        self.keep_weeks_spin = self._spin(
+            _("Weeks with one backup kept"), self.plan.policy.keep_weeks
+        )
+        self.choose_button = button(_("C&hoose…"), _("Choose the second backup folder"))
+        self.backup_button = button(_("&Back up now"), _("Make a backup of the workspace now"))
+        self.restore_button = button(
+            _("&Restore selected…"), _("Replace the workspace with a backup")
+        )
+        self.restore_file_button = button(
+            _("Restore from &file…"), _("Restore a backup from elsewhere")
+        )
         self.choose_button.clicked.connect(self._on_choose_folder)
         self.backup_button.clicked.connect(self._on_back_up)
         self.restore_button.clicked.connect(self._on_restore_selected)
@@ -136,15 +148,16 @@ class BackupsDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Workspace:", note_label(str(self._workspace)))
-        form.addRow("Backup folder:", note_label(str(self.plan.folder)))
+        form.addRow(_("Workspace:"), note_label(str(self._workspace)))
+        form.addRow(_("Backup folder:"), note_label(str(self.plan.folder)))
         second = QHBoxLayout()
         second.addWidget(self.second_folder_edit, 1)
         second.addWidget(self.choose_button)
-        form.addRow(_buddy("&Second folder:", self.second_folder_edit), second)
-        form.addRow(_buddy("&Keep the last:", self.keep_last_spin), self.keep_last_spin)
+        form.addRow(_buddy(_("&Second folder:"), self.second_folder_edit), second)
+        form.addRow(_buddy(_("&Keep the last:"), self.keep_last_spin), self.keep_last_spin)
         form.addRow(
-            _buddy("…and one a week for (&weeks):", self.keep_weeks_spin), self.keep_weeks_spin
+            _buddy(_("…and one a week for (&weeks):"), self.keep_weeks_spin),
+            self.keep_weeks_spin,
         )
         buttons = QHBoxLayout()
         for pushed in (self.backup_button, self.restore_button, self.restore_file_button):
@@ -153,7 +166,7 @@ class BackupsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Backups", self))
+        layout.addWidget(heading(_("Backups"), self))
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
@@ -179,7 +192,7 @@ class BackupsDialog(QDialog):
         save_backup_plan(self._settings, self.plan)
 
     def _on_choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Second backup folder")
+        chosen = QFileDialog.getExistingDirectory(self, _("Second backup folder"))
         if chosen:
             self.second_folder_edit.setText(chosen)
             self._on_settings_changed()
@@ -187,7 +200,7 @@ class BackupsDialog(QDialog):
     def _on_back_up(self) -> None:
         workspace, plan = self._workspace, self.plan
         self.backup_button.setEnabled(False)
-        self.status_label.setText("Backing up…")
+        self.status_label.setText(_("Backing up…"))
         self._runner.run(
             lambda _session: back_up(workspace=workspace, plan=plan),
             on_success=self._on_backed_up,
@@ -196,13 +209,13 @@ class BackupsDialog(QDialog):
 
     def _on_backed_up(self, made: BackupFile) -> None:
         self.backup_button.setEnabled(True)
-        self.status_label.setText(f"Backed up to {made.path}")
+        self.status_label.setText(_("Backed up to {path}").format(path=made.path))
         self.reload()
         self.backed_up.emit(made)
 
     def _on_failed(self, error: BaseException) -> None:
         self.backup_button.setEnabled(True)
-        self.status_label.setText(f"Not done: {error}")
+        self.status_label.setText(_("Not done: {error}").format(error=error))
         self._runner.report_failure(error)
 
     def _on_restore_selected(self) -> None:
@@ -219,7 +232,7 @@ class BackupsDialog(QDialog):
         if not RestoreConfirmation.ask(self, backup, self._workspace):
             return
         workspace, plan = self._workspace, self.plan
-        self.status_label.setText("Restoring…")
+        self.status_label.setText(_("Restoring…"))
         self._runner.run(
             lambda _session: restore(workspace=workspace, backup=backup, plan=plan),
             on_success=lambda kept: self._on_restored(backup, kept),
@@ -228,7 +241,9 @@ class BackupsDialog(QDialog):
 
     def _on_restored(self, backup: Path, kept: Path | None) -> None:
         self.status_label.setText(
-            f"Restored {backup.name}; the previous workspace is kept as {kept}"
+            _("Restored {backup}; the previous workspace is kept as {kept}").format(
+                backup=backup.name, kept=kept
+            )
         )
         self.reload()
         self.restored.emit()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from cs360desk.domain.errors import ValidationError
+from cs360desk.i18n import _
 from cs360desk.operations.sample import add_sample_agency
 from cs360desk.services.agency_setup import AgencySetup, NewAgency, create_agency
 from cs360desk.ui.common.tasks import Task, TaskCancelled, TaskJob, TaskRunner, WorkSession
@@ -77,7 +78,7 @@ class FirstRunDialog(FirstRunView):
     def _on_cancel_sample(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            self.progress_label.setText("Stopping…")
+            self.progress_label.setText(_("Stopping…"))
 
     def _on_sample_ready(self, _summary: object) -> None:
         self._task = None
@@ -88,7 +89,7 @@ class FirstRunDialog(FirstRunView):
         self._task = None
         self.show_choices()
         if isinstance(error, TaskCancelled):
-            self.show_general_error("Stopped; nothing was added to the workspace.")
+            self.show_general_error(_("Stopped; nothing was added to the workspace."))
         else:
             self._runner.report_failure(error)
 
@@ -123,7 +124,7 @@ class FirstRunDialog(FirstRunView):
         if not text:
             return None
         if not text.isdigit():
-            raise ValidationError("population", "must be a whole number, like 12400")
+            raise ValidationError("population", _("must be a whole number, like 12400"))
         return int(text)
 
     def _on_created(self, _setup: AgencySetup) -> None:

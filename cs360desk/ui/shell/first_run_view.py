@@ -16,31 +16,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.labels import plain_label
-from cs360desk.ui.common.style import STYLE_SHEET, scaled_font
+from cs360desk.ui.common.style import apply_style, scaled_font
 
 # (field as the service names it, label with its Alt key, example shown while empty)
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("agency_name", "&Agency name", "e.g. Riverside Police Department"),
-    ("jurisdiction", "&Jurisdiction", "e.g. City of Riverside"),
-    ("population", "&Population (optional)", "e.g. 12400"),
-    ("chief_name", "C&hief's name", "e.g. Chief Maria Delgado"),
-    ("initiative_name", "First &initiative", "e.g. CS360 – Eastside gun violence"),
-    ("champion_name", "&Champion's name", "the internal champion who drives the work"),
-    ("champion_title", "Champion's &title", "e.g. Sergeant, Crime Analyst"),
+    ("agency_name", N_("&Agency name"), N_("e.g. Riverside Police Department")),
+    ("jurisdiction", N_("&Jurisdiction"), N_("e.g. City of Riverside")),
+    ("population", N_("&Population (optional)"), N_("e.g. 12400")),
+    ("chief_name", N_("C&hief's name"), N_("e.g. Chief Maria Delgado")),
+    ("initiative_name", N_("First &initiative"), N_("e.g. CS360 – Eastside gun violence")),
+    ("champion_name", N_("&Champion's name"), N_("the internal champion who drives the work")),
+    ("champion_title", N_("Champion's &title"), N_("e.g. Sergeant, Crime Analyst")),
 )
+CREATE_TEXT = N_("C&reate agency")
+BUILDING_TEXT = N_("Building the sample agency…")
 
 
 class FieldRow(QWidget):
-    """A line edit with the error message that belongs to it just below."""
+    """A line edit with the error message that belongs to it just below (label and example
+    as FIELDS marks them: translated here)."""
 
     def __init__(self, label: str, example: str) -> None:
         super().__init__()
+        name = _(label).replace("&", "")
         self.edit = QLineEdit()
-        self.edit.setAccessibleName(label.replace("&", ""))
-        self.edit.setPlaceholderText(example)
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(_(example))
         self.error = plain_label(name="FieldError", wrap=True)
-        self.error.setAccessibleName(f"{label.replace('&', '')} error")
+        self.error.setAccessibleName(_("{field} error").format(field=name))
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -51,7 +56,7 @@ class FieldRow(QWidget):
     def show_error(self, problem: str) -> None:
         self.error.setText(problem)
         self.error.show()
-        self.edit.setAccessibleDescription(f"Error: {problem}")
+        self.edit.setAccessibleDescription(_("Error: {problem}").format(problem=problem))
         self._mark(True)
 
     def clear_error(self) -> None:
@@ -71,18 +76,18 @@ class FirstRunView(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to CS360 Desk")
-        self.setAccessibleName("Welcome to CS360 Desk")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setWindowTitle(_("Welcome to CS360 Desk"))
+        self.setAccessibleName(_("Welcome to CS360 Desk"))
+        apply_style(self)
         self.setMinimumWidth(600)
         self.rows = {field: FieldRow(label, example) for field, label, example in FIELDS}
         self.general_error = plain_label(name="FieldError", wrap=True)
-        self.general_error.setAccessibleName("Problem")
+        self.general_error.setAccessibleName(_("Problem"))
         self.general_error.hide()
         # Plain widgets shown one at a time, not a QStackedWidget: the dialog then fits the
         # page in view instead of the tallest page.
         self._pages = [self._choices_page(), self._form_page(), self._progress_page()]
-        heading = plain_label("Welcome to CS360 Desk", wrap=True)
+        heading = plain_label(_("Welcome to CS360 Desk"), wrap=True)
         heading.setFont(scaled_font(self, 1.6, bold=True))
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -91,9 +96,9 @@ class FirstRunView(QDialog):
         for page in self._pages:
             layout.addWidget(page)
         layout.addWidget(self.general_error)
-        self.not_now_button = QPushButton("&Not now")
-        self.not_now_button.setAccessibleName("Not now")
-        self.not_now_button.setToolTip("Set up the workspace later from the File menu")
+        self.not_now_button = QPushButton(_("&Not now"))
+        self.not_now_button.setAccessibleName(_("Not now"))
+        self.not_now_button.setToolTip(_("Set up the workspace later from the File menu"))
         self.not_now_button.clicked.connect(self.reject)
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -103,17 +108,19 @@ class FirstRunView(QDialog):
 
     def _choices_page(self) -> QWidget:
         intro = plain_label(
-            "This workspace is empty. Explore a made-up agency first, or set up your own.",
+            _("This workspace is empty. Explore a made-up agency first, or set up your own."),
             wrap=True,
         )
         self.sample_button = QCommandLinkButton(
-            "Start with the sample agency",
-            "A small made-up agency with its teams, meetings, action items and goals, "
-            "to try everything out safely.",
+            _("Start with the sample agency"),
+            _(
+                "A small made-up agency with its teams, meetings, action items and goals, "
+                "to try everything out safely."
+            ),
         )
         self.create_choice_button = QCommandLinkButton(
-            "Create your agency",
-            "Name your agency, its first CS360 initiative and the internal champion.",
+            _("Create your agency"),
+            _("Name your agency, its first CS360 initiative and the internal champion."),
         )
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -132,21 +139,23 @@ class FirstRunView(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setVerticalSpacing(10)
         for field, label_text, _example in FIELDS:
-            label = QLabel(label_text)
+            label = QLabel(_(label_text))
             label.setBuddy(self.rows[field].edit)
             form.addRow(label, self.rows[field])
-        self.back_button = QPushButton("&Back")
-        self.back_button.setAccessibleName("Back")
-        self.create_button = QPushButton("C&reate agency")
-        self.create_button.setAccessibleName("Create agency")
+        self.back_button = QPushButton(_("&Back"))
+        self.back_button.setAccessibleName(_("Back"))
+        self.create_button = QPushButton(_(CREATE_TEXT))
+        self.create_button.setAccessibleName(_("Create agency"))
         self.create_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         intro = plain_label(
-            "Name your agency, its first CS360 initiative and the internal champion who "
-            "drives it. You can change all of this later.",
+            _(
+                "Name your agency, its first CS360 initiative and the internal champion who "
+                "drives it. You can change all of this later."
+            ),
             wrap=True,
         )
         page = QWidget()
@@ -160,12 +169,12 @@ class FirstRunView(QDialog):
         return page
 
     def _progress_page(self) -> QWidget:
-        self.progress_label = plain_label("Building the sample agency…", wrap=True)
+        self.progress_label = plain_label(_(BUILDING_TEXT), wrap=True)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
-        self.progress_bar.setAccessibleName("Progress")
-        self.cancel_sample_button = QPushButton("&Stop")
-        self.cancel_sample_button.setAccessibleName("Stop building the sample agency")
+        self.progress_bar.setAccessibleName(_("Progress"))
+        self.cancel_sample_button = QPushButton(_("&Stop"))
+        self.cancel_sample_button.setAccessibleName(_("Stop building the sample agency"))
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +208,7 @@ class FirstRunView(QDialog):
     def show_progress(self) -> None:
         self.general_error.hide()
         self.progress_bar.setValue(0)
-        self.progress_label.setText("Building the sample agency…")
+        self.progress_label.setText(_(BUILDING_TEXT))
         self._switch_to(2)
         self.cancel_sample_button.setFocus()
 
@@ -237,4 +246,4 @@ class FirstRunView(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
-        self.create_button.setText("Saving…" if busy else "C&reate agency")
+        self.create_button.setText(_("Saving…") if busy else _(CREATE_TEXT))

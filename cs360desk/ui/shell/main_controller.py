@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from cs360desk import __version__
+from cs360desk.i18n import N_, _
 from cs360desk.services.workspace_info import initiatives, the_agency
 from cs360desk.ui.common.edit_history import EditHistory
 from cs360desk.ui.common.sections import Section, SectionContext, SectionSpec
@@ -24,7 +25,17 @@ if TYPE_CHECKING:
     from cs360desk.ui.shell.search_dialog import SearchDialog
     from cs360desk.ui.shell.settings_dialog import SettingsDialog
 
-LOADING = "Loading…"
+LOADING = N_("Loading…")
+# What the status bar says when no section opens a record of this kind (a whole sentence each).
+NOT_SHOWN = {
+    "meeting": N_("No section shows a meeting yet."),
+    "action_item": N_("No section shows an action item yet."),
+    "person": N_("No section shows a person yet."),
+    "team": N_("No section shows a team yet."),
+    "organization": N_("No section shows an organization yet."),
+    "problem": N_("No section shows a problem yet."),
+}
+NOT_SHOWN_OTHER = N_("No section shows this kind of record yet.")
 
 
 @dataclass(frozen=True)
@@ -73,11 +84,11 @@ class MainWindowController(QObject):
         self.read_only = read_only
         self._first_run_offered = not offer_first_run or read_only  # nothing can be set up
         self.history = EditHistory(runner, window.show_status, self)
-        self.search_action = QAction("&Search…", self)
+        self.search_action = QAction(_("&Search…"), self)
         self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         self.search_action.triggered.connect(self._on_search)
         self.search_dialog: SearchDialog | None = None
-        self.settings_action = QAction("&Settings…", self)
+        self.settings_action = QAction(_("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self._on_settings)
@@ -104,7 +115,7 @@ class MainWindowController(QObject):
         if window.section_titles() != titles:
             raise ValueError(f"the window lists {window.section_titles()}, not {titles}")
         for index, action in enumerate(actions):
-            action.triggered.connect(lambda _=False, i=index: self._on_section_chosen(i))
+            action.triggered.connect(lambda _checked=False, i=index: self._on_section_chosen(i))
         self._connect()
         window.sidebar.setCurrentRow(0)
 
@@ -136,7 +147,7 @@ class MainWindowController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self.window.show_status(LOADING)
+        self.window.show_status(_(LOADING))
         self.runner.run(load_overview, on_success=self._on_overview_loaded)
 
     def _on_overview_loaded(self, overview: WorkspaceOverview) -> None:
@@ -145,7 +156,7 @@ class MainWindowController(QObject):
         self.window.setup_action.setVisible(overview.is_empty and not self.read_only)
         self._fill_initiatives(overview)
         self._show_initiative(self.initiative_id)
-        if self.window.statusBar().currentMessage() == LOADING:  # not what was said since
+        if self.window.statusBar().currentMessage() == _(LOADING):  # not what was said since
             self.window.statusBar().clearMessage()
         self.overview_changed.emit()
         if overview.is_empty and not self._first_run_offered:
@@ -184,7 +195,7 @@ class MainWindowController(QObject):
         """Switch to the section that owns this kind of record and show the record there."""
         found = self.sections.opener(kind)
         if found is None:
-            self.window.show_status(f"No section shows a {kind.replace('_', ' ')} yet.")
+            self.window.show_status(_(NOT_SHOWN.get(kind, NOT_SHOWN_OTHER)))
             return
         index, opener = found
         self._on_section_chosen(index)
@@ -247,20 +258,22 @@ class MainWindowController(QObject):
 
         choice = FirstRunDialog.ask(self.window, self.runner, today=date.today())
         if choice is FirstRunChoice.SAMPLE:
-            self.window.show_status("The sample agency is ready to explore.")
+            self.window.show_status(_("The sample agency is ready to explore."))
         elif choice is FirstRunChoice.CREATED:
-            self.window.show_status("Your agency is set up; every change is saved at once.")
+            self.window.show_status(_("Your agency is set up; every change is saved at once."))
         if choice is not FirstRunChoice.CANCELLED:
             self.refresh()
 
     def _on_about(self) -> None:
         box = QMessageBox(self.window)
-        box.setWindowTitle("About CS360 Desk")
+        box.setWindowTitle(_("About CS360 Desk"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(f"CS360 Desk {__version__}")
         box.setInformativeText(
-            "An offline workbench for running CS360 problem solving in a small police agency: "
-            "teams, meetings, action items, goals and community input in one file."
+            _(
+                "An offline workbench for running CS360 problem solving in a small police "
+                "agency: teams, meetings, action items, goals and community input in one file."
+            )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.sections import SectionSpec
 from cs360desk.ui.shell.section_pages import Deferred, SectionPages
 
@@ -39,20 +40,20 @@ def _lazy(title: str, module: str, controller: str, *opens: str, edits: bool = T
 # when the section is first needed, so start-up loads only the dashboard) and the record kinds
 # it opens for global search; `edits=False` for a section that only shows and exports.
 SECTIONS: tuple[SectionSpec, ...] = (
-    _lazy("Dashboard", "dashboard.controller", "DashboardController", edits=False),
-    _lazy("Meetings", "meetings.controller", "MeetingsController", "meeting"),
-    _lazy("Action items", "action_items.controller", "ActionItemsController", "action_item"),
-    _lazy("People", "people.people", "PeopleController", "person"),
-    _lazy("Teams", "people.teams", "TeamsController", "team"),
-    _lazy("Community map", "people.organizations", "OrganizationsController", "organization"),
-    _lazy("Initiative", "initiative.controller", "InitiativeController"),
-    _lazy("Problems", "problems.controller", "ProblemsController", "problem"),
-    _lazy("Goals & measures", "goals.controller", "GoalsController"),
-    _lazy("Community input", "community.controller", "CommunityController"),
-    _lazy("Communications", "community.communications", "CommunicationsController"),
-    _lazy("Reports", "reports.controller", "ReportsController", edits=False),
-    _lazy("Excel & calendar", "tracker.controller", "TrackerController"),
-    _lazy("History", "history.controller", "HistoryController"),
+    _lazy(N_("Dashboard"), "dashboard.controller", "DashboardController", edits=False),
+    _lazy(N_("Meetings"), "meetings.controller", "MeetingsController", "meeting"),
+    _lazy(N_("Action items"), "action_items.controller", "ActionItemsController", "action_item"),
+    _lazy(N_("People"), "people.people", "PeopleController", "person"),
+    _lazy(N_("Teams"), "people.teams", "TeamsController", "team"),
+    _lazy(N_("Community map"), "people.organizations", "OrganizationsController", "organization"),
+    _lazy(N_("Initiative"), "initiative.controller", "InitiativeController"),
+    _lazy(N_("Problems"), "problems.controller", "ProblemsController", "problem"),
+    _lazy(N_("Goals & measures"), "goals.controller", "GoalsController"),
+    _lazy(N_("Community input"), "community.controller", "CommunityController"),
+    _lazy(N_("Communications"), "community.communications", "CommunicationsController"),
+    _lazy(N_("Reports"), "reports.controller", "ReportsController", edits=False),
+    _lazy(N_("Excel & calendar"), "tracker.controller", "TrackerController"),
+    _lazy(N_("History"), "history.controller", "HistoryController"),
 )
 
 
@@ -80,17 +81,18 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_TITLE)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
-        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleName(_("Sections"))
         self.sidebar.setFixedWidth(190)
         self.pages = QStackedWidget()
-        self.pages.setAccessibleName("Section")
+        self.pages.setAccessibleName(_("Section"))
         self.initiative_box = QComboBox()
-        self.initiative_box.setAccessibleName("Initiative")
+        self.initiative_box.setAccessibleName(_("Initiative"))
         self.initiative_box.setMinimumContentsLength(28)
         self.initiative_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.section_actions: list[QAction] = []
+        self._section_titles: list[str] = []
         # Set by build_main_window(); kept here so they live exactly as long as the window.
         self.controller: WindowBehaviour | None = None
         self.failures: FailureReporter | None = None
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("Banner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Workspace notice")
+        self.banner.setAccessibleName(_("Workspace notice"))
         self.banner.hide()
         column.addWidget(self.banner)
         row = QHBoxLayout()
@@ -125,14 +127,14 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(notices))
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Initiative")
+        toolbar = QToolBar(_("Initiative"))
         toolbar.setObjectName("InitiativeBar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(8, 4, 8, 4)
-        label = QLabel("&Initiative:")
+        label = QLabel(_("&Initiative:"))
         label.setBuddy(self.initiative_box)  # Alt+I jumps to the selector
         row.addWidget(label)
         row.addWidget(self.initiative_box)
@@ -140,9 +142,9 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(_("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Load the figures again (F5)")
+        self.refresh_action.setToolTip(_("Load the figures again (F5)"))
         toolbar.addAction(self.refresh_action)
         toolbar.setIconSize(QSize(16, 16))
         self.addToolBar(toolbar)
@@ -150,26 +152,26 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self, workspace_path: Path) -> None:
         self.path_label = QLabel(str(workspace_path))
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.path_label.setAccessibleName("Workspace file")
-        self.path_label.setToolTip("The workspace file in use")
+        self.path_label.setAccessibleName(_("Workspace file"))
+        self.path_label.setToolTip(_("The workspace file in use"))
         self.statusBar().addPermanentWidget(self.path_label)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.setup_action = file_menu.addAction("&Set up this workspace…")
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.setup_action = file_menu.addAction(_("&Set up this workspace…"))
         self.setup_action.setVisible(False)
-        self.backup_action = file_menu.addAction("&Back up now…")
-        self.restore_action = file_menu.addAction("&Restore…")
+        self.backup_action = file_menu.addAction(_("&Back up now…"))
+        self.restore_action = file_menu.addAction(_("&Restore…"))
         file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action = file_menu.addAction(_("&Quit"))
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.view_menu = self.menuBar().addMenu(_("&View"))
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addSeparator()
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = help_menu.addAction("&About CS360 Desk")
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.about_action = help_menu.addAction(_("&About CS360 Desk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def add_sections(self, titles: list[str]) -> list[QAction]:
@@ -177,14 +179,21 @@ class MainWindow(QMainWindow):
         return [self.add_section(title, QWidget()) for title in titles]
 
     def section_titles(self) -> list[str]:
-        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+        """The sections' titles as their specs give them (English), not as the sidebar shows."""
+        return list(self._section_titles)
 
     def add_section(self, title: str, page: QWidget) -> QAction:
         """A sidebar entry, a page and a View menu action with Ctrl+<number>."""
         number = self.pages.count() + 1
-        self.sidebar.addItem(title)
+        self._section_titles.append(title)
+        shown = _(title)
+        self.sidebar.addItem(shown)
+        # Wide enough for the longest title in full ("Aportes de la comunidad"), selected and
+        # focused: the item's padding and margins (style.py), the focus ring and some air.
+        needed = self.sidebar.fontMetrics().horizontalAdvance(shown) + 2 * (14 + 6 + 2) + 12
+        self.sidebar.setFixedWidth(max(self.sidebar.minimumWidth(), needed))
         self.pages.addWidget(page)
-        action = self.view_menu.addAction(f"Go to {title}")
+        action = self.view_menu.addAction(_("Go to {section}").format(section=shown))
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.section_actions.append(action)

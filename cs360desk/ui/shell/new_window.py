@@ -10,14 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from cs360desk.ui.common.settings import remember_window_geometry, window_geometry
-from cs360desk.ui.common.style import STYLE_SHEET
+from cs360desk.ui.common.style import apply_style
 from cs360desk.ui.shell.main_window import SECTIONS, MainWindow
 
 
 def new_main_window(path: Path, settings: QSettings) -> MainWindow:
     """The main window for this workspace file, its sections listed, at its last size."""
     window = MainWindow(path)
-    window.setStyleSheet(STYLE_SHEET)
+    apply_style(window)
     window.add_sections([spec.title for spec in SECTIONS])
     window.resize(1180, 760)
     geometry = window_geometry(settings)

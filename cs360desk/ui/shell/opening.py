@@ -1,7 +1,7 @@
 """Opening a workspace into the main window: the checks, the offers when it cannot open, and
 the controller that loads the sections.
 
-`ui.application` paints the window first and imports this module after, so the database
+`ui.shell.application` paints the window first and imports this module after, so the database
 layer, the workspace check and the first queries run under a window the user already sees.
 """
 
@@ -19,10 +19,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.i18n import _
 from cs360desk.operations.app_opening import AppWorkspace, NoSoundBackupError, open_for_app
 from cs360desk.operations.backups import DamagedWorkspaceError
 from cs360desk.operations.workspaces import Workspace
-from cs360desk.ui.common.failures import BUG_TITLE, FailureReporter
+from cs360desk.ui.common.failures import FailureReporter
 from cs360desk.ui.common.settings import APPLICATION_NAME, backup_plan
 from cs360desk.ui.common.tasks import TaskRunner
 from cs360desk.ui.shell.main_controller import MainWindowController, utc_now
@@ -106,13 +107,23 @@ def _open_or_explain(path: Path, settings: QSettings) -> AppWorkspace | None:
     try:
         return open_for_app(path, plan=backup_plan(settings, path), offer=_ask_to_restore)
     except NoSoundBackupError as error:
-        _explain(f"The workspace is damaged and no sound backup was found.\n\n{error}", "")
+        _explain(
+            _("The workspace is damaged and no sound backup was found.\n\n{error}").format(
+                error=error
+            ),
+            "",
+        )
     except (WorkspaceError, OSError) as error:
-        _explain(f"The workspace cannot be opened.\n\n{error}", "")
+        _explain(_("The workspace cannot be opened.\n\n{error}").format(error=error), "")
     except Exception as error:  # a bug, not the user's doing: say so, keep the details
         details = "".join(traceback.format_exception(error))
         log.error("Opening %s failed:\n%s", path, details)
-        _explain(f"{BUG_TITLE} while opening the workspace.\n\n{error!r}", details)
+        _explain(
+            _("Something went wrong while opening the workspace.\n\n{error}").format(
+                error=repr(error)
+            ),
+            details,
+        )
     finally:
         QGuiApplication.restoreOverrideCursor()
     return None
@@ -135,8 +146,10 @@ class RestoreOffer:
         box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION_NAME, str(error))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
-            f"Restore the newest good backup ({backup.name})? The damaged file is kept "
-            "beside it as .pre-restore."
+            _(
+                "Restore the newest good backup ({backup})? The damaged file is kept "
+                "beside it as .pre-restore."
+            ).format(backup=backup.name)
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes

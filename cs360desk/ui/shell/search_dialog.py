@@ -17,15 +17,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from cs360desk.i18n import N_, _, count_of
 from cs360desk.services.search import SearchHit, search_everything
 from cs360desk.ui.common.tasks import TaskRunner
 
 KIND_LABELS = {
-    "person": "Person",
-    "organization": "Organization",
-    "meeting": "Meeting",
-    "action_item": "Action item",
-    "problem": "Problem",
+    "person": N_("Person"),
+    "organization": N_("Organization"),
+    "meeting": N_("Meeting"),
+    "action_item": N_("Action item"),
+    "problem": N_("Problem"),
 }
 DEBOUNCE_MS = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,7 +56,8 @@ class SearchHitListModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             detail = f"  ·  {hit.detail}" if hit.detail else ""
-            return f"{KIND_LABELS.get(hit.kind, hit.kind)} — {hit.title}{detail}"
+            kind = _(KIND_LABELS[hit.kind]) if hit.kind in KIND_LABELS else hit.kind
+            return f"{kind} — {hit.title}{detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.title
         return None
@@ -72,23 +74,23 @@ class SearchDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search")
-        self.setAccessibleName("Search the workspace")
+        self.setWindowTitle(_("Search"))
+        self.setAccessibleName(_("Search the workspace"))
         self.resize(640, 420)
         self._runner = runner
         self._open_record = open_record
         self._initiative_id = initiative_id
         self._request = 0
         self.query = QLineEdit()
-        self.query.setAccessibleName("Search for")
-        self.query.setPlaceholderText("People, organizations, meetings, action items, problems…")
+        self.query.setAccessibleName(_("Search for"))
+        self.query.setPlaceholderText(_("People, organizations, meetings, action items, problems…"))
         self.query.setClearButtonEnabled(True)
         self.results = QListView()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setUniformItemSizes(True)
         self.model = SearchHitListModel(self)
         self.results.setModel(self.model)
-        self.summary = QLabel("Type to search.")
+        self.summary = QLabel(_("Type to search."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -136,9 +138,15 @@ class SearchDialog(QDialog):
         self.model.set_hits(hits)
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
-            self.summary.setText(f"{len(hits)} found. Enter opens the highlighted one.")
+            self.summary.setText(
+                count_of(
+                    len(hits),
+                    "{n} found. Enter opens the highlighted one.",
+                    "{n} found. Enter opens the highlighted one.",
+                )
+            )
         else:
-            self.summary.setText("Nothing found." if text.strip() else "Type to search.")
+            self.summary.setText(_("Nothing found.") if text.strip() else _("Type to search."))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -11,17 +11,40 @@ from PySide6.QtWidgets import QWidget
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError, UserFacingError, ValidationError, field_label
 from cs360desk.domain.records import AgencyRecord
+from cs360desk.i18n import N_, _, pgettext, ui_language
 from cs360desk.services.agency_settings import agency_settings, save_agency_settings
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.read_only_mode import READ_ONLY_TIP, ReadOnlyGuard, keeps_working
 from cs360desk.ui.common.sections import SectionContext
+from cs360desk.ui.common.settings import choose_language, chosen_language
 from cs360desk.ui.common.tasks import WorkSession
 from cs360desk.ui.shell.logo_file import LogoFiles, logo_from_file
 from cs360desk.ui.shell.settings_dialog_view import LOCAL_ZONE_TEXT, SettingsView
 
-NO_AGENCY = "This workspace has no agency yet. Set it up first: File → Set up this workspace…"
+NO_AGENCY = N_("This workspace has no agency yet. Set it up first: File → Set up this workspace…")
 # Identifiers, not prose: spaces around them are never meant.
 _TRIMMED = ("post_hashtag", "post_link")
+
+
+def setting_name(field: str) -> str:
+    """A setting as the status bar names it once saved: "post hashtag", "time zone"."""
+    names = {
+        "name": pgettext("setting", "name"),
+        "jurisdiction": pgettext("setting", "jurisdiction"),
+        "chief_name": pgettext("setting", "chief name"),
+        "paper_size": pgettext("setting", "paper size"),
+        "public_language": pgettext("setting", "language of printouts"),
+        "post_hashtag": pgettext("setting", "post hashtag"),
+        "post_link": pgettext("setting", "post link"),
+        "public_update_days": pgettext("setting", "public update days"),
+        "staff_update_days": pgettext("setting", "staff update days"),
+        "meeting_grace_days": pgettext("setting", "meeting grace days"),
+        "stage_stale_days": pgettext("setting", "stage stale days"),
+        "recommendation_wait_days": pgettext("setting", "recommendation wait days"),
+        "time_zone": pgettext("setting", "time zone"),
+        "logo": pgettext("setting", "logo"),
+    }
+    return names.get(field) or field_label(field)
 
 
 class SettingsDialog(SettingsView):
@@ -41,13 +64,18 @@ class SettingsDialog(SettingsView):
         self._logo: bytes | None = None
         self._request = 0
         self._saving = False
+        self._language_shown: object = None
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         self.choose_logo_button.clicked.connect(self._on_choose_logo)
         self.remove_logo_button.clicked.connect(self._on_remove_logo)
         if context.read_only:
             keeps_working(self.cancel_button)
-            self.show_read_only(f"{READ_ONLY_TIP} The settings are shown but cannot be changed.")
+            self.show_read_only(
+                _("{read_only} The settings are shown but cannot be changed.").format(
+                    read_only=_(READ_ONLY_TIP)
+                )
+            )
             self._guard = ReadOnlyGuard(self)
 
     @property
@@ -61,6 +89,7 @@ class SettingsDialog(SettingsView):
         self._stored = None
         self.clear_errors()
         self.ok_button.setEnabled(False)
+        self._show_language()
         self._context.runner.run(
             agency_settings,
             on_success=lambda record: self._on_loaded(request, record),
@@ -75,6 +104,8 @@ class SettingsDialog(SettingsView):
         self._stored = record
         self.fields.load({name: getattr(record, name) for name in self.fields.rows})
         self.set_time_zone(record.time_zone)
+        found = self.public_language.findData(record.public_language)
+        self.public_language.setCurrentIndex(max(found, 0))
         self._set_logo(record.logo)
         self.ok_button.setEnabled(True)
         self.fields.focus("name")
@@ -83,9 +114,26 @@ class SettingsDialog(SettingsView):
         if request != self._request:
             return
         if isinstance(error, NotFoundError):
-            self.show_general_error(NO_AGENCY)
+            self.show_general_error(_(NO_AGENCY))
         else:
             self._context.runner.report_failure(error)
+
+    def _show_language(self) -> None:
+        """The language chosen on this computer, or the one the screens speak now."""
+        shown = chosen_language(self._context.settings) or ui_language()
+        index = self.language.findData(shown)
+        self.language.setCurrentIndex(index if index >= 0 else 0)
+        self._language_shown = self.language.currentData()
+
+    def language_value(self) -> str:
+        return str(self.language.currentData())
+
+    def accept(self) -> None:
+        # A preference of this computer, not an edit of the workspace: nothing to undo.
+        if self.language_value() != self._language_shown:
+            choose_language(self._context.settings, self.language_value())
+            self._language_shown = self.language_value()
+        super().accept()
 
     def set_time_zone(self, name: str) -> None:
         index = self.time_zone.findData(name) if name else 0
@@ -96,7 +144,7 @@ class SettingsDialog(SettingsView):
 
     def time_zone_value(self) -> str:
         text = self.time_zone.currentText().strip()
-        if text in ("", LOCAL_ZONE_TEXT):
+        if text in ("", LOCAL_ZONE_TEXT, _(LOCAL_ZONE_TEXT)):
             return ""
         index = self.time_zone.findText(text, Qt.MatchFlag.MatchFixedString)  # any letter case
         found = self.time_zone.itemData(index) if index >= 0 else None
@@ -111,6 +159,7 @@ class SettingsDialog(SettingsView):
         for name in _TRIMMED:
             values[name] = values[name].strip()
         values["time_zone"] = self.time_zone_value()
+        values["public_language"] = str(self.public_language.currentData())
         values["logo"] = self._logo
         return {name: value for name, value in values.items() if value != getattr(stored, name)}
 
@@ -122,7 +171,7 @@ class SettingsDialog(SettingsView):
         if not changes:
             self.accept()
             return
-        said = "Saved: " + ", ".join(field_label(name) for name in changes) + "."
+        said = _("Saved: {fields}.").format(fields=", ".join(map(setting_name, changes)))
         self._set_saving(True)
 
         def job(session: WorkSession) -> tuple[AgencyRecord, Edit]:
@@ -147,12 +196,13 @@ class SettingsDialog(SettingsView):
         if not isinstance(error, UserFacingError):
             self._context.runner.report_failure(error)
             return
-        self._context.show_status(f"Not saved: {error}")
+        said = _("Not saved: {error}").format(error=error)
+        self._context.show_status(said)
         if isinstance(error, ValidationError) and error.field in self.rows:
             self.show_field_error(error.field, error.problem)
             self._focus(error.field)
         else:
-            self.show_general_error(f"Not saved: {error}")
+            self.show_general_error(said)
 
     def _focus(self, field: str) -> None:
         if field == "time_zone":
@@ -168,7 +218,7 @@ class SettingsDialog(SettingsView):
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.ok_button.setEnabled(not saving)
-        self.ok_button.setText("Saving…" if saving else "OK")
+        self.ok_button.setText(_("Saving…") if saving else _("OK"))
 
     def reject(self) -> None:
         if self._saving:  # the save finishes either way; its outcome is shown here

@@ -15,6 +15,7 @@ from cs360desk.domain.tracker import (
     RowStatus,
     slug,
 )
+from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.operations.calendar import export_calendar
 from cs360desk.operations.tracker import (
     AppliedImport,
@@ -26,7 +27,6 @@ from cs360desk.operations.tracker import (
 )
 from cs360desk.operations.workspaces import Workspace
 from cs360desk.ui.common.edit_writer import EditWriter
-from cs360desk.ui.common.formatting import plural
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.settings import remember_tracker_folder, tracker_folder
 from cs360desk.ui.common.tasks import Task, TaskJob
@@ -91,7 +91,7 @@ class TrackerController(QObject):
         box = self._view.team_box
         chosen = box.currentData()
         box.clear()
-        box.addItem("All teams of this initiative", None)
+        box.addItem(_("All teams of this initiative"), None)
         for team_id, name in page.teams:
             box.addItem(name, team_id)
         box.setCurrentIndex(max(box.findData(chosen), 0))
@@ -159,7 +159,7 @@ class TrackerController(QObject):
             return
         self._remember(target)
         self._start(
-            "Exporting the tracker…",
+            _("Exporting the tracker…"),
             lambda workspace, job: export_tracker(
                 workspace=workspace,
                 initiative_id=initiative_id,
@@ -171,7 +171,7 @@ class TrackerController(QObject):
         )
 
     def _on_exported(self, exported: ExportedTracker) -> None:
-        self._context.show_status(f"Tracker written to {exported.path}")
+        self._context.show_status(_("Tracker written to {path}").format(path=exported.path))
 
     def _on_calendar(self) -> None:
         initiative_id, team_id = self._initiative_id, self._view.team_box.currentData()
@@ -181,7 +181,7 @@ class TrackerController(QObject):
             return
         self._remember(target)
         self._start(
-            "Exporting the calendar…",
+            _("Exporting the calendar…"),
             lambda workspace, job: export_calendar(
                 workspace=workspace,
                 target=target,
@@ -190,7 +190,9 @@ class TrackerController(QObject):
                 progress=job.progress,
             ),
             lambda count: self._context.show_status(
-                f"{plural(count, 'meeting')} written to {target}"
+                ngettext(
+                    "{n} meeting written to {path}", "{n} meetings written to {path}", count
+                ).format(n=count, path=target)
             ),
         )
 
@@ -203,7 +205,7 @@ class TrackerController(QObject):
         self._remember(source)
         today = self._today()
         self._start(
-            "Reading the tracker…",
+            _("Reading the tracker…"),
             lambda workspace, job: preview_import(
                 workspace=workspace, source=source, today=today, progress=job.progress
             ),
@@ -214,7 +216,11 @@ class TrackerController(QObject):
         self._loaded = loaded
         preview = loaded.preview
         view = self._view
-        view.file_label.setText(f"{loaded.path.name}: tracker of {preview.initiative_name}")
+        view.file_label.setText(
+            _("{file}: tracker of {initiative}").format(
+                file=loaded.path.name, initiative=preview.initiative_name
+            )
+        )
         view.summary_label.setText(preview.summary())
         view.notes_label.setText("\n".join(preview.notes))
         view.notes_label.setVisible(bool(preview.notes))
@@ -239,7 +245,7 @@ class TrackerController(QObject):
         if loaded is None:
             return
         self._start(
-            "Applying the changes…",
+            _("Applying the changes…"),
             lambda workspace, job: apply_import(
                 workspace=workspace,
                 parsed=loaded.parsed,
@@ -254,8 +260,7 @@ class TrackerController(QObject):
     def _on_applied(self, applied: AppliedImport) -> None:
         result = applied.result
         EditWriter(self._context).record(result.edit)
-        skipped = f"; {plural(result.skipped, 'row')} with errors skipped" if result.skipped else ""
-        self._context.show_status(f"Imported {plural(result.applied, 'row')}{skipped}.")
+        self._context.show_status(_imported_text(result.applied, result.skipped))
         self._clear_preview()
         self.imported.emit(result)
 
@@ -268,7 +273,7 @@ class TrackerController(QObject):
 
     def _on_discard(self) -> None:
         self._clear_preview()
-        self._context.show_status("Import discarded; nothing was changed.")
+        self._context.show_status(_("Import discarded; nothing was changed."))
 
     def _clear_preview(self) -> None:
         self._loaded = None
@@ -290,13 +295,26 @@ class TrackerController(QObject):
         view.discard_button.setEnabled(idle and preview is not None)
 
 
+def _imported_text(applied: int, skipped: int) -> str:
+    if not skipped:
+        return count_of(applied, "Imported {n} row.", "Imported {n} rows.")
+    return ngettext(
+        "Imported {rows}; {n} row with errors skipped.",
+        "Imported {rows}; {n} rows with errors skipped.",
+        skipped,
+    ).format(rows=count_of(applied, "{n} row", "{n} rows"), n=skipped)
+
+
 def _advice(preview: ImportPreview) -> str:
     errors = preview.count(RowStatus.ERROR)
     if errors:
-        return (
-            f"{plural(errors, 'row')} cannot be imported as they are (marked Error). Fix them in "
-            "the file and import it again, or apply the other rows and skip those."
+        return count_of(
+            errors,
+            "{n} row cannot be imported as they are (marked Error). Fix them in "
+            "the file and import it again, or apply the other rows and skip those.",
+            "{n} rows cannot be imported as they are (marked Error). Fix them in "
+            "the file and import it again, or apply the other rows and skip those.",
         )
     if not preview.has_changes:
-        return "The file holds no changes: nothing to apply."
-    return "Nothing is saved until you choose Apply."
+        return _("The file holds no changes: nothing to apply.")
+    return _("Nothing is saved until you choose Apply.")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-XLSX_FILTER = "Excel workbook (*.xlsx)"
-ICS_FILTER = "Calendar file (*.ics)"
+from cs360desk.i18n import N_, _
+
+XLSX_FILTER = N_("Excel workbook (*.xlsx)")
+ICS_FILTER = N_("Calendar file (*.ics)")
 
 
 def _with_suffix(chosen: str, suffix: str) -> Path | None:
@@ -23,20 +25,20 @@ class TrackerFiles:
     @classmethod
     def save_tracker(cls, parent: QWidget, suggested: Path) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, "Export the Excel tracker", str(suggested), XLSX_FILTER
+            parent, _("Export the Excel tracker"), str(suggested), _(XLSX_FILTER)
         )
         return _with_suffix(chosen, ".xlsx")
 
     @classmethod
     def open_tracker(cls, parent: QWidget, folder: Path) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            parent, "Import a returned tracker", str(folder), XLSX_FILTER
+            parent, _("Import a returned tracker"), str(folder), _(XLSX_FILTER)
         )
         return Path(chosen) if chosen else None
 
     @classmethod
     def save_calendar(cls, parent: QWidget, suggested: Path) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, "Export the meetings calendar", str(suggested), ICS_FILTER
+            parent, _("Export the meetings calendar"), str(suggested), _(ICS_FILTER)
         )
         return _with_suffix(chosen, ".ics")

@@ -8,23 +8,29 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from cs360desk.domain.enums import NC_
 from cs360desk.domain.tracker import RowOutcome, RowStatus
+from cs360desk.i18n import N_, _, pgettext
+from cs360desk.ui.common.palette import Tone, app_colours
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
-# The word says it; the colour only helps the eye.
-STATUS_WORDS = {
-    RowStatus.NEW: "New",
-    RowStatus.CHANGED: "Changed",
-    RowStatus.UNCHANGED: "Unchanged",
-    RowStatus.ERROR: "⚠ Error",
+# The word says it; the colour only helps the eye. (context, English), read with pgettext.
+STATUS_WORDS: dict[RowStatus, tuple[str, str]] = {
+    RowStatus.NEW: NC_("import row", "New"),
+    RowStatus.CHANGED: NC_("import row", "Changed"),
+    RowStatus.UNCHANGED: NC_("import row", "Unchanged"),
+    RowStatus.ERROR: NC_("import row", "⚠ Error"),
 }
-_ERROR_TEXT = QColor("#9c0006")
 _STATUS_ORDER = {status: position for position, status in enumerate(RowStatus)}
 
 
 def visible_text(text: str) -> str:
     """One line per cell: tabs and line breaks of user text shown as symbols, never lost."""
     return text.replace("\t", "⇥").replace("\r\n", "↵").replace("\r", "↵").replace("\n", "↵")
+
+
+def status_word(status: RowStatus) -> str:
+    return pgettext(*STATUS_WORDS[status])
 
 
 def describe(row: RowOutcome) -> str:
@@ -34,25 +40,26 @@ def describe(row: RowOutcome) -> str:
     if row.status is RowStatus.NEW:
         parts = [f"{change.field}: {change.new}" for change in row.changes]
     else:
+        empty = _("(empty)")
         parts = [
-            f"{change.field}: {change.old or '(empty)'} → {change.new or '(empty)'}"
+            f"{change.field}: {change.old or empty} → {change.new or empty}"
             for change in row.changes
         ]
     return visible_text("; ".join([*parts, *row.notes]))
 
 
 COLUMNS: tuple[Column[RowOutcome], ...] = (
-    Column("Result", lambda r: STATUS_WORDS[r.status], lambda r: _STATUS_ORDER[r.status]),
-    Column("Sheet", lambda r: r.sheet),
-    Column("Row", lambda r: str(r.row), lambda r: r.row, numeric=True),
+    Column(N_("Result"), lambda r: status_word(r.status), lambda r: _STATUS_ORDER[r.status]),
+    Column(N_("Sheet"), lambda r: r.sheet),
+    Column(N_("Row"), lambda r: str(r.row), lambda r: r.row, numeric=True),
     Column(
-        "ID",
-        lambda r: str(r.record_id) if r.record_id else "new",
+        N_("ID"),
+        lambda r: str(r.record_id) if r.record_id else pgettext("import row id", "new"),
         lambda r: r.record_id or 0,
         numeric=True,
     ),
-    Column("Item", lambda r: visible_text(r.label)),
-    Column("What changes, or why not", describe),
+    Column(N_("Item"), lambda r: visible_text(r.label)),
+    Column(N_("What changes, or why not"), describe),
 )
 DETAIL_COLUMN = len(COLUMNS) - 1
 
@@ -74,7 +81,7 @@ class ImportPreviewModel(DtoTableModel[RowOutcome]):
         if index.isValid() and 0 <= index.row() < self.rowCount():
             failed = self.row_at(index.row()).status is RowStatus.ERROR
             if role == Qt.ItemDataRole.ForegroundRole and failed:
-                return QBrush(_ERROR_TEXT)
+                return QBrush(QColor(app_colours()[Tone.ERROR].bare))
             if role == Qt.ItemDataRole.FontRole and failed:
                 font = QFont()
                 font.setBold(True)

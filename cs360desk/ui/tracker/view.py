@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.i18n import N_, _
+from cs360desk.ui.common.field_widgets import fit_combo_text
 from cs360desk.ui.common.labels import plain_label
 from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.tracker.preview_model import DETAIL_COLUMN, ImportPreviewModel
 
-INTRO = (
+INTRO = N_(
     "Give PST members the Excel tracker to update offline, then import the file they return: "
     "every change is shown here before anything is saved. Meetings can go to any calendar."
 )
@@ -40,28 +42,30 @@ class TrackerView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Excel and calendar")
-        title = plain_label("Excel & calendar")
+        self.setAccessibleName(_("Excel and calendar"))
+        title = plain_label(_("Excel & calendar"))
         title.setFont(scaled_font(title, 1.4, bold=True))
-        self.export_button = _button("&Export tracker…", "Export the Excel tracker")
-        self.import_button = _button("&Import tracker…", "Import a returned tracker")
-        self.calendar_button = _button("Export &calendar…", "Export the meetings calendar")
+        self.export_button = _button(_("&Export tracker…"), _("Export the Excel tracker"))
+        self.import_button = _button(_("&Import tracker…"), _("Import a returned tracker"))
+        self.calendar_button = _button(_("Export &calendar…"), _("Export the meetings calendar"))
         self.team_box = QComboBox()
-        self.team_box.setAccessibleName("Meetings of")
+        self.team_box.setAccessibleName(_("Meetings of"))
         self.team_box.setMinimumContentsLength(24)
+        # Its first entry whole: "Todos los equipos de esta iniciativa" (the controller's).
+        fit_combo_text(self.team_box, _("All teams of this initiative"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(_("Progress"))
         self.progress_label = plain_label()
-        self.cancel_button = _button("Cancel", "Cancel the running export or import")
+        self.cancel_button = _button(_("Cancel"), _("Cancel the running export or import"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(plain_label(INTRO, wrap=True))
+        layout.addWidget(plain_label(_(INTRO), wrap=True))
         layout.addLayout(self._actions_row())
         layout.addLayout(self._progress_row())
         self.preview_box = self._preview_box()
         layout.addWidget(self.preview_box, 1)
         self.placeholder = plain_label(
-            "Import a tracker to see its changes here.", name="TrackerPlaceholder"
+            _("Import a tracker to see its changes here."), name="TrackerPlaceholder"
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.placeholder, 1)
@@ -71,14 +75,14 @@ class TrackerView(QWidget):
         self.show_preview(False)
 
     def _actions_row(self) -> QHBoxLayout:
-        tracker = QGroupBox("Excel tracker")
+        tracker = QGroupBox(_("Excel tracker"))
         tracker_layout = QHBoxLayout(tracker)
         tracker_layout.addWidget(self.export_button)
         tracker_layout.addWidget(self.import_button)
         tracker_layout.addStretch(1)
-        calendar = QGroupBox("Calendar (.ics)")
+        calendar = QGroupBox(_("Calendar (.ics)"))
         calendar_layout = QHBoxLayout(calendar)
-        label = QLabel("&Meetings of")
+        label = QLabel(_("&Meetings of"))
         label.setBuddy(self.team_box)
         calendar_layout.addWidget(label)
         calendar_layout.addWidget(self.team_box)
@@ -96,20 +100,21 @@ class TrackerView(QWidget):
         return row
 
     def _preview_box(self) -> QGroupBox:
-        box = QGroupBox("Import preview")
+        box = QGroupBox(_("Import preview"))
         self.file_label = plain_label(name="PreviewFile")
         self.file_label.setFont(scaled_font(self.file_label, 1.1, bold=True))
         self.summary_label = plain_label(name="PreviewSummary")
         self.notes_label = plain_label(wrap=True, name="PreviewNotes")
         self.advice_label = plain_label(wrap=True, name="PreviewAdvice")
-        self.show_unchanged = QCheckBox("Show &unchanged rows")
+        self.show_unchanged = QCheckBox(_("Show &unchanged rows"))
         self.model = ImportPreviewModel(self)
         self.table = self._table()
-        self.apply_button = _button("&Apply changes", "Apply the changes")
+        self.apply_button = _button(_("&Apply changes"), _("Apply the changes"))
         self.apply_skipping_button = _button(
-            "Apply, &skipping rows with errors", "Apply the valid rows and skip rows with errors"
+            _("Apply, &skipping rows with errors"),
+            _("Apply the valid rows and skip rows with errors"),
         )
-        self.discard_button = _button("&Discard", "Discard this import")
+        self.discard_button = _button(_("&Discard"), _("Discard this import"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_unchanged)
         buttons.addStretch(1)
@@ -125,7 +130,7 @@ class TrackerView(QWidget):
     def _table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("ImportPreview")
-        table.setAccessibleName("Import preview")
+        table.setAccessibleName(_("Import preview"))
         table.setModel(self.model)
         table.setTabKeyNavigation(False)
         table.setSortingEnabled(False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -12,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.domain.views import ActionItemFilter
 from cs360desk.services.action_items import count_action_items, find_action_items
 from cs360desk.services.workspace_info import initiatives
@@ -21,6 +20,7 @@ from cs360desk.ui.action_items.model import PAGE_SIZE, TITLE
 from cs360desk.ui.common.edit_history import EditHistory
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import TaskRunner
+from tests.ui.conftest import generated_sample, opened_copy
 
 pytestmark = pytest.mark.gui
 ANY_STATUS = 0
@@ -29,25 +29,12 @@ ANY_STATUS = 0
 @pytest.fixture(scope="module")
 def large_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated once for the module (about ten seconds); each test copies the file."""
-    from cs360desk.services.sample_agency import generate_sample_agency
-
-    path = tmp_path_factory.mktemp("large") / "large.cs360"
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            generate_sample_agency(session, size="large", seed=1, today=datetime.now().date())
-    finally:
-        workspace.close()
-    return path
+    return generated_sample(tmp_path_factory.mktemp("large") / "large.cs360", "large")
 
 
 @pytest.fixture
 def large_workspace(tmp_path: Path, large_template: Path) -> Iterator[Workspace]:
-    path = tmp_path / "large.cs360"
-    shutil.copyfile(large_template, path)
-    opened = open_workspace(path)
-    yield opened
-    opened.close()
+    yield from opened_copy(large_template, tmp_path / "large.cs360")
 
 
 @pytest.fixture

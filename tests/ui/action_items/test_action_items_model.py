@@ -11,8 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cs360desk.domain.action_item_views import ActionItemPage
-from cs360desk.domain.enums import ActionStatus, Priority
-from cs360desk.domain.records import ActionItemRecord
+from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.views import ActionItemRow
 from cs360desk.ui.action_items.model import (
     CACHED_PAGES,
@@ -27,6 +26,7 @@ from cs360desk.ui.action_items.model import (
     ActionItemTableModel,
     overdue_colours,
 )
+from tests.ui.record_support import open_action_item
 
 pytestmark = pytest.mark.gui
 TODAY = date(2026, 3, 15)
@@ -35,22 +35,13 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def make_row(item_id: int, *, due: date | None = None, overdue: bool = False) -> ActionItemRow:
-    item = ActionItemRecord(
-        id=item_id,
-        initiative_id=1,
+    item = open_action_item(
+        item_id,
         title=f"Item {item_id}",
         details="" if item_id % 2 else "Call first; then write.",
         owner_id=7 if item_id % 3 else None,
         due_on=due,
-        status=ActionStatus.OPEN,
-        priority=Priority.MEDIUM,
-        team_id=None,
-        source_meeting_id=None,
-        problem_id=None,
-        response_id=None,
-        completed_on=None,
         updated_at=STAMP,
-        version=1,
     )
     owner = "Ana Ruiz" if item.owner_id else ""
     return ActionItemRow(item, owner, "Eastside PST", "Gun crime", "Feb PST", overdue=overdue)

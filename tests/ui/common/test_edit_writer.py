@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +17,14 @@ from cs360desk.db.workspace import Workspace
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.enums import ActionStatus
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.domain.records import PersonRecord
 from cs360desk.services import catalog, edits
 from cs360desk.services.workspace_info import initiatives
 from cs360desk.ui.action_items.controller import ActionItemsController
 from cs360desk.ui.action_items.model import STATUS
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.people.people import PeopleController
+from tests.ui.section_support import Controller, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
@@ -31,9 +33,12 @@ UI_PACKAGE = Path(cs360desk.ui.__file__).parent
 RECORDERS = {UI_PACKAGE / "common" / "edit_writer.py", UI_PACKAGE / "common" / "edit_history.py"}
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
+def open_on_the_first_initiative(
+    qtbot: QtBot, controller: Controller, workspace: Workspace
+) -> Controller:
+    """`controller` (not shown) once it has loaded the workspace's first initiative."""
+    initiative_id = read(workspace, lambda s: initiatives(s)[0].id)
+    return open_section(qtbot, controller, initiative_id, resize=False, show=False)
 
 
 @pytest.fixture
@@ -62,6 +67,15 @@ def test_only_the_writer_records_edits_into_the_history() -> None:
     assert found == [], "record edits with EditWriter, not the history directly"
 
 
+def undo_puts_the_title_back(
+    qtbot: QtBot, harness: Any, workspace: Workspace, person: PersonRecord
+) -> None:
+    """Undo, once it has run, leaves the person's title as it was before the edit."""
+    harness.history.undo()
+    harness.wait_idle(qtbot)
+    assert read(workspace, lambda s: catalog.PERSON.get(s, person.id).title) == person.title
+
+
 def test_a_write_is_recorded_then_said_then_handed_back(
     qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace, recorded: list[Edit]
 ) -> None:
@@ -76,9 +90,7 @@ def test_a_write_is_recorded_then_said_then_handed_back(
     assert [record.title for record in saved] == ["Block captain"]
     assert len(recorded) == 1 and sample_harness.history.can_undo()
     assert sample_harness.statuses[-1] == f"{recorded[0].label}: Block captain"
-    sample_harness.history.undo()
-    sample_harness.wait_idle(qtbot)
-    assert read(sample_workspace, lambda s: catalog.PERSON.get(s, person.id).title) == person.title
+    undo_puts_the_title_back(qtbot, sample_harness, sample_workspace, person)
 
 
 def test_a_refused_write_records_nothing_and_says_why(
@@ -100,11 +112,9 @@ def test_a_refused_write_records_nothing_and_says_why(
 def test_a_people_field_save_lands_in_undo_through_the_writer(
     qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace, recorded: list[Edit]
 ) -> None:
-    people = PeopleController(sample_harness.context)
-    qtbot.addWidget(people.view)
-    initiative_id = read(sample_workspace, lambda s: initiatives(s)[0].id)
-    with qtbot.waitSignal(people.loaded, timeout=TIMEOUT_MS):
-        people.show_initiative(initiative_id)
+    people = open_on_the_first_initiative(
+        qtbot, PeopleController(sample_harness.context), sample_workspace
+    )
     person = read(sample_workspace, lambda s: catalog.PERSON.list(s)[0])
     with qtbot.waitSignal(people.detail_loaded, timeout=TIMEOUT_MS):
         people.open_record("person", person.id)
@@ -116,19 +126,15 @@ def test_a_people_field_save_lands_in_undo_through_the_writer(
     stored = read(sample_workspace, lambda s: catalog.PERSON.get(s, person.id).title)
     assert stored == "Pastora, Iglesia San José"
     assert len(recorded) == 1 and sample_harness.history.can_undo()
-    sample_harness.history.undo()
-    sample_harness.wait_idle(qtbot)
-    assert read(sample_workspace, lambda s: catalog.PERSON.get(s, person.id).title) == person.title
+    undo_puts_the_title_back(qtbot, sample_harness, sample_workspace, person)
 
 
 def test_an_action_item_status_edited_in_the_table_lands_in_undo_through_the_writer(
     qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace, recorded: list[Edit]
 ) -> None:
-    section = ActionItemsController(sample_harness.context)
-    qtbot.addWidget(section.view)
-    initiative_id = read(sample_workspace, lambda s: initiatives(s)[0].id)
-    with qtbot.waitSignal(section.loaded, timeout=TIMEOUT_MS):
-        section.show_initiative(initiative_id)
+    section = open_on_the_first_initiative(
+        qtbot, ActionItemsController(sample_harness.context), sample_workspace
+    )
     model = section.view.model
     row = model.row_at(0)
     wanted = (

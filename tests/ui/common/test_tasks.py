@@ -20,18 +20,6 @@ pytestmark = pytest.mark.gui
 TIMEOUT_MS = 10_000
 
 
-@pytest.fixture
-def unhandled() -> list[BaseException]:
-    return []
-
-
-@pytest.fixture
-def runner(workspace: Workspace, unhandled: list[BaseException]) -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(workspace.session_factory, unhandled.append)
-    yield task_runner
-    assert task_runner.shutdown()
-
-
 def _agency(name: str = "Riverside Police Department") -> NewAgency:
     return NewAgency(name, "City of Riverside", "Chief Delgado", "CS360", "Sgt. Ana Ruiz")
 
@@ -109,6 +97,18 @@ def test_progress_is_reported_in_order_on_the_ui_thread(qtbot: QtBot, runner: Ta
     assert {thread for _, _, thread in reports} == {threading.main_thread()}
 
 
+def cancel_when_started(
+    qtbot: QtBot, task: Any, started: threading.Event, release: threading.Event
+) -> None:
+    """Cancels `task` once its work has `started`, then `release`s the work and waits for the
+    task to finish."""
+    assert started.wait(TIMEOUT_MS / 1000)
+    task.cancel()
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        pass
+
+
 def test_cancel_stops_the_job_and_rolls_back(
     qtbot: QtBot, runner: TaskRunner, workspace: Workspace
 ) -> None:
@@ -124,11 +124,7 @@ def test_cancel_stops_the_job_and_rolls_back(
     task = runner.run_long(
         work, on_success=pytest.fail, on_progress=lambda *_: None, on_failure=errors.append
     )
-    assert started.wait(TIMEOUT_MS / 1000)
-    task.cancel()
-    release.set()
-    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
-        pass
+    cancel_when_started(qtbot, task, started, release)
     assert [type(e) for e in errors] == [TaskCancelled]
     with workspace.session_factory.begin() as session:
         assert is_empty(session)
@@ -199,11 +195,7 @@ def test_a_cancelled_workspace_job_stops_at_its_next_progress_report(
 
     errors: list[BaseException] = []
     task = workspace_runner.run_in_workspace(work, on_success=pytest.fail, on_failure=errors.append)
-    assert started.wait(TIMEOUT_MS / 1000)
-    task.cancel()
-    release.set()
-    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
-        pass
+    cancel_when_started(qtbot, task, started, release)
     assert [type(e) for e in errors] == [TaskCancelled]
     with workspace.session_factory.begin() as session:
         assert is_empty(session)

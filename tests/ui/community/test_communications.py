@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,14 +13,10 @@ from cs360desk.domain.enums import Channel, CommunicationStatus
 from cs360desk.services import catalog
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.community.communications import CommunicationsController
+from tests.ui.section_support import first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 @pytest.fixture
@@ -29,14 +24,8 @@ def section(
     qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace
 ) -> CommunicationsController:
     controller = CommunicationsController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    sample_harness.history.applied.connect(lambda _edit: controller.refresh())
-    return controller
+    initiative_id = first_initiative(sample_workspace)
+    return open_section(qtbot, controller, initiative_id, refresh_after_undo=sample_harness)
 
 
 def test_the_log_lists_updates_latest_first(

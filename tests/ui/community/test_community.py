@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,38 +14,27 @@ from cs360desk.services import catalog
 from cs360desk.services.community_input import theme_summary
 from cs360desk.ui.common.page_widgets import Confirmation, TextPrompt
 from cs360desk.ui.community.controller import CommunityController
+from tests.ui.section_support import choose, first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
-def choose(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
-
-
 @pytest.fixture
 def initiative_id(sample_workspace: Workspace) -> int:
-    return int(read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id))
+    return first_initiative(sample_workspace)
 
 
 @pytest.fixture
 def section(qtbot: QtBot, sample_harness: Any, initiative_id: int) -> CommunityController:
     controller = CommunityController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    with qtbot.waitSignal(controller.findings_loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    sample_harness.history.applied.connect(lambda _edit: controller.refresh())
-    return controller
+    return open_section(
+        qtbot,
+        controller,
+        initiative_id,
+        loaded=controller.findings_loaded,
+        refresh_after_undo=sample_harness,
+    )
 
 
 def test_the_theme_summary_counts_findings_per_theme_with_a_bar_chart(
@@ -143,6 +131,22 @@ def test_an_action_item_is_linked_to_a_recommendation_and_unlinked(
     tab.items.selectRow(position)
     with qtbot.waitSignal(section.loaded, timeout=TIMEOUT_MS):
         tab.unlink_button.click()
+    assert tab.items_model.rowCount() == before
+
+
+def test_a_link_is_undone_with_ctrl_z_like_any_edit(
+    qtbot: QtBot, section: CommunityController, sample_harness: Any
+) -> None:
+    tab = section.view.recommendations_tab
+    before = tab.items_model.rowCount()
+    tab.item_choice.setCurrentIndex(1)
+    title = tab.item_choice.currentText()
+    with qtbot.waitSignal(section.loaded, timeout=TIMEOUT_MS):
+        tab.link_button.click()
+    assert tab.items_model.rowCount() == before + 1
+    assert sample_harness.statuses[-1] == f"Saved: linked “{title}”"
+    with qtbot.waitSignal(section.loaded, timeout=TIMEOUT_MS):
+        sample_harness.history.undo()
     assert tab.items_model.rowCount() == before
 
 

@@ -151,6 +151,36 @@ def test_unticking_a_fact_with_space_takes_it_out_of_every_draft(
     assert text_of(dialog, DraftKind.LONG) == expected.draft(DraftKind.LONG).text
 
 
+def test_the_drafts_are_written_in_the_chosen_language_and_stay_in_it_when_rebuilt(
+    qtbot: QtBot,
+    dialog: DraftsDialog,
+    expected: UpdateDrafts,
+    sample_workspace: Workspace,
+    initiative_id: int,
+    now: datetime,
+) -> None:
+    box = dialog.language_box
+    assert [box.itemText(i) for i in range(box.count())][1:] == ["English", "Español"]
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+        _choose(box, "es")
+        box.activated.emit(box.currentIndex())
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=TIMEOUT_MS)
+    request = DraftRequest(initiative_id, language="es")
+    spanish: UpdateDrafts = read(sample_workspace, lambda s: draft_updates(s, request, now=now))
+    assert spanish.source.language == "es"
+    assert text_of(dialog, DraftKind.STAFF) == spanish.draft(DraftKind.STAFF).text
+    assert text_of(dialog, DraftKind.STAFF) != expected.draft(DraftKind.STAFF).text
+    assert "Informe para el personal" in (text_of(dialog, DraftKind.STAFF) or "")
+    done = a_done_item_in_the_long_update(spanish)
+    item = dialog.facts.item_of(done.key)
+    assert item is not None
+    item.setCheckState(FACT, Qt.CheckState.Unchecked)  # rebuilt without a query, still Spanish
+    rebuilt = build_drafts(spanish.source, frozenset({done.key}))
+    assert text_of(dialog, DraftKind.STAFF) == rebuilt.draft(DraftKind.STAFF).text
+    assert "Informe para el personal" in (text_of(dialog, DraftKind.STAFF) or "")
+    assert dialog.windowTitle().startswith("Draft update")  # the screens stay English
+
+
 def test_a_draft_edited_by_hand_is_kept_until_rebuilt(
     qtbot: QtBot, dialog: DraftsDialog, expected: UpdateDrafts
 ) -> None:

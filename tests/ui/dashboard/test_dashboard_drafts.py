@@ -4,7 +4,6 @@ and the Communications log shows it when the user goes there."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -17,19 +16,14 @@ from cs360desk.domain.enums import CommunicationStatus
 from cs360desk.domain.momentum import Signal
 from cs360desk.domain.update_drafts import DraftKind
 from cs360desk.operations.drafts import DraftRequest, draft_updates
-from cs360desk.services import catalog
 from cs360desk.ui.community.communications import CommunicationsController
 from cs360desk.ui.community.drafts import DraftsDialog
 from cs360desk.ui.dashboard.controller import DashboardController
 from tests.ui.conftest import ready_main_window
+from tests.ui.section_support import first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 20_000
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 def signal_value(dashboard: DashboardController, key: str) -> str:
@@ -54,13 +48,8 @@ def dashboard(
     qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace
 ) -> DashboardController:
     controller = DashboardController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    return controller
+    initiative_id = first_initiative(sample_workspace)
+    return open_section(qtbot, controller, initiative_id, timeout=TIMEOUT_MS)
 
 
 def test_only_the_update_cards_offer_a_draft(dashboard: DashboardController) -> None:

@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from cs360desk.domain.enums import ActionStatus, MeetingMode, MeetingStatus, Priority
-from cs360desk.domain.records import ActionItemRecord, MeetingRecord
+from cs360desk.domain.enums import MeetingMode, MeetingStatus
+from cs360desk.domain.records import MeetingRecord
 from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
 from cs360desk.ui.common.table_models import SORT_ROLE
 from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeetingTableModel
+from tests.ui.record_support import open_action_item
 
 pytestmark = pytest.mark.gui
 TODAY = date(2025, 6, 30)
@@ -20,23 +21,7 @@ STAMP = datetime(2025, 6, 1, tzinfo=UTC)
 
 
 def _row(item_id: int, title: str, due: date | None, owner: str = "Ana Ruiz") -> ActionItemRow:
-    item = ActionItemRecord(
-        id=item_id,
-        initiative_id=1,
-        title=title,
-        details="",
-        owner_id=None,
-        due_on=due,
-        status=ActionStatus.OPEN,
-        priority=Priority.MEDIUM,
-        team_id=None,
-        source_meeting_id=None,
-        problem_id=None,
-        response_id=None,
-        completed_on=None,
-        updated_at=STAMP,
-        version=1,
-    )
+    item = open_action_item(item_id, title=title, due_on=due, updated_at=STAMP)
     return ActionItemRow(item, owner, "Eastside PST", "", "", overdue=True)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,14 +18,10 @@ from cs360desk.services import catalog
 from cs360desk.ui.common.page_widgets import TextPrompt, date_text
 from cs360desk.ui.goals.controller import GoalsController
 from cs360desk.ui.goals.values import pasted_rows
+from tests.ui.section_support import first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 def stored_values(workspace: Workspace, measure_id: int) -> dict[date, float]:
@@ -40,14 +35,8 @@ def stored_values(workspace: Workspace, measure_id: int) -> dict[date, float]:
 @pytest.fixture
 def section(qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace) -> GoalsController:
     controller = GoalsController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    sample_harness.history.applied.connect(lambda _edit: controller.refresh())
-    return controller
+    initiative_id = first_initiative(sample_workspace)
+    return open_section(qtbot, controller, initiative_id, refresh_after_undo=sample_harness)
 
 
 def current_measure_id(section: GoalsController) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,14 +19,10 @@ from cs360desk.ui.history.controller import (
     restored_message,
 )
 from tests.conftest import Builders
+from tests.ui.section_support import write
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
-
-
-def write(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 def deleted_meeting(session: Any) -> dict[str, int]:

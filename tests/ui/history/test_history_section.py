@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,10 @@ from cs360desk.domain.enums import ChangeAction
 from cs360desk.services import catalog
 from cs360desk.ui.history.controller import HistoryController, RestoreConfirmation, local_bounds
 from cs360desk.ui.history.models import changes_text
+from tests.ui.section_support import shown_section, write
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
-
-
-def write(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 @pytest.fixture
@@ -31,10 +26,7 @@ def section(qtbot: QtBot, harness: Any, workspace: Workspace) -> HistoryControll
     write(workspace, lambda s: catalog.PERSON.update(s, person.id, title="Sergeant"))
     org = write(workspace, lambda s: catalog.ORGANIZATION.create(s, name="Iglesia San José"))
     write(workspace, lambda s: catalog.ORGANIZATION.delete(s, org.id))
-    controller = HistoryController(harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
+    controller = shown_section(qtbot, HistoryController(harness.context))
     with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
         controller.refresh()
     return controller

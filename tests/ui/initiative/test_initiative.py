@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,25 +18,16 @@ from cs360desk.services.initiative_page import stage_history
 from cs360desk.ui.common.page_widgets import date_text
 from cs360desk.ui.initiative.controller import InitiativeController
 from cs360desk.ui.initiative.dialogs import MoveStageDialog, StageMove
+from tests.ui.section_support import first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
 @pytest.fixture
 def section(qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace) -> InitiativeController:
     controller = InitiativeController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    return controller
+    return open_section(qtbot, controller, first_initiative(sample_workspace), show=False)
 
 
 def test_the_stepper_shows_every_stage_with_the_current_one_marked(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -18,20 +16,12 @@ from cs360desk.services.agency_settings import agency_settings, save_agency_sett
 from cs360desk.ui.common.read_only_mode import ReadOnlyGuard
 from cs360desk.ui.initiative.controller import InitiativeController, save_page_field
 from cs360desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import ready_main_window
+from tests.ui.section_support import first_initiative, read
+from tests.ui.section_support import open_section as show_section
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 PUBLIC, STAFF = "public_update_days", "staff_update_days"
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
-def first_initiative(workspace: Workspace) -> int:
-    return int(read(workspace, lambda s: catalog.INITIATIVE.list(s)[0].id))
 
 
 def stored(workspace: Workspace, initiative_id: int, name: str) -> int | None:
@@ -52,14 +42,8 @@ def set_agency_defaults(workspace: Workspace, public: int, staff: int) -> None:
 
 def open_section(qtbot: QtBot, harness: Any, workspace: Workspace) -> InitiativeController:
     controller = InitiativeController(harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    # As the main window does: every section reloads after an undo or a redo.
-    harness.history.applied.connect(lambda _edit: controller.refresh())
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(first_initiative(workspace))
-    return controller
+    initiative_id = first_initiative(workspace)
+    return show_section(qtbot, controller, initiative_id, refresh_after_undo=harness)
 
 
 @pytest.fixture
@@ -255,12 +239,8 @@ def test_the_boxes_have_mnemonics_and_follow_the_commitment_in_tab_order(
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, sample_workspace: Workspace, settings: QSettings, now: datetime
-) -> Iterator[MainWindow]:
-    main = ready_main_window(qtbot, sample_workspace, settings, now)
-    yield main
-    main.close()
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def _visit(qtbot: QtBot, window: MainWindow, title: str) -> Any:

@@ -24,8 +24,8 @@ from cs360desk.domain.enums import (
     TeamKind,
 )
 from cs360desk.domain.errors import NotFoundError
+from cs360desk.i18n.formats import month_year
 from cs360desk.services import catalog
-from cs360desk.services.meeting_calendar import MONTHS
 from cs360desk.services.meeting_planning import CLOSING, OPENING, REVIEW
 from cs360desk.ui.meetings.controller import MeetingsController
 from cs360desk.ui.meetings.dialogs import ActionItemDialog, Confirmation, NewActionItem
@@ -46,7 +46,7 @@ class World:
 
 
 def _month_title(when: datetime) -> str:
-    return f"PST monthly meeting — {MONTHS[when.month - 1]} {when.year}"
+    return f"PST monthly meeting — {month_year(when)}"
 
 
 def _build_world(workspace: Workspace, now: datetime) -> World:

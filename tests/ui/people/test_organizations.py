@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace
@@ -17,28 +15,15 @@ from cs360desk.services import catalog
 from cs360desk.services.organizations import organizations_by_engagement
 from cs360desk.ui.common.record_widgets import DeleteConfirmation
 from cs360desk.ui.people.organizations import OrganizationsController
+from tests.ui.section_support import focusable_controls, open_section, read, type_into
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
 def make_controller(qtbot: QtBot, harness: Any) -> OrganizationsController:
     controller = OrganizationsController(harness.context)
-    qtbot.addWidget(controller.view)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(None)
-    return controller
-
-
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    edit.insert(text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    return open_section(qtbot, controller, None, resize=False, show=False)
 
 
 def choose(combo: QComboBox, data: object) -> None:
@@ -178,12 +163,6 @@ def test_models_and_accessible_names(
     qtmodeltester.check(controller.view.model)
     qtmodeltester.check(controller.view.editor.people_model)
     view = controller.view
-    controls = [
-        w
-        for w in view.findChildren(QWidget)
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and w.isVisibleTo(view)
-        and not w.objectName().startswith("qt_")
-    ]
+    controls = focusable_controls(view)
     assert len(controls) > 8
     assert [w for w in controls if not w.accessibleName()] == []

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,52 +20,29 @@ from cs360desk.services.people import open_items_owned
 from cs360desk.ui.common.record_widgets import DeleteConfirmation
 from cs360desk.ui.people.people import PeopleController
 from cs360desk.ui.people.people_dialogs import HandOverDialog
+from tests.ui.section_support import (
+    choose,
+    first_initiative,
+    focusable_controls,
+    open_section,
+    read,
+    type_into,
+)
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 HOA = "Nguyễn Thị Hoa"
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
-def first_initiative(workspace: Workspace) -> int:
-    return read(workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-
-
 @pytest.fixture
 def people(qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace) -> PeopleController:
     controller = PeopleController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(first_initiative(sample_workspace))
-    return controller
+    return open_section(qtbot, controller, first_initiative(sample_workspace))
 
 
 @pytest.fixture
 def empty_people(qtbot: QtBot, harness: Any) -> Iterator[PeopleController]:
-    controller = PeopleController(harness.context)
-    qtbot.addWidget(controller.view)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(None)
-    yield controller
-
-
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    edit.insert(text)  # as typed; QTest's key clicks know only ASCII
-    qtbot.keyClick(edit, Qt.Key.Key_Return)  # editing finishes: the field saves
-
-
-def choose(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
+    yield open_section(qtbot, PeopleController(harness.context), None, resize=False, show=False)
 
 
 def open_person(qtbot: QtBot, controller: PeopleController, person_id: int) -> None:
@@ -332,13 +309,7 @@ def test_models_pass_the_model_tester(
 def test_every_control_has_an_accessible_name(people: PeopleController) -> None:
     view = people.view
     view.new_action.trigger()
-    controls = [
-        w
-        for w in view.findChildren(QWidget)
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and w.isVisibleTo(view)
-        and not w.objectName().startswith("qt_")
-    ]
+    controls = focusable_controls(view)
     assert len(controls) > 12
     unnamed = [w for w in controls if not w.accessibleName()]
     assert unnamed == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,15 +14,11 @@ from cs360desk.services import catalog
 from cs360desk.ui.common.read_only_mode import ReadOnlyGuard
 from cs360desk.ui.people.people import NEW_PERSON, PeopleController
 from cs360desk.ui.people.people_view import PERSON_FIELDS
+from tests.ui.section_support import first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 NAMED = "named_in_public"
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 def named(workspace: Workspace, person_id: int | None) -> bool:
@@ -34,13 +29,7 @@ def named(workspace: Workspace, person_id: int | None) -> bool:
 @pytest.fixture
 def people(qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace) -> PeopleController:
     controller = PeopleController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    return controller
+    return open_section(qtbot, controller, first_initiative(sample_workspace))
 
 
 def check_box(people: PeopleController) -> QCheckBox:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from cs360desk.db.workspace import Workspace
@@ -20,15 +19,11 @@ from cs360desk.ui.common.record_widgets import DeleteConfirmation
 from cs360desk.ui.people.people import PeopleController
 from cs360desk.ui.people.teams import TeamsController
 from cs360desk.ui.people.teams_models import ROLE_COLUMN
+from tests.ui.section_support import focusable_controls, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 HOA = "Nguyễn Thị Hoa"
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 def seed(workspace: Workspace) -> dict[str, int]:
@@ -65,10 +60,7 @@ def ids(workspace: Workspace) -> dict[str, int]:
 @pytest.fixture
 def teams(qtbot: QtBot, harness: Any, ids: dict[str, int]) -> TeamsController:
     controller = TeamsController(harness.context)
-    qtbot.addWidget(controller.view)
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(ids["initiative"])
-    return controller
+    return open_section(qtbot, controller, ids["initiative"], resize=False, show=False)
 
 
 def open_team(qtbot: QtBot, controller: TeamsController, team_id: int) -> None:
@@ -314,13 +306,7 @@ def test_keyboard_and_accessible_names(
 ) -> None:
     open_team(qtbot, teams, ids["pst"])
     view = teams.view
-    controls = [
-        w
-        for w in view.findChildren(QWidget)
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and w.isVisibleTo(view)
-        and not w.objectName().startswith("qt_")
-    ]
+    controls = focusable_controls(view)
     assert len(controls) > 10
     assert [w for w in controls if not w.accessibleName()] == []
     assert view.new_action.shortcut().toString() == "Ctrl+N"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,39 +16,27 @@ from cs360desk.services import catalog
 from cs360desk.ui.common.page_widgets import TextPrompt
 from cs360desk.ui.common.sections import RecordOpener, Section
 from cs360desk.ui.problems.controller import ProblemsController
+from tests.ui.section_support import choose, first_initiative, open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 DOMESTIC = "Family disputes escalating to weapons calls"
 
 
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
-
-
 def problem_named(workspace: Workspace, title: str) -> Any:
     return read(workspace, lambda s: catalog.PROBLEM.list(s, m.Problem.title == title)[0])
-
-
-def choose(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
 
 
 @pytest.fixture
 def section(qtbot: QtBot, sample_harness: Any, sample_workspace: Workspace) -> ProblemsController:
     controller = ProblemsController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    initiative_id = read(sample_workspace, lambda s: catalog.INITIATIVE.list(s)[0].id)
-    with qtbot.waitSignal(controller.detail_loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(initiative_id)
-    sample_harness.history.applied.connect(lambda _edit: controller.refresh())
-    return controller
+    return open_section(
+        qtbot,
+        controller,
+        first_initiative(sample_workspace),
+        loaded=controller.detail_loaded,
+        refresh_after_undo=sample_harness,
+    )
 
 
 def open_problem(qtbot: QtBot, section: ProblemsController, problem_id: int) -> None:

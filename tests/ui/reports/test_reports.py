@@ -188,3 +188,21 @@ def test_without_an_initiative_nothing_can_be_generated(qtbot: QtBot, harness: A
     controller.show_initiative(None)
     assert not controller.view.generate_button.isEnabled()
     assert "no initiative" in controller.view.initiative_label.text()
+
+
+def test_the_report_is_written_in_the_chosen_language_and_the_screen_stays_english(
+    qtbot: QtBot, reports: ReportsController, sample_harness: Any
+) -> None:
+    view = reports.view
+    label, box = view.form_rows["language"]
+    assert label.buddy() is box and box.accessibleName()
+    assert [box.itemText(i) for i in range(box.count())][1:] == ["English", "Español"]
+    box.setCurrentIndex(box.findData("es"))
+    _generate(qtbot, reports)
+    result = reports.output.result
+    assert result is not None and result.request.language == "es"
+    text = "".join(page.extract_text() for page in PdfReader(str(result.pdf_path)).pages)
+    assert "Informe de avance" in text and "Progress Update" not in text
+    assert result.file_name.startswith("Informe de avance")
+    assert view.generate_button.text() == "&Generate"
+    assert sample_harness.failures == []

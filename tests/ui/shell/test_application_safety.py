@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from cs360desk.db.backups import default_backup_folder, list_backups, take_backup
 from cs360desk.db.locking import WorkspaceLock
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.workspace import Workspace
 from cs360desk.services.catalog import AGENCY
 from cs360desk.ui.shell import application, opening
 from cs360desk.ui.shell.backups_dialog import BackupsDialog
 from cs360desk.ui.shell.main_window import MainWindow
+from tests.workspace_support import transaction_in
 
 pytestmark = pytest.mark.gui
 
@@ -49,12 +50,8 @@ def shown(qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def _agency_name(path: Path) -> str:
-    workspace = open_workspace(path)
-    try:
-        with workspace.session_factory.begin() as session:
-            return AGENCY.list(session)[0].name
-    finally:
-        workspace.close()
+    with transaction_in(path) as session:
+        return AGENCY.list(session)[0].name
 
 
 def test_a_second_copy_opens_read_only_with_a_banner(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,14 @@ from cs360desk.ui.shell.backups_dialog import (
     RestoreConfirmation,
     size_text,
 )
+from tests.sqlite_support import person_names
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 
 
 def names(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return [row[0] for row in connection.execute("SELECT full_name FROM person ORDER BY id")]
-    finally:
-        connection.close()
+    return person_names(path)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -28,18 +27,6 @@ FORM = {
     "champion_name": "Sgt. Ana Ruiz",
     "champion_title": "Sergeant",
 }
-
-
-@pytest.fixture
-def unhandled() -> list[BaseException]:
-    return []
-
-
-@pytest.fixture
-def runner(workspace: Workspace, unhandled: list[BaseException]) -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(workspace.session_factory, unhandled.append)
-    yield task_runner
-    assert task_runner.shutdown()
 
 
 @pytest.fixture

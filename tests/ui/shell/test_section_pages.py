@@ -8,12 +8,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,19 +20,14 @@ from cs360desk.services import catalog
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.shell.main_window import SECTIONS, MainWindow
 from cs360desk.ui.shell.section_pages import Deferred
-from tests.ui.conftest import ready_main_window
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, sample_workspace: Workspace, settings: QSettings, now: datetime
-) -> Iterator[MainWindow]:
-    main = ready_main_window(qtbot, sample_workspace, settings, now)
-    yield main
-    main.close()
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def test_every_section_names_a_controller_that_exists() -> None:

@@ -3,7 +3,6 @@ cancelled without a trace; the logo file checked; read-only workspaces only show
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from cs360desk.ui.shell.main_window import MainWindow
 from cs360desk.ui.shell.settings_dialog import NO_AGENCY, SettingsDialog
 from cs360desk.ui.shell.settings_dialog_view import DAY_FIELDS, LOCAL_ZONE_TEXT, LOGO_PRINT_INCHES
 from tests.ui.conftest import ready_main_window
+from tests.ui.shell.conftest import open_settings
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 15_000
@@ -47,22 +47,9 @@ SVG = (
 )
 
 
-@pytest.fixture
-def window(
-    qtbot: QtBot, sample_workspace: Workspace, settings: QSettings, now: datetime
-) -> Iterator[MainWindow]:
-    main = ready_main_window(qtbot, sample_workspace, settings, now)
-    yield main
-    main.close()  # stops its task runner before the workspace closes
-
-
 def _open(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
-    controller = window.controller
-    controller.settings_action.trigger()
-    dialog = controller.settings_dialog
-    assert isinstance(dialog, SettingsDialog)
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=TIMEOUT_MS)
-    assert dialog.isVisible() and dialog.isModal()
+    dialog = open_settings(qtbot, window)
+    assert dialog.isModal()
     return dialog
 
 
@@ -164,6 +151,26 @@ def test_ok_saves_every_change_as_one_undo_step(
     with qtbot.waitSignal(history.applied, timeout=TIMEOUT_MS):
         history.undo_action.trigger()
     assert _settings(sample_workspace) == before
+
+
+def test_the_language_of_printouts_is_the_agencys_saved_in_the_workspace_and_undone(
+    qtbot: QtBot, window: MainWindow, sample_workspace: Workspace
+) -> None:
+    dialog = _open(qtbot, window)
+    box = dialog.public_language
+    assert [box.itemText(i) for i in range(box.count())] == ["English", "Español"]
+    assert box.currentData() == "en" and dialog.changes() == {}
+    box.setCurrentIndex(box.findData("es"))
+    assert dialog.changes() == {"public_language": "es"}
+    _ok(qtbot, window, dialog)
+    assert _stored(sample_workspace).public_language == "es"
+    assert "language of printouts" in window.statusBar().currentMessage()
+    history = window.controller.history
+    with qtbot.waitSignal(history.applied, timeout=TIMEOUT_MS):
+        history.undo_action.trigger()
+    assert _stored(sample_workspace).public_language == "en"
+    reopened = _open(qtbot, window)
+    assert reopened.public_language.currentData() == "en"
 
 
 def test_a_bad_hashtag_keeps_the_dialog_open_and_stores_nothing(
@@ -307,8 +314,9 @@ def test_every_field_has_a_mnemonic_label_and_tab_follows_the_layout(
     for row in editors:
         assert "&" in buddies[row.widget], row.spec.name
         keys.append(buddies[row.widget].split("&")[1][0].lower())
-    assert "&" in buddies[dialog.time_zone]
-    keys.append(buddies[dialog.time_zone].split("&")[1][0].lower())
+    for box in (dialog.time_zone, dialog.public_language, dialog.language):
+        assert "&" in buddies[box]
+        keys.append(buddies[box].split("&")[1][0].lower())
     keys += ["c", "m"]  # &Choose image…, Re&move
     assert len(keys) == len(set(keys)), keys
     expected: list[QWidget] = [
@@ -318,6 +326,8 @@ def test_every_field_has_a_mnemonic_label_and_tab_follows_the_layout(
         dialog.choose_logo_button,
         dialog.remove_logo_button,
         _paper(dialog),
+        dialog.public_language,
+        dialog.language,
         dialog.time_zone,
         _line(dialog, "post_hashtag"),
         _line(dialog, "post_link"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +27,10 @@ from cs360desk.services import catalog
 from cs360desk.ui.tracker.controller import TrackerController
 from cs360desk.ui.tracker.dialogs import TrackerFiles
 from cs360desk.ui.tracker.preview_model import ImportPreviewModel
+from tests.ui.section_support import open_section, read
 
 pytestmark = pytest.mark.gui
 TIMEOUT_MS = 20_000
-
-
-def read(workspace: Workspace, work: Callable[[Any], Any]) -> Any:
-    with workspace.session_factory.begin() as session:
-        return work(session)
 
 
 class StubFiles(TrackerFiles):
@@ -58,18 +53,25 @@ class StubFiles(TrackerFiles):
         return cls.calendar_target
 
 
+def open_tracker(
+    qtbot: QtBot,
+    harness: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    resize: bool = True,
+    timeout: int = TIMEOUT_MS,
+) -> TrackerController:
+    """The section of the first initiative, shown, with `StubFiles` for its file choosers."""
+    monkeypatch.setattr(TrackerController, "files", StubFiles)
+    controller = TrackerController(harness.context)
+    return open_section(qtbot, controller, 1, resize=resize, timeout=timeout)
+
+
 @pytest.fixture
 def section(
     qtbot: QtBot, sample_harness: Any, monkeypatch: pytest.MonkeyPatch
 ) -> TrackerController:
-    monkeypatch.setattr(TrackerController, "files", StubFiles)
-    controller = TrackerController(sample_harness.context)
-    qtbot.addWidget(controller.view)
-    controller.view.resize(1280, 800)
-    controller.view.show()
-    with qtbot.waitSignal(controller.loaded, timeout=TIMEOUT_MS):
-        controller.show_initiative(1)
-    return controller
+    return open_tracker(qtbot, sample_harness, monkeypatch)
 
 
 def export(qtbot: QtBot, section: TrackerController, target: Path) -> Path:

@@ -27,6 +27,7 @@ from cs360desk.domain.views import ActionItemRow, UpcomingMeeting
 from cs360desk.i18n import N_, _, ngettext, pgettext
 from cs360desk.ui.common.formatting import format_date
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.record_widgets import plain_table
 from cs360desk.ui.common.style import level_text, level_word, scaled_font
 from cs360desk.ui.dashboard.models import OverdueItemTableModel, UpcomingMeetingTableModel
@@ -89,6 +90,7 @@ class SignalCard(QFrame):
             self.action_button = QPushButton(_(action.text))
             self.action_button.setToolTip(_(action.tip))
             self.action_button.setAccessibleName(_(action.name))
+            keeps_working(self.action_button)  # drafts open to be read and copied
         self.setObjectName("SignalCard")
         self.setProperty("level", signal.level.value)
         self.setAccessibleName(signal.title)

@@ -21,6 +21,7 @@ from cs360desk.i18n import LANGUAGES, _
 from cs360desk.operations.reports import KIND_TITLES
 from cs360desk.ui.common.formatting import date_format
 from cs360desk.ui.common.labels import plain_label
+from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.style import scaled_font
 from cs360desk.ui.reports.preview import ReportPreview
 
@@ -103,6 +104,7 @@ class ReportsView(QWidget):
     def _build(self) -> None:
         form_holder = QWidget()
         form_holder.setFixedWidth(FORM_WIDTH)
+        keeps_working(form_holder)  # the form only shapes a printout: nothing is written back
         column = QVBoxLayout(form_holder)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.title)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cs360desk.i18n import _
 from cs360desk.operations.backups import BackupFile, BackupPolicy, back_up, backups_in, restore
 from cs360desk.ui.common.page_widgets import button, note_label
+from cs360desk.ui.common.read_only_mode import ReadOnlyGuard, keeps_working
 from cs360desk.ui.common.record_widgets import data_table, heading, resort, set_column_widths
 from cs360desk.ui.common.settings import MAX_KEPT, backup_plan, save_backup_plan
 from cs360desk.ui.common.table_models import Column, DtoTableModel
@@ -97,6 +98,8 @@ class BackupsDialog(QDialog):
         runner: TaskRunner,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Backups"))
@@ -113,6 +116,16 @@ class BackupsDialog(QDialog):
         self._build_settings()
         self._build_layout()
         self.reload()
+        if read_only:  # backing up and its settings (kept outside the file) still work
+            keeps_working(
+                self.second_folder_edit,
+                self.keep_last_spin,
+                self.keep_weeks_spin,
+                self.choose_button,
+                self.backup_button,
+                self.close_box,
+            )
+            self._guard = ReadOnlyGuard(self)
 
     def _build_settings(self) -> None:
         self.second_folder_edit = QLineEdit(str(self.plan.second_folder or ""))
@@ -165,6 +178,7 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.close_box = close
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Backups"), self))
         layout.addLayout(form)

@@ -94,7 +94,7 @@ def _show_backups(
     """Backups: list, back up now, restore one (every view reloads after a restore)."""
     from cs360desk.ui.shell.backups_dialog import BackupsDialog  # not needed to start
 
-    dialog = BackupsDialog(workspace.path, runner, settings, window)
+    dialog = BackupsDialog(workspace.path, runner, settings, window, read_only=workspace.read_only)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.restored.connect(controller.refresh)
     window.backups_dialog = dialog

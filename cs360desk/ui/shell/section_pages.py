@@ -70,7 +70,7 @@ class SectionPages(Mapping[str, Section]):
             section = spec.build(self._context)
             self._built[index] = section
             self._place(index, section.view)
-            if self._context.read_only and spec.edits:
+            if self._context.read_only:  # sections that only show mark what keeps working
                 ReadOnlyGuard(section.view)
             self._on_built(index, section)
         return self._built[index]

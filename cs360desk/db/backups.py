@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cs360desk.db.location import workspace_file
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.private_files import create_private_file, make_private_folder
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 BACKUP_SUFFIX = ".cs360"
@@ -77,9 +78,13 @@ def take_backup(
 
 def write_verified_copy(source: sqlite3.Connection, target: Path) -> None:
     """Write to a temporary name, check the copy in full, then rename: a crash or a failed
-    check never leaves a half-written file under a backup's name."""
+    check never leaves a half-written file under a backup's name. The copy is its owner's
+    only, as the workspace is."""
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
+        # A leftover of a killed backup of this process id would keep its own permissions.
+        partial.unlink(missing_ok=True)
+        create_private_file(partial)
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
@@ -204,7 +209,7 @@ def require_sound(connection: sqlite3.Connection, path: Path, check: str) -> Non
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise WorkspaceError(
             f"cannot write backups to {folder}: {error.strerror or error}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from cs360desk.db.location import workspace_file
+from cs360desk.domain.private_files import private_opener
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 LOCK_SUFFIX = ".lock"
@@ -38,7 +39,8 @@ class WorkspaceLock:
         """True when this process now holds the lock; False when another process does."""
         if self._handle is not None:
             return True
-        handle = self.path.open("a+b")
+        # Owner-only, as the workspace beside it.
+        handle = open(self.path, "a+b", opener=private_opener)  # noqa: SIM115 (held while locked)
         try:
             _lock(handle)
         except OSError:

@@ -16,6 +16,7 @@ from cs360desk.db.engine import BUSY_TIMEOUT_MS
 from cs360desk.db.location import workspace_file
 from cs360desk.db.workspace import inspect_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.private_files import create_private_file
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 PRE_RESTORE_SUFFIX = ".pre-restore"
@@ -77,6 +78,7 @@ def _write_pre_restore(source: sqlite3.Connection, kept: Path) -> None:
         if "damaged" not in str(error):
             raise
         # A damaged workspace is exactly what one restores over: keep it as it is.
+        create_private_file(kept)
         copy = sqlite3.connect(kept)
         try:
             source.backup(copy)
@@ -89,6 +91,8 @@ def _write_into(workspace: Path, backup: Path) -> None:
         raise WorkspaceError(f"the folder {workspace.parent} does not exist")
     source = open_for_reading(backup)
     try:
+        # Restored where there was no workspace: a new file, its owner's only.
+        create_private_file(workspace)
         target = sqlite3.connect(workspace, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             # The backup API locks the target for the whole copy, so another copy of the
@@ -98,5 +102,9 @@ def _write_into(workspace: Path, backup: Path) -> None:
             target.close()
     except sqlite3.Error as error:
         raise WorkspaceError(f"cannot restore into {workspace}: {error}") from error
+    except OSError as error:
+        raise WorkspaceError(
+            f"cannot restore into {workspace}: {error.strerror or error}"
+        ) from error
     finally:
         source.close()

@@ -28,6 +28,7 @@ from cs360desk.db.location import sync_folder_warning, workspace_file
 from cs360desk.db.migration import head_revision, known_revisions, upgrade_to_head
 from cs360desk.db.read_only import READ_ONLY_BANNER, cannot_write, create_read_only_engine
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.private_files import create_private_file
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -124,10 +125,20 @@ def open_workspace(
 def _create(path: Path, notices: list[str], who: str) -> Workspace:
     if not path.parent.is_dir():
         raise WorkspaceError(f"the folder {path.parent} does not exist")
+    _create_file(path)
     engine = create_workspace_engine(path)
     mark_as_workspace(engine)
     upgrade_to_head(engine)
     return _workspace(path, engine, notices, who)
+
+
+def _create_file(path: Path) -> None:
+    """The workspace file, empty and its owner's only; SQLite fills it, and gives the -wal and
+    -shm files beside it the same permissions."""
+    try:
+        create_private_file(path)
+    except OSError as error:
+        raise WorkspaceError(f"cannot create {path}: {error.strerror or error}") from error
 
 
 def _workspace(

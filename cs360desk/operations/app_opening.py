@@ -10,6 +10,7 @@ from pathlib import Path
 from cs360desk.db.locking import SECOND_COPY_REASON, WorkspaceLock
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.private_files import make_private_folder
 from cs360desk.operations.backups import (
     BackupPlan,
     DamagedWorkspaceError,
@@ -80,7 +81,7 @@ def _open_offering_restores(
 
 
 def _open_locked(path: Path, plan: BackupPlan, lock: WorkspaceLock) -> Workspace:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)  # the folders it makes are the user's only
     # A second copy of the app reads but never writes: one writer per workspace.
     second_copy = path.exists() and not lock.acquire()
     return open_workspace(

@@ -7,10 +7,12 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
+from cs360desk.domain.private_files import make_private_folder, private_opener
 from cs360desk.operations.app_folders import log_folder
 
 LOG_ENV = "CS360DESK_LOG_DIR"
@@ -25,7 +27,8 @@ class AppLogFile(RotatingFileHandler):
     """The rotating log file; a write that fails is noted on stderr once, then dropped quietly.
 
     Logging must never stop the app: another copy may hold the file during rotation on
-    Windows, or the disk may fill up.
+    Windows, or the disk may fill up. The files it creates are the user's only (0600 on Linux
+    and macOS): log lines can name people.
     """
 
     def __init__(self, path: Path, err: TextIO | None) -> None:
@@ -43,6 +46,18 @@ class AppLogFile(RotatingFileHandler):
     @property
     def path(self) -> Path:
         return Path(self.baseFilename)
+
+    def _open(self) -> TextIOWrapper:
+        # logging's own _open, but a file it creates (the first, or the next after a rotation)
+        # is owner-only; the rotated files are renamed, so they keep that.
+        stream = open(  # noqa: SIM115 (the handler keeps it open)
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=private_opener,
+        )
+        return cast(TextIOWrapper, stream)  # a text mode ("a"), so a text stream
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         if not self._complained:
@@ -91,7 +106,7 @@ def current_log_file() -> Path | None:
 
 def _open_log_file(folder: Path, err: TextIO | None) -> AppLogFile | None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         return AppLogFile(folder / LOG_NAME, err)
     except OSError as error:
         _say(err, f"cannot write the log file in {folder} ({error.strerror or error}); no log")

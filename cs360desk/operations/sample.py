@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.private_files import make_private_folder
 from cs360desk.operations.progress import Progress
 from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.services.sample_agency import SampleSize, SampleSummary, generate_sample_agency
@@ -75,7 +76,7 @@ def create_sample_workspace(
     replaced and kept beside as `*.replaced-DATE`) or `keep_existing` (it is left alone)."""
     recipe = _Recipe(size, seed, today, progress)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
         recipe.fill(open_workspace(path))
         return SampleWorkspace(path, SampleOutcome.WRITTEN)
     existing = open_workspace(path)

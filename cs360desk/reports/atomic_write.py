@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cs360desk.domain.errors import UserFacingError
+from cs360desk.domain.private_files import FILE_MODE
 from cs360desk.domain.tracker import ExportFileError
 
 # No space, or the user's quota on it used up (Windows' "disk full" codes map to ENOSPC).
@@ -28,14 +29,15 @@ def write_atomically(
 
     Whatever goes wrong (or a cancel), the target is either the old file or the new one, no
     temporary file is left, and a file-system problem is raised as one clear `error`; a full
-    disk says "not saved: the disk is full".
+    disk says "not saved: the disk is full". The new file is its owner's only (0600 on Linux
+    and macOS): exports hold people's names, wherever the user saves them.
     """
     target = Path(target).expanduser()
     _check_target(target, error, suffix)
     scratch = target.with_name(f".~{target.stem}-{secrets.token_hex(4)}{target.suffix}")
     try:
-        # os.open with 0o666 lets the umask decide, as for any file the user saves.
-        os.close(os.open(scratch, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        # Owner-only from the start; the writers open it again and the mode stays.
+        os.close(os.open(scratch, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     except OSError as problem:
         raise error(_explain(target, problem)) from problem
     try:

@@ -21,6 +21,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from cs360desk import __version__
 from cs360desk.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE_DIR = LOCALE_DIR.parent.parent
@@ -37,7 +38,14 @@ def po_path(code: str) -> Path:
 
 def extracted() -> Catalog:
     """Every marked message of the package's source, as Babel finds it."""
-    catalog = Catalog(project="CS360 Desk", domain=DOMAIN, charset="utf-8")
+    catalog = Catalog(
+        project="CS360 Desk",
+        version=__version__,
+        copyright_holder="the CS360 Desk maintainers",
+        msgid_bugs_address="the CS360 Desk maintainers",
+        domain=DOMAIN,
+        charset="utf-8",
+    )
     method_map = [("**.py", "python")]
     found = extract_from_dir(
         str(PACKAGE_DIR), method_map, keywords=KEYWORDS, comment_tags=("NOTE",)

@@ -21,6 +21,7 @@ from cs360desk.domain.tracker import (
     ImportPreview,
     RowOutcome,
     RowStatus,
+    row_status_word,
 )
 from cs360desk.i18n import _, count_of, ngettext
 from cs360desk.operations.backups import BackupFile
@@ -168,7 +169,7 @@ def _row_line(row: RowOutcome) -> str:
         else f"{change.field}: {shown(change.new)}"
         for change in row.changes
     )
-    status = row.status.label.lower()
+    status = row_status_word(row.status).lower()
     return _("{where} {status}: {changes}").format(where=where, status=status, changes=changes)
 
 

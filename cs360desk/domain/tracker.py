@@ -276,6 +276,19 @@ class RowStatus(LabeledEnum):
     ERROR = "error"
 
 
+# What an import row's outcome is called in the preview and on the command line.
+_ROW_STATUS_WORDS: Mapping[RowStatus, tuple[str, str]] = {
+    RowStatus.NEW: NC_("import row", "New"),
+    RowStatus.CHANGED: NC_("import row", "Changed"),
+    RowStatus.UNCHANGED: NC_("import row", "Unchanged"),
+    RowStatus.ERROR: NC_("import row", "⚠ Error"),
+}
+
+
+def row_status_word(status: RowStatus) -> str:
+    return pgettext(*_ROW_STATUS_WORDS[status])
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str

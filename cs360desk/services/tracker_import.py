@@ -32,7 +32,7 @@ from cs360desk.domain.tracker import (
     TrackerFileError,
     sheet_title,
 )
-from cs360desk.i18n import N_, _, language
+from cs360desk.i18n import _, language
 from cs360desk.services.catalog import INITIATIVE
 from cs360desk.services.entities import table_of
 from cs360desk.services.tracker_checks import CheckedWrite, ImportRows, check_plans
@@ -64,7 +64,7 @@ def apply_tracker_import(
     if preview.has_errors and not skip_errors:
         raise ImportBlockedError(preview)
     with session.begin_nested():  # a write the checks did not foresee undoes the others
-        edit = write_checked(session, passed, N_("Import tracker"))
+        edit = write_checked(session, passed, _("Import tracker"))
     applied = preview.count(RowStatus.NEW) + preview.count(RowStatus.CHANGED)
     return ImportResult(preview, applied, preview.count(RowStatus.ERROR), edit)
 

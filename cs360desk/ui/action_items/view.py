@@ -82,13 +82,8 @@ def _size_columns(table: QTableView) -> None:
     """Widths from the font, so larger system fonts widen the columns too."""
     metrics = table.fontMetrics()
     width = metrics.averageCharWidth()
-    header = table.horizontalHeader()
-    model = table.model()
-    for column, chars in COLUMN_CHARS.items():
-        # Never narrower than its heading, which is a third longer in Spanish: "Prioridad".
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
-        heading = header.fontMetrics().horizontalAdvance(title) + 28
-        table.setColumnWidth(column, max(chars * width + 24, heading))
+    for column, chars in COLUMN_CHARS.items():  # never narrower than the heading: HeadingRoom
+        table.setColumnWidth(column, chars * width + 24)
     # The widest due text there can be: the locale's longest date, marked overdue.
     longest = due_text_for(date(2026, 12, 28), overdue=True)
     table.setColumnWidth(DUE, metrics.horizontalAdvance(longest) + 32)

@@ -152,6 +152,7 @@ class CardGrid(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(GAP)
         self._cards: list[SignalCard] = []
+        self._widest = CARD_MIN_WIDTH  # the widest card's minimum, measured once per set
         self._columns = 0
 
     @property
@@ -166,6 +167,9 @@ class CardGrid(QWidget):
             if card.action_button is not None:
                 key = card.signal.key
                 card.action_button.clicked.connect(lambda _=False, k=key: self._on_action(k))
+        self._widest = max(
+            [CARD_MIN_WIDTH, *(card.minimumSizeHint().width() for card in self._cards)]
+        )
         self._columns = 0
         self._reflow()
 
@@ -180,8 +184,7 @@ class CardGrid(QWidget):
         self._reflow()
 
     def _reflow(self) -> None:
-        widest = max([CARD_MIN_WIDTH, *(card.minimumSizeHint().width() for card in self._cards)])
-        columns = max(1, min(4, (self.width() + GAP) // (widest + GAP)))
+        columns = max(1, min(4, (self.width() + GAP) // (self._widest + GAP)))
         if columns == self._columns:
             return
         self._columns = columns

@@ -8,29 +8,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from cs360desk.domain.enums import NC_
-from cs360desk.domain.tracker import RowOutcome, RowStatus
+from cs360desk.domain.tracker import RowOutcome, RowStatus, row_status_word
 from cs360desk.i18n import N_, _, pgettext
 from cs360desk.ui.common.palette import Tone, app_colours
 from cs360desk.ui.common.table_models import Column, DtoTableModel
 
-# The word says it; the colour only helps the eye. (context, English), read with pgettext.
-STATUS_WORDS: dict[RowStatus, tuple[str, str]] = {
-    RowStatus.NEW: NC_("import row", "New"),
-    RowStatus.CHANGED: NC_("import row", "Changed"),
-    RowStatus.UNCHANGED: NC_("import row", "Unchanged"),
-    RowStatus.ERROR: NC_("import row", "⚠ Error"),
-}
 _STATUS_ORDER = {status: position for position, status in enumerate(RowStatus)}
 
 
 def visible_text(text: str) -> str:
     """One line per cell: tabs and line breaks of user text shown as symbols, never lost."""
     return text.replace("\t", "⇥").replace("\r\n", "↵").replace("\r", "↵").replace("\n", "↵")
-
-
-def status_word(status: RowStatus) -> str:
-    return pgettext(*STATUS_WORDS[status])
 
 
 def describe(row: RowOutcome) -> str:
@@ -49,7 +37,8 @@ def describe(row: RowOutcome) -> str:
 
 
 COLUMNS: tuple[Column[RowOutcome], ...] = (
-    Column(N_("Result"), lambda r: status_word(r.status), lambda r: _STATUS_ORDER[r.status]),
+    # The word says it; the colour only helps the eye.
+    Column(N_("Result"), lambda r: row_status_word(r.status), lambda r: _STATUS_ORDER[r.status]),
     Column(N_("Sheet"), lambda r: r.sheet),
     Column(N_("Row"), lambda r: str(r.row), lambda r: r.row, numeric=True),
     Column(

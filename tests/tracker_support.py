@@ -105,9 +105,12 @@ def parse(path: Path) -> ParsedTracker:
     return read_tracker(path)
 
 
-def database_state(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: equal before and after means nothing was written."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def database_state(where: Path | Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: equal before and after means nothing was written. `where`
+    is a workspace file, read with plain sqlite3, or an open workspace of either kind."""
+    if not isinstance(where, Path):
+        return _state_of(where)
+    connection = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = [
             row[0]
@@ -121,6 +124,18 @@ def database_state(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
     finally:
         connection.close()
+
+
+def _state_of(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    from sqlalchemy import select
+
+    from cs360desk.db.base import Base
+
+    with workspace.engine.connect() as connection:
+        return {
+            table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
 
 
 def preview(workspace: Workspace, parsed: ParsedTracker) -> ImportPreview:

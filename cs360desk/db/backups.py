@@ -17,7 +17,7 @@ from cs360desk.domain.private_files import create_private_file, make_private_fol
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 BACKUP_SUFFIX = ".cs360"
-_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})$")
 DAILY = timedelta(days=1)
 STALE_PARTIAL = timedelta(hours=1)
@@ -49,9 +49,29 @@ class BackupFile:
 
 def default_backup_folder(workspace: WorkspaceLocation | Path) -> Path:
     """`<folder of the workspace>/<name>-backups`: for the default workspace that is inside
-    the user data folder; for a --db file it stays with the file it protects."""
-    path = workspace_file(workspace)
+    the user data folder; for a --db file it stays with the file it protects. A shared
+    workspace's snapshots go to `<user data folder>/<host>-<database>-backups`."""
+    location = WorkspaceLocation.parse(workspace)
+    if not location.is_file:
+        from cs360desk.db.app_folders import data_folder
+
+        return data_folder() / f"{backup_stem(location)}-backups"
+    path = workspace_file(location)
     return path.parent / f"{path.stem}-backups"
+
+
+def backup_stem(workspace: WorkspaceLocation | Path) -> str:
+    """What a workspace's backup files are named after: the file's name without its suffix;
+    for a shared workspace its server and database, in characters every file system takes."""
+    location = WorkspaceLocation.parse(workspace)
+    if location.is_file:
+        return workspace_file(location).stem
+    from sqlalchemy.engine import make_url
+
+    assert location.url is not None
+    url = make_url(location.url)
+    named = f"{url.host or 'localhost'}-{url.database or ''}"
+    return re.sub(r"[^\w.-]+", "_", named)
 
 
 def take_backup(
@@ -67,8 +87,8 @@ def take_backup(
     source = _open_source(path)
     try:
         require_sound(source, path, "quick_check")
-        _make_folder(folder)
-        target = folder / f"{path.stem}-{now.strftime(_STAMP_FORMAT)}{BACKUP_SUFFIX}"
+        make_folder(folder)
+        target = folder / f"{path.stem}-{now.strftime(STAMP_FORMAT)}{BACKUP_SUFFIX}"
         write_verified_copy(source, target)
     finally:
         source.close()
@@ -207,7 +227,7 @@ def require_sound(connection: sqlite3.Connection, path: Path, check: str) -> Non
         raise DamagedWorkspaceError(path, problems[0])
 
 
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     try:
         make_private_folder(folder)
     except OSError as error:
@@ -224,7 +244,7 @@ def _taken_at(path: Path, workspace_stem: str) -> datetime | None:
     if match is None or stem[: match.start()] != workspace_stem:
         return None
     try:
-        return datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+        return datetime.strptime(match.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         return None
 

@@ -59,13 +59,19 @@ def current_revision(connection: Connection) -> str | None:
 def upgrade_to_head(engine: Engine) -> None:
     """All steps in one transaction: a failure leaves the previous schema intact.
 
-    Foreign keys are off while the steps run, as SQLite's guide to schema changes asks: a step
-    that rebuilds a table (Alembic's batch mode) drops the old one, and with foreign keys on
-    that deletes every row that cascades from it (a problem's responses, a person's
-    memberships). The references are checked once the steps are done, before the commit.
+    On SQLite foreign keys are off while the steps run, as SQLite's guide to schema changes
+    asks: a step that rebuilds a table (Alembic's batch mode) drops the old one, and with
+    foreign keys on that deletes every row that cascades from it (a problem's responses, a
+    person's memberships). The references are checked once the steps are done, before the
+    commit.
     """
     from alembic import command
 
+    if engine.dialect.name != "sqlite":
+        # PostgreSQL changes its schema inside a transaction and checks references as it goes.
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+        return
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None

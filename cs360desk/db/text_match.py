@@ -1,15 +1,19 @@
 """Text search in SQL: "contains what the user typed", both sides folded alike.
 
-The only home of the SQL these searches need: the fold function every workspace connection
-registers (db/engine.py) and the substring test. Services build their searches from these two
-names and stay free of any one database's dialect.
+The only home of the SQL these searches need: the fold function every workspace has (SQLite's
+connections register it, db/engine.py; a server has it as SQL, db/server_fold.py) and the
+substring test, `instr` on SQLite and `strpos` on PostgreSQL. Services build their searches from
+these two names and stay free of any one database's dialect.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, Integer, func, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import GenericFunction
 
 from cs360desk.db.engine import FOLD_FUNCTION
 from cs360desk.domain.text_search import folded
@@ -38,5 +42,22 @@ def _fold(column: Any) -> ColumnElement[str]:
 
 
 def _contains(haystack: Any, needle: str) -> ColumnElement[bool]:
-    # instr, not LIKE: the needle is typed by users, and "%" or "_" in it must mean itself.
-    return func.instr(haystack, needle) > 0
+    # Not LIKE: the needle is typed by users, and "%" or "_" in it must mean itself.
+    return position_in(haystack, needle) > 0
+
+
+class position_in(GenericFunction[int]):  # noqa: N801 (SQL functions are lower case)
+    """Where the second text first occurs in the first, counted from 1; 0 when it does not."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(position_in)
+def _instr(element: position_in, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(position_in, "postgresql")
+def _strpos(element: position_in, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"

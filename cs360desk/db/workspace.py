@@ -27,11 +27,14 @@ from cs360desk.db.engine import (
 from cs360desk.db.location import sync_folder_warning, workspace_file
 from cs360desk.db.migration import head_revision, known_revisions, upgrade_to_head
 from cs360desk.db.read_only import READ_ONLY_BANNER, cannot_write, create_read_only_engine
+from cs360desk.db.server import ServerStatus, create_server_engine, inspect_server
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.domain.private_files import create_private_file
 from cs360desk.domain.workspace_location import WorkspaceLocation
+from cs360desk.i18n import N_, _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+ROLE_READS_ONLY = N_("your role on the server may only read it")
 # What a workspace's sessions are, for code above db/ that names their type only.
 WorkspaceSession = Session
 
@@ -40,7 +43,7 @@ WorkspaceSession = Session
 class Workspace:
     """An open workspace: its sessions are the only way to read and change it."""
 
-    path: Path
+    location: WorkspaceLocation
     engine: Engine
     session_factory: sessionmaker[Session]
     read_only: bool = False
@@ -48,8 +51,14 @@ class Workspace:
     notices: tuple[str, ...] = ()
 
     @property
-    def location(self) -> WorkspaceLocation:
-        return WorkspaceLocation.file(self.path)
+    def path(self) -> Path:
+        """The workspace file; a WorkspaceError for a shared workspace, which has none."""
+        return self.location.require_file()
+
+    @property
+    def shared(self) -> bool:
+        """True for a workspace on a server, which several people use at once."""
+        return not self.location.is_file
 
     @property
     def acting_user(self) -> str:
@@ -98,8 +107,12 @@ def open_workspace(
     An older workspace is backed up before it is upgraded. With `daily_backup` (the app
     passes it) a backup is also taken when the newest one is over a day old. A file or
     folder that cannot be written, or `read_only=True`, opens read-only. Every change is
-    recorded as made by `acting_user`, by default the name the computer's user logged in with.
+    recorded as made by `acting_user`, by default the name the computer's user logged in with
+    (on a server: the database role it was opened as).
     """
+    location = WorkspaceLocation.parse(location)
+    if not location.is_file:
+        return _open_server(location, read_only, read_only_reason, acting_user, daily_backup)
     path = workspace_file(location)
     who = audit.decide_acting_user(acting_user)
     notices = [warning] if (warning := sync_folder_warning(path)) else []
@@ -144,9 +157,96 @@ def _create_file(path: Path) -> None:
 def _workspace(
     path: Path, engine: Engine, notices: list[str], who: str, read_only: bool = False
 ) -> Workspace:
+    return _ready(WorkspaceLocation.file(path), engine, notices, who, read_only)
+
+
+def _ready(
+    location: WorkspaceLocation, engine: Engine, notices: list[str], who: str, read_only: bool
+) -> Workspace:
     factory = make_session_factory(engine)
     audit.install(factory, acting_user=who)
-    return Workspace(path, engine, factory, read_only=read_only, notices=tuple(notices))
+    return Workspace(location, engine, factory, read_only=read_only, notices=tuple(notices))
+
+
+def _open_server(
+    location: WorkspaceLocation,
+    read_only: bool,
+    reason: str,
+    acting_user: str | None,
+    daily_backup: BackupPlan | None,
+) -> Workspace:
+    """A shared workspace: looked at before anything is written, then opened for editing,
+    or read-only when asked or when the role may only read; an empty database gets the
+    schema, an older one a snapshot and then the upgrade."""
+    engine = create_server_engine(location)
+    try:
+        status = inspect_server(engine, location)
+        who = audit.decide_acting_user(acting_user if acting_user is not None else status.role)
+        if read_only or not status.may_write:
+            engine.dispose()
+            return _open_server_read_only(
+                location, status, reason if read_only else _(ROLE_READS_ONLY), who
+            )
+        notices: list[str] = []
+        if status.revision != head_revision():
+            if status.revision is not None:
+                _snapshot_before_upgrade(location, engine, daily_backup)
+            upgrade_to_head(engine)
+        elif daily_backup is not None:
+            notices.extend(_daily_snapshots(location, engine, daily_backup))
+    except BaseException:
+        engine.dispose()
+        raise
+    return _ready(location, engine, notices, who, read_only=False)
+
+
+def _open_server_read_only(
+    location: WorkspaceLocation, status: ServerStatus, reason: str, who: str
+) -> Workspace:
+    if status.revision is None:
+        raise WorkspaceError(
+            _("{location} is an empty database, and {reason}: nothing to open").format(
+                location=location.describe(), reason=reason
+            )
+        )
+    if status.revision != head_revision():
+        raise WorkspaceError(
+            _(
+                "{location} cannot be opened: {reason} and it needs an upgrade to this "
+                "version; ask someone who may change it to open it first"
+            ).format(location=location.describe(), reason=reason)
+        )
+    engine = create_server_engine(location, read_only=True)
+    banner = READ_ONLY_BANNER.format(reason=reason)
+    return _ready(location, engine, [banner], who, read_only=True)
+
+
+def _snapshot_before_upgrade(
+    location: WorkspaceLocation, engine: Engine, plan: BackupPlan | None
+) -> None:
+    from cs360desk.db.snapshots import take_snapshot
+
+    folder = (plan or BackupPlan.beside(location)).folder
+    try:
+        take_snapshot(location, engine, folder)
+    except WorkspaceError as error:
+        raise WorkspaceError(
+            f"{location} was not upgraded, because no backup could be made first: {error}"
+        ) from error
+
+
+def _daily_snapshots(location: WorkspaceLocation, engine: Engine, plan: BackupPlan) -> list[str]:
+    from cs360desk.db.snapshots import snapshot_stem, take_snapshot
+
+    notices: list[str] = []
+    for folder in (plan.folder, plan.second_folder):
+        if folder is None or not needs_daily_backup(folder, snapshot_stem(location)):
+            continue
+        try:
+            take_snapshot(location, engine, folder, policy=plan.policy)
+        except WorkspaceError as error:
+            notices.append(f"The automatic backup failed: {error}")
+    return notices
 
 
 def _open_read_only(

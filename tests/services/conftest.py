@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy.orm import Session
 
-from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.services import catalog
+
+# Every service test runs on a workspace file and on a PostgreSQL server (tests/backends.py).
+from tests.backends import (  # noqa: F401
+    backend,
+    file_workspace,
+    postgres,
+    sample,
+    sample_location,
+    workspace,
+    workspace_location,
+)
 from tests.conftest import Basics, Builders
-from tests.tracker_support import sample_copy
 
 MARCH = datetime(2026, 3, 10, 23, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Workspace]:
-    """A fresh copy of the small sample agency, open."""
-    opened = open_workspace(sample_copy(tmp_path))
-    yield opened
-    opened.close()
 
 
 def meeting_with_everything(

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cs360desk.db.server import UnstorableTextError
 from cs360desk.db.workspace import Workspace
 from cs360desk.domain.enums import (
     ActionStatus,
@@ -305,6 +306,13 @@ USER_TEXTS = {
 def test_user_text_is_stored_exactly(
     workspace: Workspace, builders_for: type[Builders], text: str
 ) -> None:
+    if "\x00" in text and workspace.shared:
+        # PostgreSQL keeps no NUL in text: saying so beats keeping something else.
+        refused = pytest.raises(UnstorableTextError, match="NUL character")
+        with refused, workspace.session_factory.begin() as session:
+            build = builders_for(session)
+            build.action_item(build.basics().initiative.id, title=text, details=text)
+        return
     with workspace.session_factory.begin() as session:
         build = builders_for(session)
         initiative = build.basics().initiative
@@ -328,6 +336,8 @@ def test_user_text_is_stored_exactly(
 def test_any_details_text_round_trips(
     workspace: Workspace, builders_for: type[Builders], details: str
 ) -> None:
+    # The one character a server refuses is refused aloud (test_user_text_is_stored_exactly).
+    assume(not (workspace.shared and "\x00" in details))
     with workspace.session_factory.begin() as session:
         build = builders_for(session)
         initiatives = catalog.INITIATIVE.list(session)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
@@ -25,7 +25,7 @@ from cs360desk.domain.enums import (
 from cs360desk.domain.errors import ValidationError
 from cs360desk.services import catalog
 from cs360desk.services.sample_agency import SampleSummary, generate_sample_agency
-from tests.workspace_support import transaction_in
+from tests.workspace_support import broken_references, transaction_in
 
 TODAY = date(2025, 6, 18)
 SPANISH_MARKS = set("áéíóúñÁÉÍÓÚÑ")
@@ -275,7 +275,7 @@ def test_foreign_keys_hold(session: Session) -> None:
     _small(session)
     session.flush()
 
-    assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+    assert broken_references(session) == []
 
 
 def test_progress_runs_from_zero_to_one_hundred(session: Session) -> None:
@@ -296,7 +296,7 @@ def test_any_day_gives_a_consistent_workspace(tmp_path: Path, today: date) -> No
     with transaction_in(tmp_path / "w.cs360") as session:
         summary = generate_sample_agency(session, size="small", today=today)
         assert 350 <= summary.action_items <= 450
-        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert broken_references(session) == []
         assert session.scalar(select(func.max(m.Measurement.period_end))) < today
 
 
@@ -315,4 +315,4 @@ def test_large_sample_has_the_exact_benchmark_counts(session: Session) -> None:
     assert (summary.action_items, summary.measurements) == (100_000, 50_000)
     assert summary.teams > 20 and summary.attendance > summary.meetings
     assert _count(session, m.Agency) == 1
-    assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+    assert broken_references(session) == []

@@ -95,9 +95,9 @@ def test_a_members_edits_come_back_exactly(sample: Workspace, exported: Path) ->
 
     edit_workbook(exported, as_a_member)
     parsed = parse(exported)
-    before = database_state(sample.path)
+    before = database_state(sample)
     result = preview(sample, parsed)
-    assert database_state(sample.path) == before  # the preview wrote nothing
+    assert database_state(sample) == before  # the preview wrote nothing
     assert not result.has_errors, [r.problems for r in result.rows if r.problems]
     assert result.count(RowStatus.CHANGED) == 3 + len(HOSTILE_TITLES)
     assert result.count(RowStatus.NEW) == 1
@@ -171,13 +171,13 @@ def blocked_and_one_new(path: Path, item_id: int) -> None:
 def test_the_import_can_be_undone_as_one_edit(sample: Workspace, exported: Path) -> None:
     (first,) = open_items(sample, 1)
     blocked_and_one_new(exported, first.id)
-    before = database_state(sample.path)["action_item"]
+    before = database_state(sample)["action_item"]
     result = apply(sample, parse(exported))
-    assert database_state(sample.path)["action_item"] != before
+    assert database_state(sample)["action_item"] != before
     with sample.session_factory.begin() as session:
         edits.undo(session, result.edit)
     # Undo restores every value; only the update stamp and version counter move on.
-    restored = database_state(sample.path)["action_item"]
+    restored = database_state(sample)["action_item"]
     assert [row[:-2] for row in restored] == [row[:-2] for row in before]
 
 
@@ -217,10 +217,10 @@ def test_bad_cells_are_errors_that_block_the_apply(sample: Workspace, exported: 
         (problem,) = errors[number].problems
         assert reason in problem.reason, (column, problem)
         assert (problem.column, problem.ref) == (column, f"{letters[column]}{number}")
-    before = database_state(sample.path)
+    before = database_state(sample)
     with pytest.raises(ImportBlockedError, match="nothing was imported"):
         apply(sample, parsed)
-    assert database_state(sample.path) == before
+    assert database_state(sample) == before
 
 
 def test_skipping_errors_applies_the_valid_rows_only(sample: Workspace, exported: Path) -> None:
@@ -247,10 +247,10 @@ def test_rows_removed_from_the_sheet_delete_nothing(sample: Workspace, exported:
         sheet.delete_rows(2, sheet.max_row - 3)
 
     edit_workbook(exported, remove_most)
-    before = database_state(sample.path)
+    before = database_state(sample)
     result = apply(sample, parse(exported))
     assert result.applied == 0 and len(result.preview.rows) <= 3 + 300
-    assert database_state(sample.path)["action_item"] == before["action_item"]
+    assert database_state(sample)["action_item"] == before["action_item"]
 
 
 def test_an_id_of_another_initiative_is_an_error(sample: Workspace, exported: Path) -> None:
@@ -365,10 +365,10 @@ def test_a_tracker_of_another_workspace_is_refused(
         with other.session_factory.begin() as session:
             agency = catalog.AGENCY.list(session)[0]
             session.get(m.Agency, agency.id).created_at = agency.updated_at.replace(year=2001)  # type: ignore[union-attr]
-        before = database_state(other.path)
+        before = database_state(other)
         with pytest.raises(TrackerFileError, match="another CS360 Desk workspace"):
             preview(other, parse(exported))
-        assert database_state(other.path) == before
+        assert database_state(other) == before
     finally:
         other.close()
 
@@ -414,7 +414,7 @@ def test_an_import_is_logged_as_the_workspace_acting_user(tmp_path: Path) -> Non
         tracker = exported_copy(tmp_path)
         (first,) = open_items(workspace, 1)
         blocked_and_one_new(tracker, first.id)
-        known = {row[0] for row in database_state(workspace.path)["change_record"]}
+        known = {row[0] for row in database_state(workspace)["change_record"]}
         apply(workspace, parse(tracker))
         with workspace.session_factory.begin() as session:
             records = session.scalars(select(m.ChangeRecord).where(m.ChangeRecord.id.not_in(known)))

@@ -134,9 +134,9 @@ def tricky(sample: Workspace, tmp_path: Path) -> TrickyFile:
 def test_the_preview_names_each_tricky_row_and_writes_nothing(
     sample: Workspace, tricky: TrickyFile, tmp_path: Path
 ) -> None:
-    before = database_state(sample.path)
+    before = database_state(sample)
     result = preview(sample, parse(tmp_path / "tracker.xlsx"))
-    assert database_state(sample.path) == before
+    assert database_state(sample) == before
     assert tricky.status_of(result) == EXPECTED
     for name, reason in (
         ("bad status", "Status (C"),
@@ -170,11 +170,11 @@ def test_the_apply_meets_exactly_the_errors_of_the_preview(
 ) -> None:
     parsed = parse(tmp_path / "tracker.xlsx")
     previewed = preview(sample, parsed)
-    before = database_state(sample.path)
+    before = database_state(sample)
     with pytest.raises(ImportBlockedError) as blocked:
         apply(sample, parsed)
     assert blocked.value.preview == previewed
-    assert database_state(sample.path) == before
+    assert database_state(sample) == before
 
     result = apply(sample, parsed, skip_errors=True)
     assert result.preview == previewed
@@ -211,7 +211,7 @@ def test_a_new_item_with_its_progress_note_is_one_undoable_change(
         sheet[f"{column_of(sheet, 'Last update')}{sheet.max_row}"] = "2026-03-04: proofs ok"
 
     edit_workbook(exported_copy(tmp_path), add)
-    before = database_state(sample.path)
+    before = database_state(sample)
     result = apply(sample, parse(tmp_path / "tracker.xlsx"))
     assert result.applied == 1
     with sample.session_factory.begin() as session:
@@ -229,7 +229,7 @@ def test_a_new_item_with_its_progress_note_is_one_undoable_change(
     assert (result.edit.changes[0].after or {})["id"] == item_id
     with sample.session_factory.begin() as session:
         edits.undo(session, result.edit)
-    after_undo = database_state(sample.path)
+    after_undo = database_state(sample)
     for table in ("action_item", "action_item_update"):
         assert after_undo[table] == before[table], table
 
@@ -245,7 +245,7 @@ def test_every_applied_row_is_in_the_change_log_and_undo_restores_it(
         sheet[f"{column_of(sheet, 'Status')}{row_of(sheet, second.id)}"] = "Done"
 
     edit_workbook(exported_copy(tmp_path), change)
-    before = database_state(sample.path)
+    before = database_state(sample)
     result = apply(sample, parse(tmp_path / "tracker.xlsx"))
     changes = {c.record_id: c for c in result.edit.changes}
     assert changes[first.id].before == {"title": first.title}
@@ -257,6 +257,6 @@ def test_every_applied_row_is_in_the_change_log_and_undo_restores_it(
         ).all()
         assert {first.id, second.id} <= {r.entity_id for r in logged}
         edits.undo(session, result.edit)
-    restored = database_state(sample.path)["action_item"]
+    restored = database_state(sample)["action_item"]
     # Undo restores every value; only the update stamp and version counter move on.
     assert [row[:-2] for row in restored] == [row[:-2] for row in before["action_item"]]

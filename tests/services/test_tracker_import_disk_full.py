@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from cs360desk.db.sqlite_errors import DISK_FULL, DiskFullError
-from cs360desk.db.workspace import Workspace
+from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.domain.tracker import ACTION_ITEMS, ParsedTracker
 from cs360desk.services import catalog
 from tests.disk_full_support import FullWorkspace
@@ -21,7 +22,18 @@ from tests.tracker_support import (
     exported_copy,
     parse,
     row_of,
+    sample_copy,
 )
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Iterator[Workspace]:
+    """The sample agency in a workspace file: a full disk under a file is the app's to
+    handle; a server's full disk is the server's, and comes back as its error 53100."""
+    opened = open_workspace(sample_copy(tmp_path))
+    yield opened
+    opened.close()
+
 
 # Long enough that the new rows cannot fit in the pages the workspace has already.
 DETAILS = "Recorrido nocturno con vecinos — Đường phố an toàn. " * 600

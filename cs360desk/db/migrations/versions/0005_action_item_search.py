@@ -10,6 +10,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from cs360desk.db.server_fold import (
+    DROP_SEARCH_TRIGGER_SQL,
+    SEARCH_TRIGGER_SQL,
+    fold_function_sql,
+)
 from cs360desk.domain.text_search import folded
 
 revision = "0005"
@@ -52,6 +57,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action_item_search")),
     )
     _fill()
+    if op.get_bind().dialect.name == "postgresql":
+        # A server cannot call the app's Python: it gets the fold as SQL (db/server_fold.py).
+        op.execute(fold_function_sql())
+        for statement in SEARCH_TRIGGER_SQL:
+            op.execute(statement)
+        return
     for statement in TRIGGERS.values():
         op.execute(statement)
 
@@ -78,6 +89,10 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in DROP_SEARCH_TRIGGER_SQL:
+            op.execute(statement)
+    else:
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("action_item_search")

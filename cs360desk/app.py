@@ -40,13 +40,13 @@ def _run_gui_command(args: argparse.Namespace) -> int:
         if args.lang:  # above Settings and the computer's own language
             os.environ[LANGUAGE_VARIABLE] = args.lang
 
-        for path in render_screenshots(args.db, args.out):
+        for path in render_screenshots(args.db.require_file(), args.out):
             print(path)
         return 0
     # The window paints first; the database layer loads under it (see ui.shell.application).
     from cs360desk.ui.shell.application import run_app
 
-    return run_app(args.db, sys.argv[:1])
+    return run_app(args.db.require_file(), sys.argv[:1])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from cs360desk.db.workspace import open_workspace
 from cs360desk.services.catalog import PERSON
+from cs360desk.services.workspace_info import broken_references
+
+__all__ = ["add_person", "broken_references", "transaction_in"]
 
 
 @contextmanager
@@ -32,27 +35,3 @@ def add_person(path: Path, name: str) -> Path:
     with transaction_in(path) as session:
         PERSON.create(session, full_name=name)
     return path
-
-
-def broken_references(session: Session) -> list[str]:
-    """Every reference to a row that is not there, on either kind of workspace (SQLite's
-    `PRAGMA foreign_key_check` asked in SQL any database understands)."""
-    from sqlalchemy import and_, func, select
-
-    from cs360desk.db.base import Base
-
-    broken: list[str] = []
-    for table in Base.metadata.sorted_tables:
-        for key in table.foreign_key_constraints:
-            parent = key.referred_table
-            pairs = [(element.parent, element.column) for element in key.elements]
-            joined = table.outerjoin(parent, and_(*(child == ref for child, ref in pairs)))
-            missing = (
-                select(func.count())
-                .select_from(joined)
-                .where(and_(*(child.is_not(None) for child, _ in pairs)))
-                .where(pairs[0][1].is_(None))
-            )
-            if count := session.scalar(missing):
-                broken.append(f"{count} row(s) of {table.name} name a missing {parent.name}")
-    return broken

@@ -19,7 +19,13 @@ from cs360desk.cli import (
     tracker_commands,
     workspace_commands,
 )
-from cs360desk.cli.common import DB_ENV, Handler, language_option, translate_argparse
+from cs360desk.cli.common import (
+    DB_ENV,
+    Handler,
+    language_option,
+    translate_argparse,
+    workspace_location,
+)
 from cs360desk.domain.errors import UserFacingError, WorkspaceError
 from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import _
@@ -41,17 +47,10 @@ COMMAND_HANDLERS: dict[str, Handler] = {
 log = logging.getLogger(__name__)
 
 
-def default_db_path() -> Path:
+def default_db_location() -> WorkspaceLocation:
     """$CS360DESK_DB when set (it is parsed like --db), else the default workspace."""
-    return workspace_file(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else default_workspace()
-
-
-def workspace_file(given: str) -> Path:
-    """What --db or $CS360DESK_DB names, as one location value; this version opens files.
-
-    A `postgresql://` URL or another kind of URL is refused here with a WorkspaceError that
-    says why, before any command starts."""
-    return WorkspaceLocation.parse(given).require_file()
+    given = os.environ.get(DB_ENV)
+    return workspace_location(given) if given else WorkspaceLocation.file(default_workspace())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
             variable=DB_ENV, path=default_workspace()
         ),
     )
-    parser.add_argument("--db", metavar="PATH", help=_("the workspace file to use"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help=_(
+            "the workspace to use: a workspace file, or a shared workspace on a PostgreSQL "
+            "server (postgresql://user@host:port/database)"
+        ),
+    )
     parser.add_argument("--debug", action="store_true", help=_("show tracebacks on errors"))
     parser.add_argument(
         "--version",
@@ -88,7 +94,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        args.db = workspace_file(args.db) if args.db is not None else default_db_path()
+        args.db = workspace_location(args.db) if args.db is not None else default_db_location()
     except WorkspaceError as error:
         parser.exit(2, f"cs360desk: {error}\n")
     return args

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands
+from cs360desk.domain.errors import WorkspaceError
 from cs360desk.i18n import _
 from cs360desk.operations.backups import (
     BackupFile,
     BackupPlan,
     back_up,
+    backup_stem,
     backups_in,
     default_backup_folder,
     restore,
@@ -29,6 +31,11 @@ def add_commands(commands: Subcommands) -> None:
         "restore", help=_("replace the workspace with a backup; the current one is kept")
     )
     restore.add_argument("file", type=Path, help=_("the backup file to restore"))
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help=_("needed to restore into a shared workspace (a snapshot of it is kept first)"),
+    )
 
 
 def _folder(args: argparse.Namespace, chosen: Path | None) -> Path:
@@ -44,13 +51,12 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
 def _backups(args: argparse.Namespace, out: TextIO) -> int:
     folder = _folder(args, args.folder)
     found = backups_in(workspace=args.db, folder=folder)
+    name = backup_stem(args.db)
     if not found:
-        print(
-            _("No backups of {name} in {folder}").format(name=args.db.name, folder=folder), file=out
-        )
+        print(_("No backups of {name} in {folder}").format(name=name, folder=folder), file=out)
         return 0
     said = _("Backups of {name} in {folder}, newest first:")
-    print(said.format(name=args.db.name, folder=folder), file=out)
+    print(said.format(name=name, folder=folder), file=out)
     for backup in found:
         print(f"  {describe(backup)}", file=out)
     return 0
@@ -71,6 +77,13 @@ def human_size(size: int) -> str:
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.db.is_file and not args.force:
+        raise WorkspaceError(
+            _(
+                "restoring replaces everyone's records in the shared workspace {location}; "
+                "add --force to do it (a snapshot of it is kept first)"
+            ).format(location=args.db)
+        )
     kept = restore(workspace=args.db, backup=args.file, plan=BackupPlan.beside(args.db))
     print(
         _("Restored {backup} into {workspace}").format(backup=args.file, workspace=args.db),

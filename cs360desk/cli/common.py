@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import Any, TextIO
 
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import LANGUAGES, N_, _, ngettext, parse_language
 from cs360desk.operations import workspaces
 from cs360desk.operations.workspaces import Workspace
@@ -56,15 +56,23 @@ def _language(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def existing_workspace(path: Path) -> AbstractContextManager[Workspace]:
+def workspace_location(given: str) -> WorkspaceLocation:
+    """What --db, $CS360DESK_DB or a command's argument names: a workspace file, or a
+    `postgresql://` URL; another kind of URL is a WorkspaceError that says why."""
+    return WorkspaceLocation.parse(given)
+
+
+def existing_workspace(location: WorkspaceLocation) -> AbstractContextManager[Workspace]:
     """The workspace, open for a `with` block; commands never create one by accident."""
-    if not path.exists():
+    if not workspaces.workspace_exists(location):
+        if location.is_file:
+            hint = _("run `cs360desk demo` to create one with the sample agency")
+        else:
+            hint = _("run `cs360desk init` to set one up, or `cs360desk demo` for the sample")
         raise WorkspaceError(
-            _(
-                "no workspace at {path} (run `cs360desk demo` to create one with the sample agency)"
-            ).format(path=path)
+            _("no workspace at {path} ({hint})").format(path=location.describe(), hint=hint)
         )
-    return workspaces.existing_workspace(path)
+    return workspaces.existing_workspace(location)
 
 
 # argparse's own messages (Python 3.11's argparse.py), marked here so that extraction puts

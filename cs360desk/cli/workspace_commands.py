@@ -1,4 +1,4 @@
-"""Commands over a whole workspace: demo, check and info."""
+"""Commands over a whole workspace: init, demo, copy, check and info."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import time
 from datetime import date
 from typing import TextIO
 
-from cs360desk.cli.common import Handler, Subcommands, existing_workspace
+from cs360desk.cli.common import Handler, Subcommands, existing_workspace, workspace_location
 from cs360desk.domain.errors import WorkspaceError, kind_name
 from cs360desk.i18n import _
+from cs360desk.operations.copying import copy_workspace
 from cs360desk.operations.sample import AgencyPresentError, SampleOutcome, create_sample_workspace
-from cs360desk.operations.workspaces import check_workspace, record_counts
+from cs360desk.operations.workspaces import check_workspace, create_workspace, record_counts
 
 
 def add_commands(commands: Subcommands) -> None:
@@ -32,10 +33,67 @@ def add_commands(commands: Subcommands) -> None:
     demo.add_argument(
         "--force",
         action="store_true",
-        help=_("replace a non-empty workspace (the old file is kept beside it)"),
+        help=_(
+            "replace a non-empty workspace (the old one is kept: a file beside it, a shared "
+            "workspace as a snapshot)"
+        ),
+    )
+    commands.add_parser(
+        "init", help=_("set up a new, empty workspace (a file, or a database on a server)")
+    )
+    copy = commands.add_parser(
+        "copy",
+        help=_("copy a whole workspace to another place: a file up to a server, or back"),
+    )
+    copy.add_argument("source", help=_("the workspace to copy from (a file or a URL)"))
+    copy.add_argument("destination", help=_("the workspace to copy into (a file or a URL)"))
+    copy.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace a destination that holds an agency (it is backed up first)"),
     )
     commands.add_parser("check", help=_("integrity check and schema version; exit 0 when sound"))
     commands.add_parser("info", help=_("counts of every kind of record"))
+
+
+def _init(args: argparse.Namespace, out: TextIO) -> int:
+    workspace, made = create_workspace(args.db)
+    workspace.close()
+    if made:
+        print(_("Workspace set up at {location}").format(location=args.db), file=out)
+    else:
+        print(
+            _("{location} is a workspace already; left as it is").format(location=args.db),
+            file=out,
+        )
+    return 0
+
+
+def _copy(args: argparse.Namespace, out: TextIO) -> int:
+    source = workspace_location(args.source)
+    destination = workspace_location(args.destination)
+    copied = copy_workspace(source, destination, force=args.force, progress=_copy_progress)
+    names = {kind: kind_name(kind) for kind in copied.source_counts}
+    width = max(len(name) for name in names.values())
+    print(
+        _("Copied {source} into {destination}").format(source=source, destination=destination),
+        file=out,
+    )
+    heading = f"  {'':<{width}}  {_('source'):>9}  {_('copy'):>9}"
+    print(heading, file=out)
+    for kind, count in copied.source_counts.items():
+        there = copied.destination_counts[kind]
+        print(f"  {names[kind]:<{width}}  {count:>9,}  {there:>9,}", file=out)
+    if copied.kept is not None:
+        print(_("What the destination held is kept as {path}").format(path=copied.kept), file=out)
+    return 0
+
+
+def _copy_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r  {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+        if done == total:
+            print(file=sys.stderr)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,8 +133,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     except AgencyPresentError as error:
         raise WorkspaceError(
             _(
-                "{path} already holds an agency; use --force to replace it "
-                "(the old file is kept beside it)"
+                "{path} already holds an agency; use --force to replace it (the old one is kept)"
             ).format(path=error.path)
         ) from error
     if made.outcome is SampleOutcome.LEFT_AS_IS:
@@ -98,4 +155,10 @@ def _show_progress(percent: int, message: str) -> None:
         print(f"  {percent:3d}%  {message}", file=sys.stderr)
 
 
-HANDLERS: dict[str, Handler] = {"demo": _demo, "check": _check, "info": _info}
+HANDLERS: dict[str, Handler] = {
+    "init": _init,
+    "demo": _demo,
+    "copy": _copy,
+    "check": _check,
+    "info": _info,
+}

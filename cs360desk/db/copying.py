@@ -55,6 +55,13 @@ def snapshot(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
+def clear_rows(connection: Connection) -> None:
+    """Every record gone, children first, inside the caller's transaction."""
+    for table in reversed(copied_tables()):
+        connection.execute(delete(table))
+    connection.execute(delete(action_item_search))
+
+
 def copy_rows(
     source: Connection,
     destination: Connection,
@@ -69,9 +76,7 @@ def copy_rows(
     tables = copied_tables()
     expected = table_counts(source)
     if replace:
-        for table in reversed(tables):
-            destination.execute(delete(table))
-        destination.execute(delete(action_item_search))
+        clear_rows(destination)
     total = sum(expected.values())
     done = 0
     for table in tables:

@@ -162,7 +162,7 @@ def unreachable(location: WorkspaceLocation, error: BaseException) -> WorkspaceE
         message = _("the server at {location} refused the user name or password").format(
             location=where
         )
-    elif state == "3D000":
+    elif state == "3D000" or ("database" in detail and "does not exist" in detail):
         message = _("the server has no database named {database}").format(
             database=database_name(location)
         )
@@ -205,6 +205,9 @@ def translate(error: BaseException) -> UserFacingError | None:
 
 
 def _translate(context: ExceptionContext) -> BaseException | None:
+    if context.connection is None:
+        # Failing to connect at all: the caller says which of the usual causes it was.
+        return None
     if context.is_disconnect:
         return ConnectionLostError(_(CONNECTION_LOST))
     return translate(context.original_exception)

@@ -74,13 +74,12 @@ class WorkspaceLocation:
         return self.kind is LocationKind.FILE
 
     def require_file(self) -> Path:
-        """The workspace file; a server location is refused, since this version opens files."""
+        """The workspace file; a server location is refused where only a file will do."""
         if self.path is None:
             raise WorkspaceError(
                 _(
-                    "{location} is a shared PostgreSQL workspace, and shared PostgreSQL "
-                    "workspaces come in a later version of CS360 Desk: open a workspace file "
-                    "for now"
+                    "{location} is a shared workspace on a server, and this needs a workspace "
+                    "file: copy it to one first (`cs360desk copy`)"
                 ).format(location=self.describe())
             )
         return self.path

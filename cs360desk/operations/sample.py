@@ -9,9 +9,12 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from cs360desk.db.workspace import Workspace, open_workspace
+from cs360desk.db.copying import clear_rows
+from cs360desk.db.snapshots import take_snapshot
+from cs360desk.db.workspace import BackupPlan, Workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.domain.private_files import make_private_folder
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.operations.progress import Progress
 from cs360desk.operations.workspaces import WorkspaceSession
 from cs360desk.services.sample_agency import SampleSize, SampleSummary, generate_sample_agency
@@ -35,15 +38,15 @@ class SampleOutcome(Enum):
 
 @dataclass(frozen=True)
 class SampleWorkspace:
-    path: Path
+    path: Path | WorkspaceLocation
     outcome: SampleOutcome
-    kept: Path | None = None  # a replaced workspace, kept beside the new one
+    kept: Path | None = None  # a replaced workspace, kept beside the new one (or a snapshot)
 
 
 class AgencyPresentError(WorkspaceError):
     """The workspace already holds an agency and replacing it was not asked for."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | WorkspaceLocation) -> None:
         super().__init__(f"{path} already holds an agency (the sample goes into a new one)")
         self.path = path
 
@@ -62,7 +65,7 @@ def add_sample_agency(
 
 def create_sample_workspace(
     *,
-    path: Path,
+    path: Path | WorkspaceLocation,
     size: SampleSize,
     seed: int,
     today: date,
@@ -73,8 +76,13 @@ def create_sample_workspace(
     """A workspace at `path` holding the sample agency; a new or empty one is filled.
 
     One that already holds an agency raises AgencyPresentError, unless `force` (it is
-    replaced and kept beside as `*.replaced-DATE`) or `keep_existing` (it is left alone)."""
+    replaced and kept beside as `*.replaced-DATE`; on a server, as a snapshot in its backup
+    folder) or `keep_existing` (it is left alone)."""
     recipe = _Recipe(size, seed, today, progress)
+    location = WorkspaceLocation.parse(path)
+    if not location.is_file:
+        return _on_server(location, recipe, keep_existing=keep_existing, force=force)
+    path = location.require_file()
     if not path.exists():
         make_private_folder(path.parent)
         recipe.fill(open_workspace(path))
@@ -114,6 +122,35 @@ class _Recipe:
                 )  # fmt: skip
         finally:
             workspace.close()
+
+
+def _on_server(
+    location: WorkspaceLocation, recipe: _Recipe, *, keep_existing: bool, force: bool
+) -> SampleWorkspace:
+    workspace = open_workspace(location)
+    try:
+        with workspace.session_factory.begin() as session:
+            empty = is_empty(session)
+        if not empty and keep_existing and not force:
+            return SampleWorkspace(location, SampleOutcome.LEFT_AS_IS)
+        if not empty and not force:
+            raise AgencyPresentError(location)
+        kept = None
+        if not empty:
+            kept = take_snapshot(
+                location, workspace.engine, BackupPlan.beside(location).folder
+            ).path
+        # One transaction: the old records go and the sample comes, or neither.
+        with workspace.session_factory.begin() as session:
+            clear_rows(session.connection())
+            add_sample_agency(
+                session, size=recipe.size, seed=recipe.seed, today=recipe.today,
+                progress=recipe.progress,
+            )  # fmt: skip
+    finally:
+        workspace.close()
+    outcome = SampleOutcome.REPLACED if kept else SampleOutcome.WRITTEN
+    return SampleWorkspace(location, outcome, kept)
 
 
 def _replace(path: Path, recipe: _Recipe) -> Path:

@@ -108,7 +108,11 @@ def apply_import(
     backup is taken (and `on_backed_up` told) before that is known, as for any apply."""
     # An import changes many rows at once: keep the workspace as it was, before any of it.
     notify(progress, 5, _("Backing up the workspace…"))
-    backup = back_up(workspace=workspace.path, plan=BackupPlan.beside(workspace.path))
+    backup = back_up(
+        workspace=workspace.location,
+        plan=BackupPlan.beside(workspace.location),
+        engine=workspace.engine,
+    )
     if on_backed_up is not None:
         on_backed_up(backup)
     notify(progress, 20, _("Applying the changes…"))

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from cs360desk.db.migration import head_revision
+from cs360desk.db.server import ServerStatus, create_server_engine, inspect_server
 from cs360desk.db.workspace import (
     Workspace,
     WorkspaceSession,
@@ -15,7 +17,8 @@ from cs360desk.db.workspace import (
     open_workspace,
 )
 from cs360desk.domain.errors import WorkspaceError
-from cs360desk.services.workspace_info import entity_counts
+from cs360desk.domain.workspace_location import WorkspaceLocation
+from cs360desk.services.workspace_info import broken_references, entity_counts
 
 __all__ = [
     "NoWorkspaceError",
@@ -23,17 +26,20 @@ __all__ = [
     "WorkspaceCheck",
     "WorkspaceSession",
     "check_workspace",
+    "create_workspace",
     "existing_workspace",
     "open_workspace",
     "record_counts",
     "require_workspace",
+    "workspace_exists",
 ]
 
 
 class NoWorkspaceError(WorkspaceError):
-    """Nothing at the path: commands never create a workspace by accident."""
+    """Nothing at the path (or an empty database): commands never create a workspace by
+    accident."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | WorkspaceLocation) -> None:
         super().__init__(f"no workspace at {path}")
         self.path = path
 
@@ -42,7 +48,7 @@ class NoWorkspaceError(WorkspaceError):
 class WorkspaceCheck:
     """What a full, read-only integrity check found."""
 
-    path: Path
+    path: Path | WorkspaceLocation
     revision: str
     current: bool  # False: an older schema, upgraded when the workspace is next opened
     problems: tuple[str, ...]
@@ -52,27 +58,65 @@ class WorkspaceCheck:
         return not self.problems
 
 
-def require_workspace(path: Path) -> None:
-    if not path.exists():
-        raise NoWorkspaceError(path)
+def workspace_exists(location: WorkspaceLocation | Path) -> bool:
+    """A file that is there, or a database that holds a workspace's schema."""
+    location = WorkspaceLocation.parse(location)
+    if location.is_file:
+        return location.require_file().exists()
+    return server_status(location).revision is not None
+
+
+def server_status(location: WorkspaceLocation) -> ServerStatus:
+    engine = create_server_engine(location)
+    try:
+        return inspect_server(engine, location)
+    finally:
+        engine.dispose()
+
+
+def require_workspace(location: WorkspaceLocation | Path) -> None:
+    if not workspace_exists(location):
+        raise NoWorkspaceError(location)
 
 
 @contextmanager
-def existing_workspace(path: Path) -> Iterator[Workspace]:
+def existing_workspace(location: WorkspaceLocation | Path) -> Iterator[Workspace]:
     """An open workspace that must already exist, closed again when the block ends."""
-    require_workspace(path)
-    workspace = open_workspace(path)
+    require_workspace(location)
+    workspace = open_workspace(location)
     try:
         yield workspace
     finally:
         workspace.close()
 
 
-def check_workspace(path: Path) -> WorkspaceCheck:
-    """The full integrity check and the schema version; the file is only read."""
-    require_workspace(path)
-    status = inspect_workspace(path, full_check=True)
-    return WorkspaceCheck(path, status.revision, is_current(status), status.problems)
+def create_workspace(location: WorkspaceLocation | Path) -> tuple[Workspace, bool]:
+    """The workspace at `location`, made (schema at head) when there was none; True when it
+    was made now. A file or database that is not a workspace is refused untouched."""
+    made = not workspace_exists(location)
+    return open_workspace(location), made
+
+
+def check_workspace(location: WorkspaceLocation | Path) -> WorkspaceCheck:
+    """The full integrity check and the schema version; the workspace is only read.
+
+    On a server the database checks its own pages; what is left to check is that every
+    reference points at a record that is there."""
+    location = WorkspaceLocation.parse(location)
+    require_workspace(location)
+    if location.is_file:
+        path = location.require_file()
+        status = inspect_workspace(path, full_check=True)
+        return WorkspaceCheck(path, status.revision, is_current(status), status.problems)
+    found = server_status(location)
+    assert found.revision is not None
+    workspace = open_workspace(location, read_only=True)
+    try:
+        with workspace.session_factory.begin() as session:
+            problems = tuple(broken_references(session))
+    finally:
+        workspace.close()
+    return WorkspaceCheck(location, found.revision, found.revision == head_revision(), problems)
 
 
 def record_counts(*, workspace: Workspace) -> dict[str, int]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from cs360desk.db.backups import (
     BackupFile,
     BackupPolicy,
@@ -19,7 +17,7 @@ from cs360desk.db.backups import (
 from cs360desk.db.copying import copy_rows, snapshot
 from cs360desk.db.restore import restore_backup
 from cs360desk.db.snapshots import take_snapshot
-from cs360desk.db.workspace import BackupPlan, inspect_workspace, open_workspace
+from cs360desk.db.workspace import BackupPlan, Workspace, inspect_workspace, open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import _
@@ -39,31 +37,32 @@ __all__ = [
 
 
 def back_up(
-    *, workspace: WorkspaceLocation | Path, plan: BackupPlan, engine: Engine | None = None
+    *, workspace: WorkspaceLocation | Path, plan: BackupPlan, opened: Workspace | None = None
 ) -> BackupFile:
     """A checked backup in the plan's folder, then in its second folder (a stick that may be
     missing, so it comes after the one that matters); returns the first.
 
     A shared workspace's backup is a snapshot `.cs360` file, read through `engine` when one
-    is open already."""
+    is open already (`opened`)."""
     location = WorkspaceLocation.parse(workspace)
     folders = [plan.folder, *([plan.second_folder] if plan.second_folder else [])]
     if location.is_file:
         made = [take_backup(location, folder, policy=plan.policy) for folder in folders]
         return made[0]
-    if engine is not None:
-        return _snapshots(location, engine, folders, plan)[0]
-    opened = open_workspace(location, read_only=True)
+    if opened is not None:
+        return _snapshots(opened, folders, plan)[0]
+    reading = open_workspace(location, read_only=True)
     try:
-        return _snapshots(location, opened.engine, folders, plan)[0]
+        return _snapshots(reading, folders, plan)[0]
     finally:
-        opened.close()
+        reading.close()
 
 
-def _snapshots(
-    location: WorkspaceLocation, engine: Engine, folders: list[Path], plan: BackupPlan
-) -> list[BackupFile]:
-    return [take_snapshot(location, engine, folder, policy=plan.policy) for folder in folders]
+def _snapshots(opened: Workspace, folders: list[Path], plan: BackupPlan) -> list[BackupFile]:
+    return [
+        take_snapshot(opened.location, opened.engine, folder, policy=plan.policy)
+        for folder in folders
+    ]
 
 
 def backups_in(*, workspace: WorkspaceLocation | Path, folder: Path) -> list[BackupFile]:

@@ -111,7 +111,7 @@ def apply_import(
     backup = back_up(
         workspace=workspace.location,
         plan=BackupPlan.beside(workspace.location),
-        engine=workspace.engine,
+        opened=workspace,
     )
     if on_backed_up is not None:
         on_backed_up(backup)

@@ -42,8 +42,8 @@ def back_up(
     """A checked backup in the plan's folder, then in its second folder (a stick that may be
     missing, so it comes after the one that matters); returns the first.
 
-    A shared workspace's backup is a snapshot `.cs360` file, read through `engine` when one
-    is open already (`opened`)."""
+    A shared workspace's backup is a snapshot `.cs360` file, read through `opened` when it
+    is open already."""
     location = WorkspaceLocation.parse(workspace)
     folders = [plan.folder, *([plan.second_folder] if plan.second_folder else [])]
     if location.is_file:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, func, or_
+from sqlalchemy import ColumnElement, Integer, Text, func, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
@@ -61,3 +61,28 @@ def _instr(element: position_in, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(position_in, "postgresql")
 def _strpos(element: position_in, compiler: SQLCompiler, **kw: Any) -> str:
     return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+def code_point_order(column: Any) -> ColumnElement[str]:
+    """`column` to sort and compare by, in the order of its characters' code points.
+
+    That is SQLite's own order for text; a PostgreSQL database sorts by the collation it was
+    created with (in "en_US", "apple" comes before "Banana"), so there the column is given the
+    "C" collation, and a list comes out in the same order from either kind of workspace."""
+    ordered: ColumnElement[str] = in_code_point_order(column)
+    return ordered
+
+
+class in_code_point_order(GenericFunction[str]):  # noqa: N801 (SQL functions are lower case)
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(in_code_point_order)
+def _as_it_is(element: in_code_point_order, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(in_code_point_order, "postgresql")
+def _in_c_collation(element: in_code_point_order, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'({compiler.process(element.clauses, **kw)} COLLATE "C")'

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from cs360desk.db import models as m
-from cs360desk.db.text_match import folded_text_matches
+from cs360desk.db.text_match import code_point_order, folded_text_matches
 from cs360desk.domain.action_item_views import (
     ActionItemChoices,
     ActionItemDetail,
@@ -43,12 +43,12 @@ _PRIORITY_ORDER = case(
 )
 _SORT_KEYS: dict[str, ColumnElement[Any]] = {
     "due_on": m.ActionItem.due_on.expression,
-    "title": m.ActionItem.title.expression,
+    "title": code_point_order(m.ActionItem.title.expression),
     "status": _STATUS_ORDER,
     "priority": _PRIORITY_ORDER,
-    "owner": _owner.full_name.expression,
-    "team": m.Team.name.expression,
-    "problem": m.Problem.title.expression,
+    "owner": code_point_order(_owner.full_name.expression),
+    "team": code_point_order(m.Team.name.expression),
+    "problem": code_point_order(m.Problem.title.expression),
     "meeting": m.Meeting.starts_at.expression,
     "id": m.ActionItem.id.expression,
 }

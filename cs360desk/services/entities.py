@@ -15,6 +15,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from cs360desk.db.base import Base
+from cs360desk.db.text_match import code_point_order
 from cs360desk.domain.enums import LabeledEnum
 from cs360desk.domain.errors import (
     ConflictError,
@@ -85,7 +86,7 @@ class EntityService(Generic[M, R]):
 
     def list(self, session: Session, *where: ColumnElement[bool], **equals: Any) -> list[R]:
         query = select(self.model).where(*where).filter_by(**equals)
-        query = query.order_by(*(getattr(self.model, name) for name in self.order_by))
+        query = query.order_by(*(_sort_key(getattr(self.model, name)) for name in self.order_by))
         return [self.to_record(obj) for obj in session.scalars(query)]
 
     def count(self, session: Session) -> int:
@@ -376,3 +377,10 @@ def _refuse_if_referenced(session: Session, model: type[Base], label: str, recor
                         field=field_label(column.key),
                     ),
                 )
+
+
+def _sort_key(column: Any) -> Any:
+    """Text sorts by code point on either kind of workspace (db/text_match.py)."""
+    if isinstance(column.type, sqltypes.String):
+        return code_point_order(column)
+    return column

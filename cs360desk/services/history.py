@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from cs360desk.db import cascades
 from cs360desk.db.base import Base
 from cs360desk.db.models import ChangeRecord
+from cs360desk.db.text_match import code_point_order
 from cs360desk.domain.edits import kind_label
 from cs360desk.domain.enums import ChangeAction
 from cs360desk.domain.errors import field_label, kind_name
@@ -83,12 +84,19 @@ def list_changes(session: Session, wanted: HistoryFilter | None = None) -> list[
 
 def recorded_kinds(session: Session) -> list[str]:
     """The table names that have any change record, for the filter's choices."""
-    query = select(ChangeRecord.entity).distinct().order_by(ChangeRecord.entity)
+    query = (
+        select(ChangeRecord.entity)
+        .group_by(ChangeRecord.entity)
+        .order_by(code_point_order(ChangeRecord.entity))
+    )
     return list(session.scalars(query))
 
 
 def recorded_people(session: Session) -> list[str]:
-    return list(session.scalars(select(ChangeRecord.who).distinct().order_by(ChangeRecord.who)))
+    # GROUP BY, not DISTINCT: PostgreSQL orders a DISTINCT list only by what it selects.
+    query = select(ChangeRecord.who).group_by(ChangeRecord.who)
+    query = query.order_by(code_point_order(ChangeRecord.who))
+    return list(session.scalars(query))
 
 
 def _current_titles(session: Session, rows: list[ChangeRecord]) -> dict[tuple[str, int], str]:

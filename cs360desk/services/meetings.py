@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
+from cs360desk.db.text_match import code_point_order
 from cs360desk.domain.enums import AttendanceStatus, MeetingStatus
 from cs360desk.domain.errors import ValidationError
 from cs360desk.domain.meeting_views import MeetingRow, MeetingSheet, PersonChoice, TeamChoice
@@ -45,7 +46,11 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
         select(m.Attendance, m.Person.full_name)
         .outerjoin(m.Person, m.Person.id == m.Attendance.person_id)
         .where(m.Attendance.meeting_id == meeting_id)
-        .order_by(m.Attendance.person_id.is_(None), m.Person.full_name, m.Attendance.guest_name)
+        .order_by(
+            m.Attendance.person_id.is_(None),
+            code_point_order(m.Person.full_name),
+            code_point_order(m.Attendance.guest_name),
+        )
     )
     return MeetingDetail(
         meeting=MEETING.to_record(meeting),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import models as m
-from cs360desk.db.text_match import text_matches
+from cs360desk.db.text_match import code_point_order, text_matches
 from cs360desk.services.action_items import mentions
 
 KINDS = ("person", "organization", "meeting", "action_item", "problem")
@@ -44,7 +44,7 @@ def _people(session: Session, pattern: str, limit: int) -> list[SearchHit]:
     rows = session.execute(
         select(person.id, person.full_name, person.title, person.affiliation)
         .where(text_matches(pattern, person.full_name, person.title, person.email, person.notes))
-        .order_by(person.active.desc(), person.full_name)
+        .order_by(person.active.desc(), code_point_order(person.full_name))
         .limit(limit)
     )
     return [
@@ -58,7 +58,7 @@ def _organizations(session: Session, pattern: str, limit: int) -> list[SearchHit
     rows = session.execute(
         select(org.id, org.name, org.sector, org.engagement)
         .where(text_matches(pattern, org.name, org.sector, org.notes))
-        .order_by(org.name)
+        .order_by(code_point_order(org.name))
         .limit(limit)
     )
     return [
@@ -109,7 +109,7 @@ def _problems(
         text_matches(pattern, problem.title, problem.statement, problem.area)
     )
     query = _in_initiative(query, problem.initiative_id, initiative_id)
-    rows = session.execute(query.order_by(problem.title).limit(limit))
+    rows = session.execute(query.order_by(code_point_order(problem.title)).limit(limit))
     return [SearchHit("problem", pid, title, f"SARA: {phase.label}") for pid, title, phase in rows]
 
 

@@ -13,6 +13,7 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 from sqlalchemy import Column, ColumnElement, Table, UniqueConstraint, func, select
 from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from cs360desk.db.base import Base
 from cs360desk.db.text_match import code_point_order
@@ -114,8 +115,21 @@ class EntityService(Generic[M, R]):
                 )
             )
         self.assign(obj, self.validated(session, changes, obj))
-        session.flush()
+        self._flush_unless_changed_elsewhere(session)
         return self.to_record(obj)
+
+    def _flush_unless_changed_elsewhere(self, session: Session) -> None:
+        """Flush; a ConflictError when someone saved the record between our read and our
+        write (a check of the version read cannot see a save that commits while ours waits
+        for the row, so the database's own version test in the UPDATE or DELETE decides)."""
+        try:
+            session.flush()
+        except StaleDataError as error:
+            raise ConflictError(
+                _("this {kind} was changed elsewhere since you opened it; reload and retry").format(
+                    kind=kind_name(self.label)
+                )
+            ) from error
 
     def validated(
         self,
@@ -154,7 +168,7 @@ class EntityService(Generic[M, R]):
         obj = self.load(session, record_id)
         _refuse_if_referenced(session, self.model, self.label, record_id)
         session.delete(obj)
-        session.flush()
+        self._flush_unless_changed_elsewhere(session)
 
     def _columns(self) -> dict[str, Column[Any]]:
         return _columns_of(self.model)

@@ -27,14 +27,16 @@ def test_a_save_that_lost_the_race_for_the_row_is_a_conflict(server: Workspace) 
         build = Builders(session)
         item = build.action_item(build.basics().initiative.id, title="Walk the block")
     with server.session_factory.begin() as mine:
-        # Read before the other save commits: the version check in Python passes...
-        catalog.ACTION_ITEM.load(mine, item.id)
+        # Read before the other save commits (and held, as a save holds it between its
+        # read and its write): the version check in Python passes...
+        held = catalog.ACTION_ITEM.load(mine, item.id)
         with server.session_factory.begin() as theirs:
             catalog.ACTION_ITEM.update(theirs, item.id, expected_version=1, title="Theirs")
         # ...and the UPDATE's own version test finds the row changed.
         with pytest.raises(ConflictError, match="changed elsewhere"):
             catalog.ACTION_ITEM.update(mine, item.id, expected_version=1, title="Mine")
         mine.rollback()
+        del held
     with server.session_factory.begin() as session:
         stored = catalog.ACTION_ITEM.get(session, item.id)
     assert (stored.title, stored.version) == ("Theirs", 2)

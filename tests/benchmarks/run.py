@@ -1,4 +1,5 @@
-"""Runs every benchmark on the cached large workspace and prints the table (`make bench`).
+"""Runs every benchmark on the cached large workspace and prints the table (`make bench`);
+the `postgresql` step repeats some on a throwaway local PostgreSQL server (issue 17).
 
 python -m tests.benchmarks.run [--runs N] [--seed N] [--json FILE] [--only NAME ...]
 """
@@ -15,12 +16,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import cs360desk
 from cs360desk.db.workspace import open_workspace
-from tests.benchmarks import service_figures
+from tests.benchmarks import postgres_figures, service_figures
 from tests.benchmarks.figures import MIN_RUNS, Figure, figures_json, format_table, median, ratios
 from tests.benchmarks.workspace_cache import large_workspace, scratch_copy
 
@@ -59,7 +60,7 @@ def cold_start(db: Path, runs: int) -> Figure:
     )  # fmt: skip
 
 
-def action_items(db: Path, runs: int) -> list[Figure]:
+def action_items(db: Path | str, runs: int) -> list[Figure]:
     result = _probe("action_items", str(db), str(runs))
     rows = int(result["rows"])
     return [
@@ -85,7 +86,18 @@ def compile_package() -> None:
     compileall.compile_dir(Path(cs360desk.__file__).parent, quiet=1)
 
 
-def measure(db: Path, runs: int, only: set[str]) -> list[Figure]:
+def shared(db: Path, runs: int, today: date, scratch: Path, notes: list[str]) -> list[Figure]:
+    """Action items and the progress PDF again, measured by the same code on PostgreSQL."""
+    figures, note = postgres_figures.shared_figures(
+        db,
+        lambda url: action_items(url, runs),
+        lambda workspace: [service_figures.progress_pdf_figure(workspace, runs, today, scratch)],
+    )
+    notes.append(note)
+    return figures
+
+
+def measure(db: Path, runs: int, only: set[str], notes: list[str]) -> list[Figure]:
     now = datetime.now(UTC)
     today = now.astimezone().date()
     figures: list[Figure] = []
@@ -102,6 +114,7 @@ def measure(db: Path, runs: int, only: set[str]) -> list[Figure]:
                 service_figures.import_preview_figure(workspace, runs, today, scratch)
             ]),
             ("memory", lambda: [peak_memory(work, runs)]),
+            ("postgresql", lambda: shared(db, runs, today, scratch, notes)),
         ]  # fmt: skip
         workspace = open_workspace(work)
         try:
@@ -127,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"each figure is the median of at least {MIN_RUNS} runs")
     db = large_workspace(args.seed)
     compile_package()
-    figures = measure(db, args.runs, set(args.only))
+    notes: list[str] = []
+    figures = measure(db, args.runs, set(args.only), notes)
     print(format_table(figures))
+    for note in notes:
+        print(note)
+    if any(figure.name.endswith(postgres_figures.SUFFIX) for figure in figures):
+        print(postgres_figures.side_by_side(figures))
     context = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",

@@ -2,7 +2,8 @@
 
 Modes: ``bare`` (an empty QMainWindow), ``app`` (the main window painted, then the workspace
 opened into it and the dashboard loaded), ``memory`` (the app with every section visited) and
-``action_items`` (first page and filter keystroke timings, in this process).
+``action_items`` (first page and filter keystroke timings, in this process; on a workspace
+file or, for the PostgreSQL rows, a shared workspace's server URL).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _wait(condition: Any, timeout_s: float = 120.0) -> None:
         time.sleep(0.001)
 
 
-def _main_window(db_path: Path, scratch: Path) -> tuple[Any, float]:
+def _main_window(db_path: Path | str, scratch: Path) -> tuple[Any, float]:
     """As `ui.application.run_gui` starts: the window painted, then the workspace opened into
     it and the dashboard loaded. Returns the window and when it was first painted."""
     from cs360desk.ui.common.settings import ini_settings
@@ -54,17 +55,28 @@ def _main_window(db_path: Path, scratch: Path) -> tuple[Any, float]:
 
     application(sys.argv[:1])
     settings = ini_settings(scratch / "settings.ini")
-    window = show_main_window(db_path, settings)
+    shown = db_path if isinstance(db_path, Path) else Path(db_path.rsplit("/", 1)[-1])
+    window = show_main_window(shown, settings)
     _wait(window.isVisible)
     window.repaint()
     painted = time.monotonic()
-    from cs360desk.ui.shell.opening import open_into
-
-    if open_into(window, settings) is None:
-        raise RuntimeError(f"{db_path} did not open")
+    _open_into(window, settings, db_path)
     _wait(window.controller.first_page_ready)  # the dashboard shows its figures
     window.repaint()
     return window, painted
+
+
+def _open_into(window: Any, settings: Any, location: Path | str) -> None:
+    """The workspace file as the app opens it; a shared workspace (a server URL, for the
+    PostgreSQL rows) opened as a workspace and loaded into the same window."""
+    from cs360desk.ui.shell.opening import build_main_window, open_into
+
+    if isinstance(location, str):
+        from cs360desk.db.workspace import open_workspace
+
+        build_main_window(open_workspace(location), settings, window=window)
+    elif open_into(window, settings) is None:
+        raise RuntimeError(f"{location} did not open")
 
 
 def app(db_path: Path, scratch: Path) -> dict[str, Any]:
@@ -95,7 +107,7 @@ def _high_water_mark_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def action_items(db_path: Path, scratch: Path, runs: int) -> dict[str, Any]:
+def action_items(db_path: Path | str, scratch: Path, runs: int) -> dict[str, Any]:
     """Seconds from asking for the list to the first page painted, and per keystroke."""
     window, _painted = _main_window(db_path, scratch)
     controller = window.controller
@@ -146,6 +158,11 @@ def _until_loaded(section: Any, action: Any) -> float:
     return elapsed
 
 
+def _location(argument: str) -> Path | str:
+    """A workspace file, or a shared workspace's server URL."""
+    return argument if argument.startswith("postgresql://") else Path(argument)
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0]
     with tempfile.TemporaryDirectory(prefix="cs360-bench-") as folder:
@@ -157,7 +174,7 @@ def main(argv: list[str]) -> int:
         elif mode == "memory":
             result = memory(Path(argv[1]), scratch)
         else:
-            result = action_items(Path(argv[1]), scratch, int(argv[2]))
+            result = action_items(_location(argv[1]), scratch, int(argv[2]))
         print(json.dumps(result), flush=True)
     os._exit(0)  # the figures are out; skip Qt's teardown, which is not what we measure
 

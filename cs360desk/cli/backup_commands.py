@@ -8,12 +8,12 @@ from typing import TextIO
 
 from cs360desk.cli.common import Handler, Subcommands
 from cs360desk.domain.errors import WorkspaceError
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import _
 from cs360desk.operations.backups import (
     BackupFile,
     BackupPlan,
     back_up,
-    backup_stem,
     backups_in,
     default_backup_folder,
     restore,
@@ -51,7 +51,8 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
 def _backups(args: argparse.Namespace, out: TextIO) -> int:
     folder = _folder(args, args.folder)
     found = backups_in(workspace=args.db, folder=folder)
-    name = backup_stem(args.db)
+    location = WorkspaceLocation.parse(args.db)
+    name = location.require_file().name if location.is_file else location.describe()
     if not found:
         print(_("No backups of {name} in {folder}").format(name=name, folder=folder), file=out)
         return 0
@@ -77,7 +78,7 @@ def human_size(size: int) -> str:
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
-    if not args.db.is_file and not args.force:
+    if not WorkspaceLocation.parse(args.db).is_file and not args.force:
         raise WorkspaceError(
             _(
                 "restoring replaces everyone's records in the shared workspace {location}; "

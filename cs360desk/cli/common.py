@@ -64,6 +64,7 @@ def workspace_location(given: str) -> WorkspaceLocation:
 
 def existing_workspace(location: WorkspaceLocation) -> AbstractContextManager[Workspace]:
     """The workspace, open for a `with` block; commands never create one by accident."""
+    location = WorkspaceLocation.parse(location)
     if not workspaces.workspace_exists(location):
         if location.is_file:
             hint = _("run `cs360desk demo` to create one with the sample agency")

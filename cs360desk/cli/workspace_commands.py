@@ -79,7 +79,8 @@ def _copy(args: argparse.Namespace, out: TextIO) -> int:
         _("Copied {source} into {destination}").format(source=source, destination=destination),
         file=out,
     )
-    heading = f"  {'':<{width}}  {_('source'):>9}  {_('copy'):>9}"
+    source_heading, copy_heading = _("source"), _("copy")
+    heading = f"  {'':<{width}}  {source_heading:>9}  {copy_heading:>9}"
     print(heading, file=out)
     for kind, count in copied.source_counts.items():
         there = copied.destination_counts[kind]

@@ -8,6 +8,7 @@ translation of the server's failures into messages a user can act on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -28,8 +29,19 @@ OUR_TABLES = frozenset({"agency", "initiative", "action_item", "change_record"})
 WRITE_PRIVILEGES = ("INSERT", "UPDATE", "DELETE")
 
 
+class UnreachableReason(StrEnum):
+    NO_ANSWER = "no answer"
+    PASSWORD_MISSING = "password missing"
+    PASSWORD_REFUSED = "password refused"
+    NO_DATABASE = "no database"
+
+
 class ServerUnreachableError(WorkspaceError):
     """The server did not answer, or refused the login: nothing was read or written."""
+
+    def __init__(self, message: str, reason: UnreachableReason) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class UnstorableTextError(UserFacingError):
@@ -65,7 +77,9 @@ def with_password(location: WorkspaceLocation, password: str | None) -> Workspac
     """The location with `password` in it (from a prompt or the keychain), else as it is."""
     if not password:
         return location
-    url = server_url(location).set(password=password)
+    assert location.url is not None
+    # The scheme stays as the user wrote it, so messages show the address they know.
+    url = make_url(location.url).set(password=password)
     return WorkspaceLocation.parse(url.render_as_string(hide_password=False))
 
 
@@ -101,12 +115,26 @@ def inspect_server(engine: Engine, location: WorkspaceLocation) -> ServerStatus:
             tables = _tables(connection)
             role = str(connection.execute(text("SELECT session_user")).scalar_one())
             revision = _revision(connection) if "alembic_version" in tables else None
-            may_write = _may_write(connection, tables)
+            # Another program's tables are refused below; asking about ours there would fail.
+            ours = not tables or tables >= OUR_TABLES
+            may_write = _may_write(connection, tables) if ours else False
+            encoding = str(connection.execute(text("SHOW server_encoding")).scalar_one())
+    except ConnectionLostError as lost:
+        cause = lost.__cause__ or lost.__context__ or lost
+        raise unreachable(location, cause) from cause
     except UserFacingError:
         raise
     except DBAPIError as error:
         raise unreachable(location, error) from error
     where = location.describe()
+    if encoding.upper() not in {"UTF8", "UTF-8"}:
+        # Any text a user types must fit, and the search fold needs Unicode normalization.
+        raise WorkspaceError(
+            _(
+                "{location} uses the {encoding} encoding; a workspace needs a database "
+                "created with ENCODING 'UTF8'. Nothing was changed"
+            ).format(location=where, encoding=encoding)
+        )
     if tables and not tables >= OUR_TABLES:
         raise WorkspaceError(
             _(
@@ -152,27 +180,34 @@ def _may_write(connection: Connection, tables: set[str]) -> bool:
     return bool(connection.execute(text(f"SELECT {checks}"), {"table": "action_item"}).scalar())
 
 
-def unreachable(location: WorkspaceLocation, error: BaseException) -> WorkspaceError:
-    """The message for a failed connection: which of the usual causes, in plain words."""
+def unreachable(location: WorkspaceLocation, error: BaseException) -> ServerUnreachableError:
+    """The message for a failed connection: which of the usual causes, in plain words, and
+    that nothing was changed; `reason` says which, for a caller that asks for a password."""
     original = getattr(error, "orig", error)
     state = getattr(original, "sqlstate", None) or ""
     detail = str(original).strip().splitlines()[0] if str(original).strip() else ""
     where = location.describe()
     if state in {"28P01", "28000"} or "password authentication failed" in detail:
-        message = _("the server at {location} refused the user name or password").format(
-            location=where
-        )
+        reason = UnreachableReason.PASSWORD_REFUSED
+        message = _(
+            "the server at {location} refused the user name or password; nothing was changed"
+        ).format(location=where)
     elif state == "3D000" or ("database" in detail and "does not exist" in detail):
-        message = _("the server has no database named {database}").format(
+        reason = UnreachableReason.NO_DATABASE
+        message = _("the server has no database named {database}; nothing was changed").format(
             database=database_name(location)
         )
     elif "no password supplied" in detail:
-        message = _("the server at {location} asks for a password").format(location=where)
-    else:
-        message = _("cannot reach the PostgreSQL server at {location}: {detail}").format(
-            location=where, detail=detail or type(original).__name__
+        reason = UnreachableReason.PASSWORD_MISSING
+        message = _("the server at {location} asks for a password; nothing was changed").format(
+            location=where
         )
-    return ServerUnreachableError(message + _("; nothing was changed"))
+    else:
+        reason = UnreachableReason.NO_ANSWER
+        message = _(
+            "cannot reach the PostgreSQL server at {location}: {detail}; nothing was changed"
+        ).format(location=where, detail=detail or type(original).__name__)
+    return ServerUnreachableError(message, reason)
 
 
 def translate(error: BaseException) -> UserFacingError | None:
@@ -206,7 +241,12 @@ def translate(error: BaseException) -> UserFacingError | None:
 
 def _translate(context: ExceptionContext) -> BaseException | None:
     if context.connection is None:
-        # Failing to connect at all: the caller says which of the usual causes it was.
+        # Failing to connect at all, when the server was reachable before (inspect_server
+        # turns it into the message for the cause, for a workspace being opened).
+        import psycopg
+
+        if isinstance(context.original_exception, psycopg.OperationalError):
+            return ConnectionLostError(_(CONNECTION_LOST))
         return None
     if context.is_disconnect:
         return ConnectionLostError(_(CONNECTION_LOST))

@@ -50,15 +50,25 @@ def copy_workspace(
     if source_location == target_location:
         raise WorkspaceError(_("the source and the destination are the same workspace"))
     lock = _lock_file_destination(target_location)
+    new_file = target_location.is_file and not target_location.require_file().exists()
     try:
         origin = open_workspace(source_location, read_only=True)
         try:
             return _copy(origin, target_location, force, progress)
         finally:
             origin.close()
+    except BaseException:
+        if new_file:  # a failed copy leaves no half-made workspace behind
+            _remove_workspace_file(target_location.require_file())
+        raise
     finally:
         if lock is not None:
             lock.release()
+
+
+def _remove_workspace_file(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def _lock_file_destination(location: WorkspaceLocation) -> WorkspaceLock | None:

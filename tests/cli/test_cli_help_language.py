@@ -29,10 +29,10 @@ def spanish(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_help_is_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = _exit_of(["--help"], capsys)
     assert code == 0
-    assert out.startswith("uso: cs360desk [-h] [--db PATH]")
+    assert out.startswith("uso: cs360desk [-h] [--db PATH|URL]")
     assert "argumentos posicionales:" in out and "opciones:" in out
     assert "-h, --help muestra este mensaje de ayuda y sale" in out
-    assert "--db PATH el archivo del espacio de trabajo que se usará" in out
+    assert "--db PATH|URL el espacio de trabajo que se usará: un archivo" in out
     assert "--version muestra el número de versión del programa y sale" in out
     assert "restore reemplaza el espacio de trabajo por una copia de seguridad" in out
     assert "De forma predeterminada, se usa el espacio de trabajo de $CS360DESK_DB" in out
@@ -57,7 +57,7 @@ def test_a_missing_argument_is_a_spanish_error_and_exit_2(
     code, out, err = _exit_of(["restore"], capsys)
     assert code == 2
     assert out == ""
-    assert err.startswith("uso: cs360desk restore [-h] file")
+    assert err.startswith("uso: cs360desk restore [-h] [--force] file")
     assert "cs360desk restore: error: se requieren los siguientes argumentos: file" in err
 
 
@@ -72,10 +72,10 @@ def test_a_wrong_choice_is_a_spanish_error(capsys: pytest.CaptureFixture[str]) -
 def test_english_help_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = _exit_of(["--help"], capsys)
     assert code == 0
-    assert out.startswith("usage: cs360desk [-h] [--db PATH] [--debug] [--version] COMMAND ...")
+    assert out.startswith("usage: cs360desk [-h] [--db PATH|URL] [--debug] [--version] COMMAND ...")
     assert "positional arguments:" in out and "options:" in out
     assert "-h, --help show this help message and exit" in out
-    assert "--db PATH the workspace file to use" in out
+    assert "--db PATH|URL the workspace to use: a workspace file, or a shared" in out
     assert "--version show program's version number and exit" in out
     assert "The workspace defaults to $CS360DESK_DB or " in out
 

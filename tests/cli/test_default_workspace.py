@@ -8,6 +8,7 @@ import pytest
 
 from cs360desk.cli import parse_args
 from cs360desk.cli.common import DB_ENV
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from tests.portable_support import portable_program
 
 
@@ -19,21 +20,24 @@ def portable_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_portable_copy_uses_its_data_folder(portable_copy: Path) -> None:
-    assert parse_args(["check"]).db == portable_copy / "data" / "workspace.cs360"
+    assert parse_args(["check"]).db == WorkspaceLocation.file(
+        portable_copy / "data" / "workspace.cs360"
+    )
 
 
 def test_the_environment_variable_wins_over_the_portable_folder(
     portable_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(DB_ENV, str(tmp_path / "chosen.cs360"))
-    assert parse_args(["check"]).db == tmp_path / "chosen.cs360"
+    assert parse_args(["check"]).db == WorkspaceLocation.file(tmp_path / "chosen.cs360")
 
 
 def test_db_wins_over_both(
     portable_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(DB_ENV, str(tmp_path / "chosen.cs360"))
-    assert parse_args(["--db", str(tmp_path / "x.cs360"), "check"]).db == tmp_path / "x.cs360"
+    chosen = parse_args(["--db", str(tmp_path / "x.cs360"), "check"]).db
+    assert chosen == WorkspaceLocation.file(tmp_path / "x.cs360")
 
 
 def test_help_names_the_portable_workspace(

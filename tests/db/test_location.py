@@ -43,7 +43,7 @@ def test_ordinary_folders_get_none(path: str) -> None:
 
 
 SERVER = WorkspaceLocation.parse("postgresql://hoa:s3cr@db.agency.local/cs360")
-LATER = "shared PostgreSQL workspaces come in a later version"
+LATER = "is a shared workspace on a server, and this needs a workspace file"
 
 
 @pytest.mark.parametrize(
@@ -60,8 +60,6 @@ def test_the_file_of_a_file_location(given: Path | str | WorkspaceLocation) -> N
         pytest.param(lambda found: inspect_workspace(found), id="inspect_workspace"),
         pytest.param(lambda found: take_backup(found, Path("backups")), id="take_backup"),
         pytest.param(lambda found: restore_backup(found, Path("b.cs360")), id="restore_backup"),
-        pytest.param(default_backup_folder, id="default_backup_folder"),
-        pytest.param(BackupPlan.beside, id="BackupPlan.beside"),
         pytest.param(WorkspaceLock, id="WorkspaceLock"),
     ],
 )
@@ -73,3 +71,16 @@ def test_every_file_operation_refuses_a_server_location_alike(
         use(SERVER)
     assert "s3cr" not in str(refused.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_server_location_is_backed_up_into_the_user_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared workspace has no folder of its own: its snapshots go to the user's data
+    folder, named after the server and the database, never after the password."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    folder = default_backup_folder(SERVER)
+    assert folder == BackupPlan.beside(SERVER).folder
+    assert folder.name == "db.agency.local-cs360-backups" and tmp_path in folder.parents
+    assert "s3cr" not in str(folder)
+    assert not folder.exists()

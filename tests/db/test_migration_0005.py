@@ -38,8 +38,8 @@ def test_existing_items_are_folded_and_downgrade_removes_the_copy(tmp_path: Path
             command.upgrade(alembic_config(connection), "0005")
             rows = connection.execute(text("SELECT * FROM action_item_search ORDER BY id")).all()
             assert [tuple(row) for row in rows] == [
-                (1, "gặp ông đức", "strasse"),
-                (2, "josé", ""),
+                (1, "gap ong đuc", "strasse"),  # the fold sets accents aside; Đ is its own letter
+                (2, "jose", ""),
                 (3, "plain", "x"),
             ]
             assert _names(connection, "trigger") == TRIGGERS

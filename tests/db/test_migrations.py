@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from cs360desk.db.migration import (
     upgrade_to_head,
 )
 from cs360desk.db.workspace import Workspace, open_workspace
+from tests.backends import postgres  # noqa: F401
+from tests.postgres_support import Cluster
 
 
 def test_head_is_a_known_revision() -> None:
@@ -90,3 +93,38 @@ def test_opening_a_current_workspace_runs_no_migration(
             assert current_revision(connection) == head_revision()
     finally:
         reopened.close()
+
+
+@pytest.fixture
+def server_workspace(postgres: Cluster) -> Iterator[Workspace]:  # noqa: F811
+    """A workspace set up by the migrations on an empty database of the test server."""
+    name = postgres.new_database()
+    opened = open_workspace(postgres.url(name))
+    yield opened
+    opened.close()
+    postgres.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.postgresql
+def test_autogenerate_finds_no_difference_on_postgresql(server_workspace: Workspace) -> None:
+    with server_workspace.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+@pytest.mark.postgresql
+def test_upgrade_at_head_changes_nothing_on_postgresql(server_workspace: Workspace) -> None:
+    def schema() -> object:
+        inspector = sa_inspect(server_workspace.engine)
+        return {
+            table: (inspector.get_columns(table), inspector.get_indexes(table))
+            for table in sorted(inspector.get_table_names())
+        }
+
+    before = schema()
+    upgrade_to_head(server_workspace.engine)
+    with server_workspace.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        rows = connection.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar()
+    assert rows == 1
+    assert repr(schema()) == repr(before)

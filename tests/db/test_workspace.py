@@ -12,6 +12,7 @@ import pytest
 
 from cs360desk.db.engine import APPLICATION_ID
 from cs360desk.db.migration import head_revision
+from cs360desk.db.server import ServerUnreachableError
 from cs360desk.db.workspace import inspect_workspace, is_current, open_workspace
 from cs360desk.domain.errors import WorkspaceError
 from cs360desk.domain.workspace_location import WorkspaceLocation
@@ -211,12 +212,15 @@ def test_a_workspace_opens_from_text_or_a_location_as_from_a_path(
 
 
 @pytest.mark.parametrize("read_only", [False, True])
-def test_a_postgresql_workspace_is_refused_and_nothing_is_written(
+def test_an_unreachable_server_is_one_sentence_and_nothing_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: bool
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a URL mistaken for a path would create files here
-    with pytest.raises(WorkspaceError, match="come in a later version") as refused:
-        open_workspace("postgresql://hoa:s3cr@db.agency.local/cs360", read_only=read_only)
-    assert str(refused.value).startswith("postgresql://hoa@db.agency.local/cs360 is a shared")
-    assert "s3cr" not in str(refused.value)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # nor a snapshot folder
+    with pytest.raises(ServerUnreachableError) as refused:
+        open_workspace("postgresql://hoa:s3cr@127.0.0.1:1/cs360", read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith("cannot reach the PostgreSQL server at postgresql://hoa@127.0.0.1:1/")
+    assert message.endswith("; nothing was changed") and "\n" not in message
+    assert "s3cr" not in message
     assert list(tmp_path.iterdir()) == []

@@ -95,15 +95,14 @@ def test_what_a_server_location_shows(url: str, shown: str) -> None:
     assert WorkspaceLocation.parse(url).describe() == shown
 
 
-def test_opening_a_server_location_is_refused_for_now_in_one_clear_sentence() -> None:
+def test_a_file_only_operation_refuses_a_server_location_in_one_clear_sentence() -> None:
     location = WorkspaceLocation.parse(SECRET_URL)
     with pytest.raises(WorkspaceError) as refused:
         location.require_file()
     message = str(refused.value)
     assert message == (
-        "postgresql://hoa@db.agency.local:5433/cs360 is a shared PostgreSQL workspace, and "
-        "shared PostgreSQL workspaces come in a later version of CS360 Desk: open a workspace "
-        "file for now"
+        "postgresql://hoa@db.agency.local:5433/cs360 is a shared workspace on a server, and "
+        "this needs a workspace file: copy it to one first (`cs360desk copy`)"
     )
     assert "s3cr" not in message
 

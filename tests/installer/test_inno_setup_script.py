@@ -131,7 +131,7 @@ def test_cs360_files_open_in_the_app_through_this_users_registry() -> None:
     # What Windows runs for a double-clicked file opens the window on that file.
     args = parse_args(["--db", "C:\\Users\\chief\\Documents\\agency.cs360"])
     assert args.command is None
-    assert args.db.name.endswith("agency.cs360")
+    assert args.db.require_file().name.endswith("agency.cs360")
 
 
 @pytest.mark.parametrize("name", ["UninstallDelete", "InstallDelete"])

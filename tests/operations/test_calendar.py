@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,14 @@ from icalendar import Calendar
 
 from cs360desk.domain.errors import NotFoundError, UserFacingError
 from cs360desk.operations.calendar import export_calendar
-from cs360desk.operations.workspaces import Workspace, existing_workspace
-from tests.tracker_support import GUN_CRIME, sample_copy
+from cs360desk.operations.workspaces import Workspace
+from tests.tracker_support import GUN_CRIME
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with existing_workspace(sample_copy(tmp_path)) as opened:
-        yield opened
+def workspace(sample: Workspace) -> Workspace:
+    """The small sample agency, on a workspace file and on a server."""
+    return sample
 
 
 def events(path: Path) -> list[object]:

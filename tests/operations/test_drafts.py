@@ -3,7 +3,6 @@ posted shows in the progress update of its period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -22,9 +21,9 @@ from cs360desk.operations.drafts import (
     write_drafts,
 )
 from cs360desk.operations.reports import ReportRequest, write_report
-from cs360desk.operations.workspaces import Workspace, existing_workspace, open_workspace
+from cs360desk.operations.workspaces import Workspace, open_workspace
 from cs360desk.services.communications import communication_log
-from tests.tracker_support import TODAY, sample_copy
+from tests.tracker_support import TODAY
 
 NOW = datetime.combine(TODAY, time(17, 0), tzinfo=UTC)
 START = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -32,9 +31,9 @@ END = TODAY.replace(day=1) - timedelta(days=1)
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with existing_workspace(sample_copy(tmp_path)) as opened:
-        yield opened
+def workspace(sample: Workspace) -> Workspace:
+    """The small sample agency, on a workspace file and on a server."""
+    return sample
 
 
 def test_the_first_initiative_and_the_default_period_when_none_is_given(

@@ -3,7 +3,6 @@ the request's language first, else the agency's language for public outputs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,16 @@ from cs360desk.i18n import current_language, ui_language
 from cs360desk.operations.calendar import export_calendar
 from cs360desk.operations.reports import ReportRequest, write_report
 from cs360desk.operations.tracker import export_tracker
-from cs360desk.operations.workspaces import Workspace, existing_workspace
+from cs360desk.operations.workspaces import Workspace
 from cs360desk.services.agency_settings import agency_settings, save_agency_settings
 from tests.reports.pdf_samples import pdf_text
-from tests.tracker_support import TODAY, sample_copy
+from tests.tracker_support import TODAY
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with existing_workspace(sample_copy(tmp_path)) as opened:
-        yield opened
+def workspace(sample: Workspace) -> Workspace:
+    """The small sample agency, on a workspace file and on a server."""
+    return sample
 
 
 def _set_public_language(workspace: Workspace, code: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,9 @@ from pypdf import PageObject, PdfReader
 
 from cs360desk.domain.enums import PaperSize, ReportKind
 from cs360desk.operations.reports import ReportRequest, write_report
-from cs360desk.operations.workspaces import Workspace, existing_workspace
+from cs360desk.operations.workspaces import Workspace
 from cs360desk.services.agency_settings import agency_settings, save_agency_settings
-from tests.tracker_support import TODAY, sample_copy
+from tests.tracker_support import TODAY
 
 A4_POINTS = (595, 842)
 LETTER_POINTS = (612, 792)
@@ -22,9 +21,9 @@ NAME = "Policía de Peñasco"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with existing_workspace(sample_copy(tmp_path)) as opened:
-        yield opened
+def workspace(sample: Workspace) -> Workspace:
+    """The small sample agency, on a workspace file and on a server."""
+    return sample
 
 
 def _png(width: int, height: int) -> bytes:

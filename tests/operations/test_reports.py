@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,19 +19,19 @@ from cs360desk.operations.reports import (
     save_report,
     write_report,
 )
-from cs360desk.operations.workspaces import Workspace, existing_workspace, open_workspace
+from cs360desk.operations.workspaces import Workspace, open_workspace
 from cs360desk.reports.pdf_common import ReportFileError
 from cs360desk.services.catalog import AGENCY, REPORT_ISSUED
 from cs360desk.services.report_data import meeting_choices
-from tests.tracker_support import TODAY, sample_copy
+from tests.tracker_support import TODAY
 
 Issued = list[tuple[ReportKind, date | None, date | None, str]]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with existing_workspace(sample_copy(tmp_path)) as opened:
-        yield opened
+def workspace(sample: Workspace) -> Workspace:
+    """The small sample agency, on a workspace file and on a server."""
+    return sample
 
 
 def issued(workspace: Workspace) -> Issued:

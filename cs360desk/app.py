@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from cs360desk import __version__, cli
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import LANGUAGE_VARIABLE, command_line_language, set_ui_language
 from cs360desk.operations.log_files import default_log_folder, logging_to
 
@@ -44,9 +45,12 @@ def _run_gui_command(args: argparse.Namespace) -> int:
             print(path)
         return 0
     # The window paints first; the database layer loads under it (see ui.shell.application).
+    from cs360desk.operations.app_folders import default_workspace
     from cs360desk.ui.shell.application import run_app
 
-    return run_app(args.db.require_file(), sys.argv[:1])
+    # Nothing named another workspace: the app opens the one last chosen in File → Open….
+    named_default = args.db == WorkspaceLocation.file(default_workspace())
+    return run_app(args.db, sys.argv[:1], use_last_choice=named_default)
 
 
 if __name__ == "__main__":

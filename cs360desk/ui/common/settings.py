@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from cs360desk.operations.app_folders import portable_settings_file
 
 if TYPE_CHECKING:
+    from cs360desk.domain.workspace_location import WorkspaceLocation
     from cs360desk.operations.backups import BackupPlan
 
 ORGANIZATION_NAME = "CS360 Desk"
@@ -21,6 +22,7 @@ APPLICATION_NAME = "CS360 Desk"
 
 LAST_INITIATIVE_KEY = "ui/last_initiative_id"
 GEOMETRY_KEY = "ui/main_window_geometry"
+LAST_WORKSPACE_KEY = "workspace/last_opened"
 TRACKER_FOLDER_KEY = "tracker/folder"
 SECOND_FOLDER_KEY = "backups/second_folder"
 KEEP_LAST_KEY = "backups/keep_last"
@@ -61,6 +63,23 @@ def remember_window_geometry(settings: QSettings, geometry: QByteArray) -> None:
     settings.setValue(GEOMETRY_KEY, geometry)
 
 
+def last_workspace(settings: QSettings) -> WorkspaceLocation | None:
+    """The workspace last chosen in File → Open…, which the next start opens again."""
+    from cs360desk.domain.errors import WorkspaceError
+    from cs360desk.domain.workspace_location import WorkspaceLocation
+
+    saved = str(settings.value(LAST_WORKSPACE_KEY, "") or "").strip()
+    try:
+        return WorkspaceLocation.parse(saved) if saved else None
+    except WorkspaceError:  # a hand-edited value that names no workspace
+        return None
+
+
+def remember_workspace(settings: QSettings, location: WorkspaceLocation) -> None:
+    # describe(): a server's URL without its password, which only the keychain may keep.
+    settings.setValue(LAST_WORKSPACE_KEY, location.describe())
+
+
 def tracker_folder(settings: QSettings) -> Path:
     """The folder a tracker was last exported to or imported from, while it still exists."""
     saved = str(settings.value(TRACKER_FOLDER_KEY, "") or "")
@@ -75,7 +94,7 @@ def remember_tracker_folder(settings: QSettings, folder: Path) -> None:
 # Backups -------------------------------------------------------------------------------
 
 
-def backup_plan(settings: QSettings, workspace: Path) -> BackupPlan:
+def backup_plan(settings: QSettings, workspace: Path | WorkspaceLocation) -> BackupPlan:
     """Where this workspace's automatic backups go and how many are kept, as set."""
     # The main window reads its geometry here before the database layer has loaded; the
     # backup plan is only asked for once a workspace is open, so it pays for that import.

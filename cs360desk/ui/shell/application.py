@@ -7,21 +7,33 @@ database layer, the workspace check and the dashboard load behind it (`ui.shell.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import _
 from cs360desk.ui.common.qt_messages import log_qt_messages
-from cs360desk.ui.common.settings import APPLICATION_NAME, ORGANIZATION_NAME, app_settings
+from cs360desk.ui.common.settings import (
+    APPLICATION_NAME,
+    ORGANIZATION_NAME,
+    app_settings,
+    last_workspace,
+)
 from cs360desk.ui.common.uncaught_errors import UncaughtErrors
 from cs360desk.ui.shell.app_icon import set_app_icon
 from cs360desk.ui.shell.language import apply_language
 from cs360desk.ui.shell.main_window import MainWindow
 from cs360desk.ui.shell.new_window import new_main_window
 
+if TYPE_CHECKING:
+    from cs360desk.ui.shell.opening import AppSession
 
-def run_app(db_path: Path, argv: list[str]) -> int:
+
+def run_app(
+    location: WorkspaceLocation | Path, argv: list[str], *, use_last_choice: bool = False
+) -> int:
     """`run_gui` as the real app starts: Qt's messages go to the log and an exception nothing
     caught opens the crash dialog. Tests call `run_gui`, keeping pytest-qt's own handlers."""
     restore_qt_messages = log_qt_messages()  # before QApplication: its start can warn too
@@ -29,28 +41,44 @@ def run_app(db_path: Path, argv: list[str]) -> int:
     uncaught = UncaughtErrors(crash_parent, parent=app)
     uncaught.install()
     try:
-        return run_gui(db_path, argv)
+        if use_last_choice:
+            return run_gui(location, argv, use_last_choice=True)
+        return run_gui(location, argv)
     finally:
         uncaught.uninstall()
         restore_qt_messages()
 
 
-def run_gui(db_path: Path, argv: list[str]) -> int:
-    """Open the workspace and run the app until its window closes; 1 when it cannot open."""
-    app = application(argv)
-    settings, path = app_settings(), Path(db_path).expanduser()
-    window = show_main_window(path, settings)
-    from cs360desk.ui.shell.opening import open_into  # the database layer loads under the window
+def run_gui(
+    location: WorkspaceLocation | Path, argv: list[str], *, use_last_choice: bool = False
+) -> int:
+    """Open the workspace and run the app until its window closes; 1 when it cannot open.
 
-    opened = open_into(window, settings)
-    if opened is None:
-        window.close()
-        window.deleteLater()
+    With `use_last_choice` (nothing named a workspace) the one last chosen in File → Open…
+    opens instead; when it cannot, `location` does."""
+    app = application(argv)
+    settings, given = app_settings(), WorkspaceLocation.parse(location)
+    last = last_workspace(settings) if use_last_choice else None
+    session = _show_and_open(last or given, settings)
+    if session is None and last is not None and last != given:
+        session = _show_and_open(given, settings)
+    if session is None:
         return 1
     try:
         return app.exec()
     finally:
-        opened.close()
+        session.close()
+
+
+def _show_and_open(location: WorkspaceLocation, settings: QSettings) -> AppSession | None:
+    window = show_main_window(location, settings)
+    from cs360desk.ui.shell.opening import open_into  # the database layer loads under the window
+
+    session = open_into(window, settings)
+    if session is None:
+        window.close()
+        window.deleteLater()
+    return session
 
 
 def application(argv: list[str]) -> QApplication:
@@ -64,9 +92,9 @@ def application(argv: list[str]) -> QApplication:
     return app
 
 
-def show_main_window(path: Path, settings: QSettings) -> MainWindow:
+def show_main_window(location: WorkspaceLocation | Path, settings: QSettings) -> MainWindow:
     """The main window, painted at once; the workspace is opened into it next."""
-    window = new_main_window(path, settings)
+    window = new_main_window(location, settings)
     window.statusBar().showMessage(_("Opening the workspace…"))
     window.show()
     QApplication.processEvents()  # mapped and painted before the slower work starts

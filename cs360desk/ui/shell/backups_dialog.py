@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import _
 from cs360desk.operations.backups import BackupFile, BackupPolicy, back_up, backups_in, restore
 from cs360desk.ui.common.page_widgets import button, note_label
@@ -58,14 +59,23 @@ class RestoreConfirmation:
     """The question before a restore replaces the workspace; tests replace `ask`."""
 
     @classmethod
-    def ask(cls, parent: QWidget, backup: Path, workspace: Path) -> bool:
+    def ask(cls, parent: QWidget, backup: Path, workspace: WorkspaceLocation | Path) -> bool:
+        location = WorkspaceLocation.parse(workspace)
+        if location.path is not None:
+            question = _(
+                "Replace everything in {workspace} with the backup {backup}?\n\n"
+                "The workspace as it is now is kept as {workspace}.pre-restore."
+            ).format(workspace=location.path.name, backup=backup.name)
+        else:
+            question = _(
+                "Replace everything in the shared workspace {workspace} with the backup "
+                "{backup}, for everyone who uses it?\n\n"
+                "The workspace as it is now is kept as a backup first."
+            ).format(workspace=location.describe(), backup=backup.name)
         answer = QMessageBox.warning(
             parent,
             _("Restore a backup"),
-            _(
-                "Replace everything in {workspace} with the backup {backup}?\n\n"
-                "The workspace as it is now is kept as {workspace}.pre-restore."
-            ).format(workspace=workspace.name, backup=backup.name),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -94,7 +104,7 @@ class BackupsDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Path,
+        workspace: WorkspaceLocation | Path,
         runner: TaskRunner,
         settings: QSettings,
         parent: QWidget | None = None,
@@ -104,7 +114,8 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Backups"))
         self.setAccessibleName(_("Backups"))
-        self._workspace = workspace
+        # A shared workspace's location carries its password: back_up and restore log in.
+        self._workspace = WorkspaceLocation.parse(workspace)
         self._runner = runner
         self._settings = settings
         self.plan = backup_plan(settings, workspace)
@@ -161,7 +172,7 @@ class BackupsDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow(_("Workspace:"), note_label(str(self._workspace)))
+        form.addRow(_("Workspace:"), note_label(self._workspace.describe()))
         form.addRow(_("Backup folder:"), note_label(str(self.plan.folder)))
         second = QHBoxLayout()
         second.addWidget(self.second_folder_edit, 1)

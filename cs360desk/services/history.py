@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cs360desk.db import cascades
@@ -19,7 +19,16 @@ from cs360desk.domain.enums import ChangeAction
 from cs360desk.domain.errors import field_label, kind_name
 from cs360desk.i18n import pgettext
 
-__all__ = ["ChangeEntry", "FieldChange", "HistoryFilter", "kind_label", "list_changes"]
+__all__ = [
+    "ChangeEntry",
+    "FieldChange",
+    "HistoryFilter",
+    "kind_label",
+    "last_change",
+    "last_change_id",
+    "latest_change_id",
+    "list_changes",
+]
 
 # Fields that name a record, tried in order, so a row in the history reads "Person: Hoa".
 _TITLE_FIELDS = ("full_name", "name", "title", "statement", "text", "summary", "theme")
@@ -80,6 +89,27 @@ def list_changes(session: Session, wanted: HistoryFilter | None = None) -> list[
     rows = session.scalars(query.limit(wanted.limit)).all()
     names = _current_titles(session, [row for row in rows if row.action is ChangeAction.UPDATE])
     return [_entry(row, names.get((row.entity, row.entity_id), "")) for row in rows]
+
+
+def last_change(session: Session, entity: str, record_id: int) -> ChangeEntry | None:
+    """The newest change of one record (`entity` is its table name), None if it has none."""
+    found = list_changes(session, HistoryFilter(entity=entity, record_id=record_id, limit=1))
+    return found[0] if found else None
+
+
+def last_change_id(session: Session, entity: str, record_id: int) -> int:
+    """The id of the newest change of one record, 0 if it has none: what was seen of it."""
+    query = select(func.max(ChangeRecord.id)).where(
+        ChangeRecord.entity == entity, ChangeRecord.entity_id == record_id
+    )
+    return session.scalar(query) or 0
+
+
+def latest_change_id(session: Session) -> int:
+    """The newest change of anything, 0 for none: one look at the primary key's index. A
+    server that cannot be reached is ConnectionLostError (db/server.py), so the window that
+    asks keeps asking."""
+    return session.scalar(select(func.max(ChangeRecord.id))) or 0
 
 
 def recorded_kinds(session: Session) -> list[str]:

@@ -23,6 +23,7 @@ from cs360desk.services.action_item_changes import change_action_item, create_ac
 from cs360desk.services.action_items import action_item_detail
 from cs360desk.services.progress_log import add_progress_note
 from cs360desk.ui.action_items.editor import ActionItemEditor
+from cs360desk.ui.common.conflicts import check_unchanged, resolve_conflict
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.sections import SectionContext
 from cs360desk.ui.common.tasks import WorkSession
@@ -32,6 +33,9 @@ def _saved_detail(
     session: WorkSession, edit: Edit, item_id: int, today: date
 ) -> tuple[ActionItemDetail, Edit]:
     return action_item_detail(session, item_id, today=today), edit
+
+
+KIND = "action_item"
 
 
 class ActionItemEditorController(QObject):
@@ -112,19 +116,66 @@ class ActionItemEditorController(QObject):
         detail = self._editor.detail
         if detail is None:
             return
-        item = detail.row.item
-        today = self._today()
         self._editor.clear_errors(field)
+        self._save_field(detail.row.item.id, detail.row.item.version, field, value)
+
+    def _save_field(
+        self, item_id: int, version: int | None, field: str, value: object, seen: int = 0
+    ) -> None:
+        """Save one field over `version`; None: over the stored version, unless the item
+        changed since its change `seen` (what the user was told of in a conflict)."""
+        today = self._today()
+
+        def work(session: WorkSession) -> tuple[ActionItemRow, Edit]:
+            expected = version
+            if expected is None:
+                check_unchanged(session, KIND, item_id, seen)
+                expected = action_item_detail(session, item_id, today=today).row.item.version
+            return change_action_item(
+                session, item_id, today=today, expected_version=expected, **{field: value}
+            )
+
         self._writer.write(
-            lambda s: change_action_item(
-                s, item.id, today=today, expected_version=item.version, **{field: value}
-            ),
+            work,
             done=lambda row, _edit: _("Saved: {field} of “{title}”.").format(
                 field=field_label(field), title=row.item.title
             ),
             on_saved=self._on_field_saved,
-            on_failed=lambda error: self._on_refused(error, field),
+            on_failed=lambda error: self._on_field_refused(error, item_id, field, value),
         )
+
+    def _on_field_refused(
+        self, error: BaseException, item_id: int, field: str, value: object
+    ) -> None:
+        """Someone else saved the item since it was opened: ask whose change wins."""
+        if not isinstance(error, ConflictError):
+            self._on_refused(error, field)
+            return
+        self._context.show_status(_("Not saved: {error}").format(error=error))
+        resolve_conflict(
+            self._context,
+            KIND,
+            item_id,
+            keep_mine=lambda seen: self._save_field(item_id, None, field, value, seen),
+            reload_theirs=lambda: self._reload_theirs(item_id),
+        )
+
+    def _reload_theirs(self, item_id: int) -> None:
+        """The stored values replace what was typed, in every field."""
+        self._request += 1
+        request, today = self._request, self._today()
+        self._context.runner.run(
+            lambda s: action_item_detail(s, item_id, today=today),
+            on_success=lambda detail: self._on_theirs_loaded(request, detail),
+            on_failure=lambda error: self._on_load_failed(request, error),
+        )
+
+    def _on_theirs_loaded(self, request: int, detail: ActionItemDetail) -> None:
+        if request != self._request:
+            return
+        self._editor.show_detail(detail)
+        self._editor.show_row(detail.row, keep_typing=False)
+        self.row_saved.emit(detail.row)  # the list shows the stored row too
 
     def _on_field_saved(self, row: ActionItemRow) -> None:
         self.item_saved(row)

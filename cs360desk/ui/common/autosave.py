@@ -10,6 +10,12 @@ from PySide6.QtCore import QObject, Signal
 from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import ValidationError
 from cs360desk.i18n import _
+from cs360desk.ui.common.conflicts import (
+    ChangedElsewhereError,
+    check_unchanged,
+    resolve_conflict,
+    seen_change,
+)
 from cs360desk.ui.common.edit_writer import EditWriter
 from cs360desk.ui.common.forms import Fields
 from cs360desk.ui.common.sections import SectionContext
@@ -30,6 +36,7 @@ class AutoSave(QObject):
 
     saved = Signal(object)
     created = Signal(object)
+    reload_wanted = Signal(int)  # record id: the user chose its stored values over the edit
 
     def __init__(
         self,
@@ -57,7 +64,26 @@ class AutoSave(QObject):
         self._creating = False
         self._draft_serial = 0
         self._fixed: dict[str, Any] = {}
+        self._entity = ""
+        # Per record, the newest change the form knows of. Only jobs on the worker read and
+        # write it, in the order they run: a save queued behind another sees what that saved.
+        self._seen: dict[int, int] = {}
         form.edited.connect(self._on_field_edited)
+
+    def watch(self, entity: str) -> None:
+        """Refuse to save over changes of this table's record made elsewhere (see `seen`)."""
+        self._entity = entity
+
+    def seen(self, record_id: int, change_id: int) -> None:
+        """The form is filled from the record as of its change `change_id`; called by the
+        job that loaded it, on the worker."""
+        self._seen[record_id] = change_id
+
+    @property
+    def has_unsaved_edits(self) -> bool:
+        """Some field holds typing not yet saved: reloading the form would lose it."""
+        form = self._form
+        return self.draft or any(form.is_changed(name) for name in form.rows)
 
     def show_record(self, record_id: int | None) -> None:
         """The form now shows this record (the caller fills it); None shows nothing."""
@@ -79,14 +105,47 @@ class AutoSave(QObject):
                 self._create_from_form()
             return
         record_id, value = self.record_id, self._form.value(name)
-        if record_id is None:
-            return
-        save = self._save
+        if record_id is not None:
+            self._save_field(record_id, name, value)
+
+    def _save_field(self, record_id: int, name: str, value: Any, over: int | None = None) -> None:
+        """Save one field; `over` is a newer change the user chose to save over."""
+        save, entity, known = self._save, self._entity, self._seen
+        checked: list[int] = []  # what the job found known, read when it runs, not before
+
+        def job(session: WorkSession) -> tuple[Any, Edit]:
+            if entity:
+                seen = known.get(record_id) if over is None else over
+                check_unchanged(session, entity, record_id, seen)
+                checked.extend(() if seen is None else (seen,))
+            saved, edit = save(session, record_id, name, value)
+            if entity:
+                known[record_id] = seen_change(session, entity, record_id)
+            return saved, edit
+
+        def failed(error: BaseException) -> None:
+            if checked:  # rolled back: what it saw of its own save is undone too
+                known[record_id] = min(known.get(record_id, checked[0]), checked[0])
+            self._on_save_failed(record_id, name, value, error)
+
         self._writer.write(
-            lambda s: save(s, record_id, name, value),
+            job,
             done=_("Saved"),
             on_saved=lambda saved: self._on_saved(record_id, name, value, saved),
-            on_failed=lambda error: self._on_failed(record_id == self.record_id, error),
+            on_failed=failed,
+        )
+
+    def _on_save_failed(self, record_id: int, name: str, value: Any, error: BaseException) -> None:
+        if not isinstance(error, ChangedElsewhereError) or record_id != self.record_id:
+            self._on_failed(record_id == self.record_id, error)
+            return
+        self._context.show_status(_("Not saved: {error}").format(error=error))
+        resolve_conflict(
+            self._context,
+            error.entity,
+            record_id,
+            keep_mine=lambda change_id: self._save_field(record_id, name, value, change_id),
+            reload_theirs=lambda: self.reload_wanted.emit(record_id),
         )
 
     def _create_from_form(self) -> None:

@@ -9,13 +9,24 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cs360desk.domain.errors import UserFacingError
-from cs360desk.i18n import _
+from cs360desk.i18n import N_, _
 from cs360desk.ui.common.crash_dialog import BUG_TITLE, CrashDialog, show_crash
 from cs360desk.ui.common.tasks import TaskCancelled
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BUG_TITLE", "FailureReporter"]
+__all__ = ["BUG_TITLE", "NOT_CONNECTED", "FailureReporter"]
+
+# The status bar while the server cannot be reached; the window keeps trying on its own.
+NOT_CONNECTED = N_("Not connected — retrying")
+
+
+def is_connection_lost(error: BaseException) -> bool:
+    """The server stopped answering mid-work: the window retries, nothing is broken."""
+    # Only a shared workspace can lose its server; the window opens before that code loads.
+    from cs360desk.operations.changes import ConnectionLostError
+
+    return isinstance(error, ConnectionLostError)
 
 
 class FailureReporter(QObject):
@@ -31,6 +42,9 @@ class FailureReporter(QObject):
     def report(self, error: BaseException) -> None:
         if isinstance(error, TaskCancelled):
             self._show_status(_("Cancelled; nothing was changed."))
+        elif is_connection_lost(error):  # the edit stays, to be saved again
+            self._show_status(_(NOT_CONNECTED))
+            self._open_box(str(error))
         elif isinstance(error, UserFacingError):
             self._show_status(str(error))
             self._open_box(str(error))

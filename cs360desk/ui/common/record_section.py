@@ -11,6 +11,7 @@ from cs360desk.domain.edits import Edit
 from cs360desk.domain.errors import NotFoundError
 from cs360desk.i18n import _
 from cs360desk.ui.common.autosave import AutoSave
+from cs360desk.ui.common.conflicts import seen_change
 from cs360desk.ui.common.edit_writer import EditWriter, edit_only
 from cs360desk.ui.common.record_widgets import show_row
 from cs360desk.ui.common.sections import SectionContext
@@ -46,6 +47,8 @@ class RecordSection(QObject):
         view.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         autosave.saved.connect(self._on_saved)
         autosave.created.connect(self._on_created)
+        autosave.watch(self.record_kind)  # the kind is the table's name
+        autosave.reload_wanted.connect(self._load_detail)
         view.new_action.triggered.connect(self._on_new)
         view.delete_action.triggered.connect(self._on_delete)
         view.delete_key_action.triggered.connect(self._on_delete)
@@ -58,6 +61,12 @@ class RecordSection(QObject):
     def refresh(self) -> None:
         self._load_list()
         if self.record_id is not None:
+            self._load_detail(self.record_id)
+
+    def refresh_live(self) -> None:
+        """Someone else saved: the list follows; the form only while it holds no typing."""
+        self._load_list()
+        if self.record_id is not None and not self._autosave.has_unsaved_edits:
             self._load_detail(self.record_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
@@ -128,8 +137,17 @@ class RecordSection(QObject):
     def _load_detail(self, record_id: int) -> None:
         self._detail_request += 1
         request = self._detail_request
+        kind, autosave = self.record_kind, self._autosave
+
+        def work(session: WorkSession) -> Any:
+            # Read first: a change landing in between is then taken for someone else's.
+            seen = seen_change(session, kind, record_id)
+            detail = self._detail_work(session, record_id)
+            autosave.seen(record_id, seen)
+            return detail
+
         self._context.runner.run(
-            lambda s: self._detail_work(s, record_id),
+            work,
             on_success=lambda detail: self._on_detail_loaded(request, detail),
             on_failure=lambda error: self._on_detail_failed(request, error),
         )

@@ -18,6 +18,7 @@ from cs360desk.ui.common.edit_history import EditHistory
 from cs360desk.ui.common.sections import Section, SectionContext, SectionSpec
 from cs360desk.ui.common.settings import last_initiative, remember_initiative
 from cs360desk.ui.common.tasks import TaskRunner, WorkSession
+from cs360desk.ui.shell.live_refresh import LiveRefresh
 from cs360desk.ui.shell.main_window import SECTIONS, MainWindow
 from cs360desk.ui.shell.section_pages import SectionPages
 
@@ -118,6 +119,15 @@ class MainWindowController(QObject):
             action.triggered.connect(lambda _checked=False, i=index: self._on_section_chosen(i))
         self._connect()
         window.sidebar.setCurrentRow(0)
+        # Other people's saves (a shared workspace, the CLI writing the file) show by themselves.
+        self.live = LiveRefresh(
+            runner,
+            self.history,
+            window.show_status,
+            current=lambda: self.sections.at(window.pages.currentIndex()),
+            mark_stale=lambda: self._on_edit_recorded(None),
+            parent=self,
+        )
 
     def _connect(self) -> None:
         window = self.window
@@ -145,6 +155,7 @@ class MainWindowController(QObject):
 
     def start(self) -> None:
         self.refresh()
+        self.live.start()
 
     def refresh(self) -> None:
         self.window.show_status(_(LOADING))
@@ -279,4 +290,5 @@ class MainWindowController(QObject):
         box.open()
 
     def _on_closing(self) -> None:
+        self.live.stop()
         self.runner.shutdown()

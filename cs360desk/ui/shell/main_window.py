@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs360desk.domain.workspace_location import WorkspaceLocation
 from cs360desk.i18n import N_, _
+from cs360desk.ui.common.read_only_mode import keeps_working
 from cs360desk.ui.common.sections import SectionSpec
 from cs360desk.ui.shell.section_pages import Deferred, SectionPages
 
@@ -74,10 +76,10 @@ class MainWindow(QMainWindow):
 
     closing = Signal()
 
-    def __init__(self, workspace_path: Path) -> None:
+    def __init__(self, location: WorkspaceLocation | Path) -> None:
         super().__init__()
-        self.workspace_path = workspace_path
-        self.setWindowTitle(APP_TITLE)
+        self.location = WorkspaceLocation.parse(location)
+        self.setWindowTitle(self._title(None))
         self.setAccessibleName(APP_TITLE)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self.backups_dialog: QWidget | None = None
         self._build_central()
         self._build_toolbar()
-        self._build_status_bar(workspace_path)
+        self._build_status_bar()
         self._build_menus()
 
     def _build_central(self) -> None:
@@ -149,15 +151,25 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(16, 16))
         self.addToolBar(toolbar)
 
-    def _build_status_bar(self, workspace_path: Path) -> None:
-        self.path_label = QLabel(str(workspace_path))
+    def _build_status_bar(self) -> None:
+        # describe(): a server's address never shows its password.
+        self.path_label = QLabel(self.location.describe())
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.path_label.setAccessibleName(_("Workspace file"))
-        self.path_label.setToolTip(_("The workspace file in use"))
+        if self.location.is_file:
+            self.path_label.setAccessibleName(_("Workspace file"))
+            self.path_label.setToolTip(_("The workspace file in use"))
+        else:
+            self.path_label.setAccessibleName(_("Shared workspace"))
+            self.path_label.setToolTip(_("The shared workspace on a server in use"))
         self.statusBar().addPermanentWidget(self.path_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.open_file_action = file_menu.addAction(_("Open workspace &file…"))
+        self.open_shared_action = file_menu.addAction(_("Open shared &workspace…"))
+        # Opening another workspace changes nothing in this one, read-only or not.
+        keeps_working(self.open_file_action, self.open_shared_action)
+        file_menu.addSeparator()
         self.setup_action = file_menu.addAction(_("&Set up this workspace…"))
         self.setup_action.setVisible(False)
         self.backup_action = file_menu.addAction(_("&Back up now…"))
@@ -205,7 +217,14 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is
 
     def set_agency_name(self, name: str | None) -> None:
-        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+        self.setWindowTitle(self._title(name))
+
+    def _title(self, name: str | None) -> str:
+        # A shared workspace says which server it is on: several can look alike.
+        parts = [APP_TITLE, *([name] if name else [])]
+        if not self.location.is_file:
+            parts.append(self.location.describe())
+        return " — ".join(parts)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)

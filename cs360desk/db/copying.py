@@ -5,8 +5,9 @@ initiatives that name them...), with their ids, so every reference, the History 
 dates survive. The destination is written in one transaction: a copy that fails, or whose
 counts come out different from the source's, leaves it exactly as it was.
 
-The action item search table is not copied: the destination's own triggers fill it as the
-action items arrive, folded the way that destination folds.
+The action item search table is not copied: the destination folds the action items itself,
+the way it folds (its triggers as they arrive; a server whose table this role owns, in one
+statement at the end).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cs360desk.db import models  # noqa: F401  (registers every table)
 from cs360desk.db.base import Base
 from cs360desk.db.models.search import action_item_search
 from cs360desk.db.server import reset_sequences
+from cs360desk.db.server_fold import pause_search_trigger, refill_search_and_resume
 
 CHUNK_ROWS = 2000
 # Called with (rows copied so far, rows in all) as the copy goes.
@@ -79,6 +81,7 @@ def copy_rows(
         clear_rows(destination)
     total = sum(expected.values())
     done = 0
+    bulk_search = destination.dialect.name == "postgresql" and pause_search_trigger(destination)
     for table in tables:
         order = list(table.primary_key.columns) or list(table.columns)
         result = source.execution_options(stream_results=True).execute(
@@ -89,6 +92,8 @@ def copy_rows(
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
+    if bulk_search:
+        refill_search_and_resume(destination)
     if destination.dialect.name == "postgresql":
         reset_sequences(destination, tables)
     found = table_counts(destination)

@@ -32,6 +32,10 @@ from cs360desk.domain.enums import (
 )
 from cs360desk.services import catalog
 
+# The test run's one PostgreSQL server, shared by every test that asks for it: a session
+# fixture named in more than one module would start a server per module.
+from tests.backends import postgres  # noqa: F401
+
 # Tests read English whatever the machine's own language; Spanish is asked for where tested.
 os.environ["CS360DESK_LANG"] = "en"
 

@@ -17,7 +17,7 @@ from cs360desk.domain.errors import kind_name
 from cs360desk.domain.tracker import ACTION_ITEMS
 from cs360desk.services import catalog
 from cs360desk.services.workspace_info import entity_counts
-from tests.backends import SAMPLE_TEMPLATE, postgres  # noqa: F401
+from tests.backends import SAMPLE_TEMPLATE
 from tests.postgres_support import PASSWORD, Cluster
 from tests.tracker_support import database_state, edit_workbook, row_of, sample_copy
 

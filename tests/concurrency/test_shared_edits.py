@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from cs360desk.operations.copying import copy_workspace
-from tests.backends import postgres  # noqa: F401
 from tests.benchmarks.workspace_cache import large_workspace
 from tests.concurrency.shared_edit_worker import go_file, ready_file, result_file
 from tests.postgres_support import Cluster

@@ -19,7 +19,6 @@ from cs360desk.db.migration import (
     upgrade_to_head,
 )
 from cs360desk.db.workspace import Workspace, open_workspace
-from tests.backends import postgres  # noqa: F401
 from tests.postgres_support import Cluster
 
 

@@ -16,7 +16,6 @@ from cs360desk.services.search import search_everything
 from tests.backends import (  # noqa: F401
     HEAD_TEMPLATE,
     backend,
-    postgres,
     workspace,
     workspace_location,
 )

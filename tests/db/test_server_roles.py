@@ -13,7 +13,7 @@ from cs360desk.db.read_only import READ_ONLY_BANNER
 from cs360desk.db.sqlite_errors import ReadOnlyWorkspaceError
 from cs360desk.db.workspace import Workspace, open_workspace
 from cs360desk.services import catalog
-from tests.backends import SAMPLE_TEMPLATE, postgres  # noqa: F401
+from tests.backends import SAMPLE_TEMPLATE
 from tests.postgres_support import Cluster
 
 pytestmark = pytest.mark.postgresql

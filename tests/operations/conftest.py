@@ -4,7 +4,6 @@ PostgreSQL server (tests/backends.py)."""
 from tests.backends import (  # noqa: F401
     backend,
     file_workspace,
-    postgres,
     sample,
     sample_location,
     workspace,

@@ -21,7 +21,6 @@ from cs360desk.operations.server_passwords import (
     remembered_password,
 )
 from cs360desk.operations.workspaces import open_workspace
-from tests.backends import postgres  # noqa: F401
 from tests.postgres_support import PASSWORD, SUPERUSER, Cluster
 
 SERVER = WorkspaceLocation.parse("postgresql://chief@db.agency.local:6543/lakeview")

@@ -12,7 +12,6 @@ from cs360desk.services import catalog
 from tests.backends import (  # noqa: F401
     backend,
     file_workspace,
-    postgres,
     sample,
     sample_location,
     workspace,

@@ -26,7 +26,7 @@ from tests.ui.section_support import open_section, read, type_into
 
 pytestmark = pytest.mark.gui
 # Both kinds of workspace, as fixtures of this module.
-backend, postgres = backends.backend, backends.postgres
+backend = backends.backend
 workspace, workspace_location = backends.workspace, backends.workspace_location
 sample, sample_location = backends.sample, backends.sample_location
 TIMEOUT_MS = 15_000

@@ -21,7 +21,7 @@ from tests.ui.conftest import ready_main_window
 
 pytestmark = pytest.mark.gui
 # Both kinds of workspace, as fixtures of this module.
-backend, postgres = backends.backend, backends.postgres
+backend = backends.backend
 workspace, workspace_location = backends.workspace, backends.workspace_location
 SEEN_WITHIN_MS = 5000
 

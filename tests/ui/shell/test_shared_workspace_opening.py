@@ -26,7 +26,7 @@ from cs360desk.ui.shell.server_dialogs import (
     PasswordPrompt,
     SharedWorkspaceDialog,
 )
-from tests.backends import SAMPLE_TEMPLATE, postgres  # noqa: F401
+from tests.backends import SAMPLE_TEMPLATE
 from tests.operations.test_server_passwords import BrokenKeychain, MemoryKeychain, use_keychain
 from tests.postgres_support import PASSWORD, SUPERUSER, Cluster
 from tests.ui.test_read_only_controls import Offenders

@@ -34,10 +34,6 @@ from cs360desk.domain.private_files import create_private_file
 from cs360desk.domain.workspace_location import WorkspaceLocation
 
 
-def snapshot_stem(location: WorkspaceLocation) -> str:
-    return backup_stem(location)
-
-
 def take_snapshot(
     location: WorkspaceLocation,
     engine: Engine,
@@ -50,7 +46,7 @@ def take_snapshot(
     """Write the workspace behind `engine` to a checked `.cs360` file in `folder` (rotated
     as backups are), or to `target` exactly when one is given."""
     now = now or datetime.now(UTC)
-    stem = snapshot_stem(location)
+    stem = backup_stem(location)
     if target is None:
         make_folder(folder)
         target = folder / f"{stem}-{now.strftime(STAMP_FORMAT)}{BACKUP_SUFFIX}"

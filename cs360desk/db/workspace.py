@@ -13,6 +13,7 @@ from cs360desk.db import audit
 from cs360desk.db.backups import (
     BackupPolicy,
     DamagedWorkspaceError,
+    backup_stem,
     default_backup_folder,
     needs_daily_backup,
     take_backup,
@@ -236,11 +237,11 @@ def _snapshot_before_upgrade(
 
 
 def _daily_snapshots(location: WorkspaceLocation, engine: Engine, plan: BackupPlan) -> list[str]:
-    from cs360desk.db.snapshots import snapshot_stem, take_snapshot
+    from cs360desk.db.snapshots import take_snapshot
 
     notices: list[str] = []
     for folder in (plan.folder, plan.second_folder):
-        if folder is None or not needs_daily_backup(folder, snapshot_stem(location)):
+        if folder is None or not needs_daily_backup(folder, backup_stem(location)):
             continue
         try:
             take_snapshot(location, engine, folder, policy=plan.policy)

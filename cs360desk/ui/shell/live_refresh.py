@@ -11,15 +11,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from cs360desk.domain.errors import UserFacingError
 from cs360desk.i18n import N_, _
-from cs360desk.operations.changes import latest_change_id
 from cs360desk.services import history
 from cs360desk.ui.common.edit_history import EditHistory
 from cs360desk.ui.common.failures import NOT_CONNECTED, is_connection_lost
 from cs360desk.ui.common.sections import Section
-from cs360desk.ui.common.tasks import TaskJob, TaskRunner
+from cs360desk.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from cs360desk.operations.workspaces import Workspace
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -78,20 +77,9 @@ class LiveRefresh(QObject):
         if self._polling:
             return
         self._polling = True
-        try:
-            self._runner.run_in_workspace(
-                self._latest, on_success=self._on_polled, on_failure=self._on_poll_failed
-            )
-        except RuntimeError:  # a runner made without its workspace (tests, screenshots)
-            self._runner.run(
-                history.latest_change_id,
-                on_success=self._on_polled,
-                on_failure=self._on_poll_failed,
-            )
-
-    @staticmethod
-    def _latest(workspace: Workspace, _job: TaskJob) -> int:
-        return latest_change_id(workspace)
+        self._runner.run(
+            history.latest_change_id, on_success=self._on_polled, on_failure=self._on_poll_failed
+        )
 
     def _on_own_save(self, _edit: object) -> None:
         self._own_saves = True
